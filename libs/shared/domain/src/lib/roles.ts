@@ -1,0 +1,60 @@
+/**
+ * Who a person is in Civitas (DOMAIN.md, "Who uses it"). The legal-officer
+ * capability is a flag on a city user, not a role of its own; group
+ * coordination is a membership role inside a working group.
+ */
+export enum Role {
+  OFFICE_ADMIN = 'OFFICE_ADMIN',
+  EXPERT = 'EXPERT',
+  CITY_ADMIN = 'CITY_ADMIN',
+  CITY_OFFICIAL = 'CITY_OFFICIAL',
+  GUEST = 'GUEST',
+}
+
+export enum Permission {
+  /** Browse member organisations (list, filters, city page). */
+  DIRECTORY_READ = 'directory:read',
+  /** Browse the people of member cities. */
+  PEOPLE_READ = 'people:read',
+  /** Edit a city's profile: own city for a city admin, any for the office. */
+  ORGANISATION_PROFILE_UPDATE = 'organisation:profile:update',
+  /** Change an organisation's membership status. */
+  MEMBERSHIP_MANAGE = 'membership:manage',
+  /** Invite a city admin, expert, guest or office colleague into any organisation. */
+  INVITATION_CREATE_ANY = 'invitation:create:any',
+  /** Invite officials into one's own city. */
+  INVITATION_CREATE_OWN_CITY = 'invitation:create:own-city',
+  /** Read the audit log. */
+  AUDIT_READ = 'audit:read',
+  /** Read and edit one's own profile. */
+  PROFILE_OWN = 'profile:own',
+}
+
+const CITY_OFFICIAL_PERMISSIONS = [
+  Permission.PROFILE_OWN,
+  Permission.DIRECTORY_READ,
+  Permission.PEOPLE_READ,
+];
+
+/** The one role→permission map; the API guard and the web both read it. */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  [Role.OFFICE_ADMIN]: Object.values(Permission).filter(
+    (p) => p !== Permission.INVITATION_CREATE_OWN_CITY,
+  ),
+  [Role.EXPERT]: [Permission.PROFILE_OWN, Permission.DIRECTORY_READ],
+  [Role.CITY_ADMIN]: [
+    ...CITY_OFFICIAL_PERMISSIONS,
+    Permission.ORGANISATION_PROFILE_UPDATE,
+    Permission.INVITATION_CREATE_OWN_CITY,
+  ],
+  [Role.CITY_OFFICIAL]: CITY_OFFICIAL_PERMISSIONS,
+  // Guests see only what is explicitly opened to them; today that is their own profile.
+  [Role.GUEST]: [Permission.PROFILE_OWN],
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Roles a city admin may hand out when inviting into their own city. */
+export const CITY_ADMIN_INVITABLE_ROLES: readonly Role[] = [Role.CITY_OFFICIAL];
