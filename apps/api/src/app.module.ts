@@ -1,0 +1,15 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AccountsModule } from '@civitas/api/accounts';
+import { OrganisationsModule } from '@civitas/api/organisations';
+import { PlatformModule, PlatformOptions } from '@civitas/api/platform';
+
+/** The platform plus every domain. A new domain module is added here. */
+@Module({})
+export class AppModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forRoot(options), AccountsModule, OrganisationsModule],
+    };
+  }
+}

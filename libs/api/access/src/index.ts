@@ -1,0 +1,2 @@
+export * from './lib/access.module';
+export * from './lib/access.service';

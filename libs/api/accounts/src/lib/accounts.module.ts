@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Invitation } from './invitation.entity';
+import { InvitationsResolver } from './invitations.resolver';
+import { InvitationsService } from './invitations.service';
+import { ProfileResolver } from './profile.resolver';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Invitation])],
+  providers: [InvitationsService, InvitationsResolver, ProfileResolver],
+})
+export class AccountsModule {}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditEntry } from './audit-entry.entity';
+
+export interface AuditRecord {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  details?: Record<string, unknown>;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Pass the transaction's manager so the entry commits (or not) with the change it describes. */
+  async record(entry: AuditRecord, manager: EntityManager = this.db.manager): Promise<void> {
+    const row: Partial<AuditEntry> = { ...entry, details: entry.details ?? {} };
+    await manager.getRepository(AuditEntry).save(manager.getRepository(AuditEntry).create(row));
+  }
+
+  async forEntity(entityType: string, entityId: string): Promise<AuditEntry[]> {
+    return this.db.getRepository(AuditEntry).find({
+      where: { entityType, entityId },
+      order: { createdAt: 'ASC' },
+    });
+  }
+}

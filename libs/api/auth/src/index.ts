@@ -1,0 +1,10 @@
+export * from './lib/auth.module';
+export * from './lib/auth-user';
+export * from './lib/decorators';
+export * from './lib/user.entity';
+export * from './lib/password.service';
+export * from './lib/session.service';
+export * from './lib/secret-token';
+export * from './lib/refresh-cookie';
+export { clientOf } from './lib/auth.resolver';
+export { AuthPayload } from './lib/dto/auth.inputs';

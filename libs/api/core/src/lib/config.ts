@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+const DEV_JWT_SECRET = 'civitas-development-secret-not-for-production-use';
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine(
+      (v) => v === undefined || protocols.some((p) => v.startsWith(`${p}://`)),
+      `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    );
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1'));
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    APP_URL: optionalUrl(['http', 'https']),
+    DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    EMBEDDED_DB_DIR: z.string().default('.data/pglite'),
+    REDIS_URL: optionalUrl(['redis', 'rediss']),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    SMTP_URL: optionalUrl(['smtp', 'smtps']),
+    MAIL_FROM: z.string().default('Civitas <no-reply@civitas.local>'),
+    WEB_DIST_DIR: z.string().default('dist/web'),
+    TRUST_PROXY: booleanFlag,
+    DEMO_SEED: booleanFlag,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    for (const key of ['JWT_SECRET', 'DATABASE_URL', 'SMTP_URL', 'APP_URL'] as const) {
+      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
+    }
+  });
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  appUrl: string;
+  /** Undefined means: run on the embedded PostgreSQL (PGlite). */
+  databaseUrl?: string;
+  databasePoolSize: number;
+  embeddedDbDir: string;
+  redisUrl?: string;
+  jwtSecret: string;
+  /** Undefined means: capture mail in-process (development and tests only). */
+  smtpUrl?: string;
+  mailFrom: string;
+  webDistDir: string;
+  trustProxy: boolean;
+  demoSeed: boolean;
+  logLevel: string;
+  /** Secure cookies when the app is served over https. */
+  secureCookies: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; names every missing or malformed variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    appUrl,
+    databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    embeddedDbDir: env.EMBEDDED_DB_DIR,
+    redisUrl: env.REDIS_URL,
+    jwtSecret: env.JWT_SECRET ?? DEV_JWT_SECRET,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    webDistDir: env.WEB_DIST_DIR,
+    trustProxy: env.TRUST_PROXY ?? false,
+    demoSeed: env.DEMO_SEED ?? env.NODE_ENV === 'development',
+    logLevel: env.LOG_LEVEL,
+    secureCookies: appUrl.startsWith('https://'),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,51 @@
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Request, Response } from 'express';
+import { GraphQLFormattedError } from 'graphql';
+import { AppConfig } from './config';
+import { LoaderRegistry } from './loaders';
+
+export interface GraphQLContext {
+  req: Request;
+  res: Response;
+  loaders: LoaderRegistry;
+}
+
+/**
+ * Apollo options shared by the app and the tests. `schemaFile` writes the generated,
+ * sorted schema (committed as apps/api/schema.graphql); tests keep it in memory.
+ */
+export function createGraphQLOptions(config: AppConfig, schemaFile: string | true): ApolloDriverConfig {
+  const production = config.env === 'production';
+  const armor = new ApolloArmor({
+    maxDepth: { n: 10 },
+    maxAliases: { n: 15 },
+    maxTokens: { n: 2000 },
+    maxDirectives: { n: 20 },
+    costLimit: { maxCost: 5000 },
+    blockFieldSuggestion: { enabled: production },
+  });
+  const protection = armor.protect();
+  return {
+    autoSchemaFile: schemaFile,
+    sortSchema: true,
+    path: '/graphql',
+    introspection: !production,
+    playground: false,
+    includeStacktraceInErrorResponses: !production,
+    plugins: [...protection.plugins],
+    validationRules: protection.validationRules,
+    context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => ({
+      req,
+      res,
+      loaders: new LoaderRegistry(),
+    }),
+    formatError: (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+      const code = formatted.extensions?.['code'];
+      if (production && (code === 'INTERNAL_SERVER_ERROR' || code === undefined)) {
+        return { message: 'Something went wrong on our side', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      }
+      return formatted;
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './teryt';
+export * from './reference.seed';
+export * from './demo.seed';

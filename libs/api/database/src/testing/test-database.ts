@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { startEmbeddedPostgres } from '../lib/embedded-postgres';
+import { prepareDatabase } from '../lib/prepare-database';
+
+const TEMPLATE = 'civitas_test_template';
+
+/** Where integration tests get PostgreSQL: TEST_DATABASE_URL, a local server, or PGlite. */
+export type TestDatabaseSource = 'TEST_DATABASE_URL' | 'local PostgreSQL' | 'embedded PGlite';
+
+async function answers(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1500 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function admin<T>(url: string, run: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Jest global setup: finds a server, builds a migrated and seeded template database once,
+ * and tells the workers where it is. On a real server each test file then clones the
+ * template (CREATE DATABASE … TEMPLATE), which takes milliseconds.
+ */
+export async function setUpTestDatabases(): Promise<{ teardown: () => Promise<void> }> {
+  let source: TestDatabaseSource;
+  let adminUrl: string;
+  let stop: (() => Promise<void>) | undefined;
+  if (process.env['TEST_DATABASE_URL']) {
+    source = 'TEST_DATABASE_URL';
+    adminUrl = process.env['TEST_DATABASE_URL'];
+  } else if (await answers('postgresql://postgres@127.0.0.1:5432/postgres')) {
+    source = 'local PostgreSQL';
+    adminUrl = 'postgresql://postgres@127.0.0.1:5432/postgres';
+  } else {
+    source = 'embedded PGlite';
+    const embedded = await startEmbeddedPostgres(undefined);
+    adminUrl = embedded.url;
+    stop = embedded.stop;
+  }
+  console.log(`\nIntegration tests use ${source} (${new URL(adminUrl).host}).`);
+
+  if (stop) {
+    // PGlite is one database in one session: the files share it, one at a time.
+    await prepareDatabase(adminUrl, { demo: false });
+    process.env['CIVITAS_TEST_SHARED_URL'] = adminUrl;
+    return { teardown: stop };
+  }
+
+  const templateUrl = withDatabase(adminUrl, TEMPLATE);
+  await admin(adminUrl, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${TEMPLATE} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${TEMPLATE}`);
+  });
+  await prepareDatabase(templateUrl, { demo: false });
+  process.env['CIVITAS_TEST_ADMIN_URL'] = adminUrl;
+  return { teardown: async () => undefined };
+}
+
+export interface TestDatabase {
+  url: string;
+  poolSize: number;
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated and seeded database for one test file. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const shared = process.env['CIVITAS_TEST_SHARED_URL'];
+  if (shared) {
+    await admin(shared, (c) =>
+      c.query(`TRUNCATE audit_entry, invitation, password_reset_token, refresh_token, app_user, organisation_logo;
+               UPDATE organisation SET membership_status = 'NON_MEMBER', accession_date = NULL,
+                 membership_resolution = NULL, address = NULL, website = NULL, phone = NULL, email = NULL`),
+    );
+    return { url: shared, poolSize: 1, drop: async () => undefined };
+  }
+  const adminUrl = process.env['CIVITAS_TEST_ADMIN_URL'];
+  if (!adminUrl) throw new Error('Run integration tests through Jest: its global setup prepares the database');
+  const name = `civitas_test_${randomBytes(6).toString('hex')}`;
+  await admin(adminUrl, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`));
+  return {
+    url: withDatabase(adminUrl, name),
+    poolSize: 5,
+    drop: () => admin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}

@@ -1,0 +1,2 @@
+export * from './lib/organisations.module';
+export * from './lib/organisation.entity';

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { foldForSearch } from '@civitas/shared/domain';
+import { Connection, decodeCursor, toConnection } from '@civitas/api/core';
+import { User } from '@civitas/api/auth';
+import { PeopleArgs } from './dto/organisations.args';
+import { Person } from './person.model';
+
+/**
+ * The people directory: active accounts of member cities and of the office. Experts and
+ * guests are not listed.
+ */
+@Injectable()
+export class PeopleService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list(args: PeopleArgs): Promise<Connection<Person>> {
+    const filtered = this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .innerJoin('organisation', 'o', 'o.id = u.organisation_id')
+      .where('u.deactivated_at IS NULL')
+      .andWhere(`u.role NOT IN ('EXPERT', 'GUEST')`)
+      .andWhere(`(o.membership_status = 'MEMBER' OR o.kind = 'ASSOCIATION_OFFICE')`);
+    if (args.organisationId) filtered.andWhere('u.organisation_id = :org', { org: args.organisationId });
+    const search = args.search?.trim();
+    if (search) {
+      filtered.andWhere(`u.name_folded LIKE :name ESCAPE '\\'`, {
+        name: `%${foldForSearch(search).replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
+    }
+    const page = filtered
+      .clone()
+      .select(['u.id', 'u.name', 'u.nameFolded', 'u.position', 'u.department', 'u.organisationId'])
+      .orderBy('u.name_folded', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .take(args.first + 1);
+    if (args.after) {
+      const [name, id] = decodeCursor(args.after, 2);
+      page.andWhere('(u.name_folded, u.id) > (:cursorName, :cursorId)', { cursorName: name, cursorId: id });
+    }
+    const [rows, total] = await Promise.all([page.getMany(), filtered.getCount()]);
+    const people: Person[] = rows.map((u) => ({
+      id: u.id,
+      name: u.name,
+      nameFolded: u.nameFolded,
+      position: u.position,
+      department: u.department,
+      organisationId: u.organisationId,
+    }));
+    return toConnection(people, args.first, total, (p) => [p.nameFolded, p.id]);
+  }
+}
