@@ -15,7 +15,7 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/apps/api/tsconfig.spec.json' }],
   },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
-  globalSetup: '<rootDir>/libs/api/database/src/testing/global-setup.ts',
+  globalSetup: '<rootDir>/libs/api/database/src/testing/global-setup.cjs',
   globalTeardown: '<rootDir>/libs/api/database/src/testing/global-teardown.ts',
   testTimeout: 30000,
   maxWorkers: 2,
