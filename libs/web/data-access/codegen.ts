@@ -1,0 +1,39 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/**
+ * Typed operations for the web, generated from the committed schema (never from a
+ * running server) so CI can regenerate and compare. Run from the workspace root:
+ * `npm run codegen`.
+ */
+const config: CodegenConfig = {
+  schema: 'apps/api/schema.graphql',
+  documents: ['libs/web/**/*.graphql'],
+  ignoreNoDocuments: false,
+  generates: {
+    'libs/web/data-access/src/gql/': {
+      preset: 'client',
+      presetConfig: {
+        // Operations live in .graphql files and are used through their generated
+        // *Document constants; fragments are plain types, not masked.
+        fragmentMasking: false,
+        gqlTagName: 'graphql',
+      },
+      config: {
+        scalars: { DateTime: 'string' },
+        defaultScalarType: 'unknown',
+        // One definition of the roles and statuses: the shared domain's enums.
+        enumValues: {
+          Role: '@civitas/shared/domain#Role',
+          MembershipStatus: '@civitas/shared/domain#MembershipStatus',
+          OrganisationKind: '@civitas/shared/domain#OrganisationKind',
+        },
+        enumType: 'const',
+        avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+        nonOptionalTypename: true,
+        skipTypeNameForRoot: true,
+      },
+    },
+  },
+};
+
+export default config;
