@@ -1,0 +1,217 @@
+import {
+  Anchor,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useQuery } from '@apollo/client/react';
+import { MembershipStatus, OrganisationKind, PAGE_SIZE_DEFAULT } from '@civitas/shared/domain';
+import {
+  OrganisationsDocument,
+  toApiProblem,
+  VoivodeshipsDocument,
+} from '@civitas/web/data-access';
+import {
+  ErrorAlert,
+  LoadingState,
+  LoadMoreButton,
+  MembershipBadge,
+  Page,
+  useErrorText,
+} from '@civitas/web/ui';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { DIRECTORY_NS } from './i18n';
+import { useSearchDraft } from './useSearchDraft';
+
+const STATUSES = Object.values(MembershipStatus);
+const KINDS = Object.values(OrganisationKind);
+
+function isStatus(value: string): value is MembershipStatus {
+  return (STATUSES as string[]).includes(value);
+}
+function isKind(value: string): value is OrganisationKind {
+  return (KINDS as string[]).includes(value);
+}
+
+/** The directory's filters live in the URL: `?q=lodz&woj=10&status=MEMBER,CANDIDATE&kind=…`. */
+export function useDirectoryFilters() {
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const voivodeshipCode = params.get('woj') ?? '';
+  const statuses = (params.get('status') ?? '').split(',').filter(isStatus);
+  const kindParam = params.get('kind') ?? '';
+  const kind: OrganisationKind | '' = isKind(kindParam) ? kindParam : '';
+  const update = (changes: Record<string, string>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  return { search, voivodeshipCode, statuses, kind, update };
+}
+
+export function DirectoryPage() {
+  const { t } = useTranslation(DIRECTORY_NS);
+  const errorText = useErrorText();
+  const filters = useDirectoryFilters();
+  const searchBox = useSearchDraft(filters.search, (q) => filters.update({ q: q.trim() }));
+  const [loadingMore, setLoadingMore] = useState(false);
+
+  const voivodeships = useQuery(VoivodeshipsDocument);
+  const { data, previousData, loading, error, fetchMore } = useQuery(OrganisationsDocument, {
+    variables: {
+      search: filters.search || null,
+      voivodeshipCode: filters.voivodeshipCode || null,
+      membershipStatus: filters.statuses.length ? filters.statuses : null,
+      kind: filters.kind || null,
+      first: PAGE_SIZE_DEFAULT,
+    },
+  });
+  const connection = (data ?? previousData)?.organisations;
+  const problem = toApiProblem(error);
+
+  async function loadMore() {
+    if (!connection?.pageInfo.endCursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    searchBox.flush();
+  }
+
+  return (
+    <Page title={t('directory.title')}>
+      <Text>{t('directory.intro')}</Text>
+      <Paper withBorder p="md" radius="md">
+        <form role="search" aria-label={t('directory.filters')} onSubmit={submit}>
+          <Stack gap="md">
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput
+                id="directory-search"
+                type="search"
+                label={t('directory.search')}
+                description={t('directory.searchHint')}
+                value={searchBox.draft}
+                onChange={(e) => searchBox.setDraft(e.currentTarget.value)}
+                autoComplete="off"
+              />
+              <NativeSelect
+                id="directory-voivodeship"
+                label={t('directory.voivodeship')}
+                value={filters.voivodeshipCode}
+                onChange={(e) => filters.update({ woj: e.currentTarget.value })}
+                data={[
+                  { value: '', label: t('directory.allVoivodeships') },
+                  ...(voivodeships.data?.voivodeships ?? []).map((v) => ({
+                    value: v.code,
+                    label: v.name,
+                  })),
+                ]}
+              />
+              <NativeSelect
+                id="directory-kind"
+                label={t('directory.kind')}
+                value={filters.kind}
+                onChange={(e) => filters.update({ kind: e.currentTarget.value })}
+                data={[
+                  { value: '', label: t('directory.allKinds') },
+                  ...KINDS.map((k) => ({ value: k, label: t(`common:organisationKind.${k}`) })),
+                ]}
+              />
+            </SimpleGrid>
+            <Checkbox.Group
+              label={t('directory.status')}
+              value={filters.statuses}
+              onChange={(values) => filters.update({ status: values.filter(isStatus).join(',') })}
+            >
+              <Group gap="lg" mt={6}>
+                {STATUSES.map((s) => (
+                  <Checkbox key={s} value={s} label={t(`common:membershipStatus.${s}`)} />
+                ))}
+              </Group>
+            </Checkbox.Group>
+          </Stack>
+        </form>
+      </Paper>
+
+      <section aria-labelledby="directory-results-heading">
+        <Group justify="space-between" mb="sm">
+          <h2 id="directory-results-heading" className="civitas-visually-hidden">
+            {t('directory.results')}
+          </h2>
+          <Text fw={600} role="status" aria-live="polite">
+            {connection ? t('directory.count', { count: connection.totalCount }) : ''}
+          </Text>
+        </Group>
+        {problem && <ErrorAlert>{errorText.message(problem)}</ErrorAlert>}
+        {loading && !connection && <LoadingState />}
+        {connection && connection.edges.length === 0 && <Text>{t('directory.none')}</Text>}
+        {connection && connection.edges.length > 0 && (
+          <Stack gap="md">
+            <Table.ScrollContainer minWidth={640}>
+              <Table striped highlightOnHover verticalSpacing="sm" aria-busy={loading}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('directory.name')}</Table.Th>
+                    <Table.Th scope="col">{t('directory.kind')}</Table.Th>
+                    <Table.Th scope="col">{t('directory.voivodeshipColumn')}</Table.Th>
+                    <Table.Th scope="col">{t('directory.powiat')}</Table.Th>
+                    <Table.Th scope="col">{t('directory.membership')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {connection.edges.map(({ node }) => (
+                    <Table.Tr key={node.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/cities/${node.id}`} fw={600}>
+                          {node.name}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{t(`common:organisationKind.${node.kind}`)}</Table.Td>
+                      <Table.Td>{node.voivodeship?.name ?? ''}</Table.Td>
+                      <Table.Td>{node.powiatName ?? ''}</Table.Td>
+                      <Table.Td>
+                        <MembershipBadge status={node.membershipStatus} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <Text size="sm" ta="center">
+              {t('common:results.shown', {
+                shown: connection.edges.length,
+                total: connection.totalCount,
+              })}
+            </Text>
+            <LoadMoreButton
+              onClick={loadMore}
+              loading={loadingMore}
+              hasMore={connection.pageInfo.hasNextPage}
+            />
+          </Stack>
+        )}
+      </section>
+    </Page>
+  );
+}
