@@ -1,0 +1,220 @@
+import {
+  Button,
+  Group,
+  Modal,
+  NativeSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { INVITATION_TTL_DAYS, PAGE_SIZE_DEFAULT } from '@civitas/shared/domain';
+import {
+  type InvitationRowFragment,
+  InvitationsDocument,
+  InvitationStatus,
+  OrganisationNameDocument,
+  RevokeInvitationDocument,
+  toApiProblem,
+} from '@civitas/web/data-access';
+import {
+  ErrorAlert,
+  InvitationStatusBadge,
+  LoadingState,
+  LoadMoreButton,
+  Page,
+  StatusMessage,
+  useErrorText,
+  useFormatters,
+} from '@civitas/web/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ADMIN_NS } from './i18n';
+import { InvitationForm } from './InvitationForm';
+
+const STATUSES = Object.values(InvitationStatus);
+
+/** The invitation carries only the organisation's id; its name comes from the (cached) directory. */
+function OrganisationName({ id }: { id: string }) {
+  const { data } = useQuery(OrganisationNameDocument, {
+    variables: { id },
+    fetchPolicy: 'cache-first',
+  });
+  return <>{data?.organisation.name ?? '…'}</>;
+}
+
+export function InvitationsPage() {
+  const { t } = useTranslation(ADMIN_NS);
+  const errorText = useErrorText();
+  const format = useFormatters();
+  const [params, setParams] = useSearchParams();
+  const statusParam = params.get('status') ?? '';
+  const status = (STATUSES as string[]).includes(statusParam)
+    ? (statusParam as InvitationStatus)
+    : null;
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [confirming, setConfirming] = useState<InvitationRowFragment | null>(null);
+  const [revokedEmail, setRevokedEmail] = useState<string>();
+
+  const { data, previousData, loading, error, fetchMore } = useQuery(InvitationsDocument, {
+    variables: { status, first: PAGE_SIZE_DEFAULT },
+  });
+  const [revoke, revokeState] = useMutation(RevokeInvitationDocument, {
+    refetchQueries: ['Invitations'],
+  });
+  const connection = (data ?? previousData)?.invitations;
+  const problem = toApiProblem(error) ?? toApiProblem(revokeState.error);
+
+  async function loadMore() {
+    if (!connection?.pageInfo.endCursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  async function confirmRevoke() {
+    if (!confirming) return;
+    const invitation = confirming;
+    setConfirming(null);
+    setRevokedEmail(undefined);
+    try {
+      await revoke({ variables: { id: invitation.id } });
+      setRevokedEmail(invitation.email);
+    } catch {
+      // shown from revokeState.error
+    }
+  }
+
+  return (
+    <Page title={t('invitations.title')}>
+      <Text>{t('invitations.intro', { days: INVITATION_TTL_DAYS })}</Text>
+      <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="invite-heading">
+        <Title order={2} size="h3" id="invite-heading" mb="md">
+          {t('invitations.create')}
+        </Title>
+        <InvitationForm />
+      </Paper>
+
+      <Paper
+        withBorder
+        p="lg"
+        radius="md"
+        component="section"
+        aria-labelledby="invitations-list-heading"
+      >
+        <Group justify="space-between" align="flex-end" mb="md">
+          <Title order={2} size="h3" id="invitations-list-heading">
+            {t('invitations.list')}
+          </Title>
+          <NativeSelect
+            id="invitations-status"
+            label={t('invitations.statusFilter')}
+            value={status ?? ''}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setParams(value ? { status: value } : {}, { replace: true });
+            }}
+            data={[
+              { value: '', label: t('invitations.allStatuses') },
+              ...STATUSES.map((s) => ({ value: s, label: t(`common:invitationStatus.${s}`) })),
+            ]}
+          />
+        </Group>
+        <Text fw={600} role="status" aria-live="polite" mb="sm">
+          {connection ? t('invitations.count', { count: connection.totalCount }) : ''}
+        </Text>
+        {revokedEmail && (
+          <StatusMessage>{t('invitations.revoked', { email: revokedEmail })}</StatusMessage>
+        )}
+        {problem && <ErrorAlert>{errorText.message(problem)}</ErrorAlert>}
+        {loading && !connection && <LoadingState />}
+        {connection && connection.edges.length === 0 && <Text>{t('invitations.none')}</Text>}
+        {connection && connection.edges.length > 0 && (
+          <Stack>
+            <Table.ScrollContainer minWidth={820}>
+              <Table striped verticalSpacing="sm" aria-busy={loading}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('invitations.colEmail')}</Table.Th>
+                    <Table.Th scope="col">{t('invitations.colOrganisation')}</Table.Th>
+                    <Table.Th scope="col">{t('invitations.colRole')}</Table.Th>
+                    <Table.Th scope="col">{t('invitations.colStatus')}</Table.Th>
+                    <Table.Th scope="col">{t('invitations.colCreated')}</Table.Th>
+                    <Table.Th scope="col">{t('invitations.colExpires')}</Table.Th>
+                    <Table.Th scope="col">{t('invitations.colActions')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {connection.edges.map(({ node }) => (
+                    <Table.Tr key={node.id}>
+                      <Table.Td style={{ wordBreak: 'break-all' }}>{node.email}</Table.Td>
+                      <Table.Td>
+                        <OrganisationName id={node.organisationId} />
+                      </Table.Td>
+                      <Table.Td>
+                        {t(`common:role.${node.role}`)}
+                        {node.isLegalOfficer && `, ${t('invitations.legalOfficerShort')}`}
+                      </Table.Td>
+                      <Table.Td>
+                        <InvitationStatusBadge status={node.status} />
+                      </Table.Td>
+                      <Table.Td>{format.dateTime(node.createdAt)}</Table.Td>
+                      <Table.Td>{format.dateTime(node.expiresAt)}</Table.Td>
+                      <Table.Td>
+                        {node.status === InvitationStatus.Pending && (
+                          <Button
+                            size="compact-sm"
+                            variant="outline"
+                            color="red.9"
+                            aria-label={t('invitations.revokeLabel', { email: node.email })}
+                            onClick={() => setConfirming(node)}
+                          >
+                            {t('invitations.revoke')}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <LoadMoreButton
+              onClick={loadMore}
+              loading={loadingMore}
+              hasMore={connection.pageInfo.hasNextPage}
+            />
+          </Stack>
+        )}
+      </Paper>
+
+      <Modal
+        opened={!!confirming}
+        onClose={() => setConfirming(null)}
+        title={t('invitations.revokeTitle')}
+        centered
+      >
+        <Stack>
+          <Text>{t('invitations.revokeBody', { email: confirming?.email ?? '' })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(null)}>
+              {t('common:actions.cancel')}
+            </Button>
+            <Button
+              color="red.9"
+              onClick={() => void confirmRevoke()}
+              loading={revokeState.loading}
+            >
+              {t('invitations.revokeConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Page>
+  );
+}
