@@ -1,0 +1,49 @@
+import { Permission } from '@civitas/shared/domain';
+import { useSession } from '@civitas/web/data-access';
+import { AppLayout, ErrorAlert, type NavItem } from '@civitas/web/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useNavigate } from 'react-router';
+
+/** The signed-in frame; its menu shows only what the person's role allows. */
+export function SignedInShell() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
+  const [signOutFailed, setSignOutFailed] = useState(false);
+  const user = session.user;
+  if (!user) return null;
+
+  const nav: NavItem[] = [];
+  if (session.can(Permission.DIRECTORY_READ)) nav.push({ to: '/cities', label: t('nav.cities') });
+  if (session.can(Permission.PEOPLE_READ)) nav.push({ to: '/people', label: t('nav.people') });
+  if (
+    session.can(Permission.INVITATION_CREATE_ANY) ||
+    session.can(Permission.INVITATION_CREATE_OWN_CITY)
+  ) {
+    nav.push({ to: '/admin/invitations', label: t('nav.invitations') });
+  }
+  nav.push({ to: '/profile', label: t('nav.profile') });
+
+  async function signOut(allDevices: boolean) {
+    setSignOutFailed(false);
+    try {
+      await session.signOut({ allDevices });
+      navigate('/sign-in', { replace: true });
+    } catch {
+      setSignOutFailed(true);
+    }
+  }
+
+  return (
+    <AppLayout
+      navItems={nav}
+      user={{ name: user.name, organisationName: user.organisation.name }}
+      onSignOut={() => void signOut(false)}
+      onSignOutEverywhere={() => void signOut(true)}
+    >
+      {signOutFailed && <ErrorAlert>{t('userMenu.signOutEverywhereFailed')}</ErrorAlert>}
+      <Outlet />
+    </AppLayout>
+  );
+}

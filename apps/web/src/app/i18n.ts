@@ -1,0 +1,15 @@
+import { accountTranslations, ACCOUNT_NS } from '@civitas/web/account';
+import { adminTranslations, ADMIN_NS } from '@civitas/web/admin';
+import { directoryTranslations, DIRECTORY_NS } from '@civitas/web/directory';
+import { createI18n, type Language, type TranslationBundle } from '@civitas/web/ui';
+
+/** Every namespace the app's pages use. */
+export const NAMESPACES: Record<string, TranslationBundle> = {
+  [ACCOUNT_NS]: accountTranslations,
+  [DIRECTORY_NS]: directoryTranslations,
+  [ADMIN_NS]: adminTranslations,
+};
+
+export function createAppI18n(options: { language?: Language; persist?: boolean } = {}) {
+  return createI18n(NAMESPACES, options);
+}

@@ -1,0 +1,104 @@
+import { Permission } from '@civitas/shared/domain';
+import {
+  AcceptInvitationPage,
+  ForgotPasswordPage,
+  MyProfilePage,
+  ResetPasswordPage,
+  SignInPage,
+} from '@civitas/web/account';
+import { InvitationsPage, MembershipEditor } from '@civitas/web/admin';
+import { useSession } from '@civitas/web/data-access';
+import { CityPage, DirectoryPage, PeoplePage } from '@civitas/web/directory';
+import { PublicLayout } from '@civitas/web/ui';
+import { Outlet, Route, Routes } from 'react-router';
+import { NotFoundPage } from './ErrorPages';
+import { HomeRedirect, RedirectIfSignedIn, RequireAuth, RequirePermission } from './guards';
+import { SignedInShell } from './SignedInShell';
+
+function PublicShell() {
+  return (
+    <PublicLayout>
+      <Outlet />
+    </PublicLayout>
+  );
+}
+
+/** Unknown addresses get the frame that fits the visitor. */
+function NotFoundRoute() {
+  const { status } = useSession();
+  return status === 'signedIn' ? (
+    <RequireAuth>
+      <SignedInShell />
+    </RequireAuth>
+  ) : (
+    <PublicShell />
+  );
+}
+
+/** Every route of the app; the domain libraries provide the pages, the app composes them. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route index element={<HomeRedirect />} />
+      <Route element={<PublicShell />}>
+        <Route
+          path="sign-in"
+          element={
+            <RedirectIfSignedIn>
+              <SignInPage afterSignIn="/" />
+            </RedirectIfSignedIn>
+          }
+        />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="invitation" element={<AcceptInvitationPage afterAccept="/" />} />
+      </Route>
+      <Route
+        element={
+          <RequireAuth>
+            <SignedInShell />
+          </RequireAuth>
+        }
+      >
+        <Route
+          path="cities"
+          element={
+            <RequirePermission anyOf={[Permission.DIRECTORY_READ]}>
+              <DirectoryPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="cities/:id"
+          element={
+            <RequirePermission anyOf={[Permission.DIRECTORY_READ]}>
+              <CityPage MembershipEditor={MembershipEditor} />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="people"
+          element={
+            <RequirePermission anyOf={[Permission.PEOPLE_READ]}>
+              <PeoplePage />
+            </RequirePermission>
+          }
+        />
+        <Route path="profile" element={<MyProfilePage />} />
+        <Route
+          path="admin/invitations"
+          element={
+            <RequirePermission
+              anyOf={[Permission.INVITATION_CREATE_ANY, Permission.INVITATION_CREATE_OWN_CITY]}
+            >
+              <InvitationsPage />
+            </RequirePermission>
+          }
+        />
+      </Route>
+      <Route element={<NotFoundRoute />}>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
