@@ -1,4 +1,4 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { foldForSearch, Permission } from '@civitas/shared/domain';
@@ -9,12 +9,6 @@ import { UpdateMyProfileInput } from './dto/profile.inputs';
 @Resolver(() => User)
 export class ProfileResolver {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  @RequirePermission(Permission.PROFILE_OWN)
-  @Query(() => User, { description: 'The signed-in person.' })
-  me(@CurrentUser() user: AuthUser): Promise<User> {
-    return this.db.getRepository(User).findOneByOrFail({ id: user.id });
-  }
 
   @RequirePermission(Permission.PROFILE_OWN)
   @Mutation(() => User)

@@ -1,5 +1,7 @@
 import { Inject } from '@nestjs/common';
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { Request, Response } from 'express';
 import { Permission } from '@civitas/shared/domain';
 import { APP_CONFIG, unauthenticated } from '@civitas/api/core';
@@ -16,6 +18,7 @@ import {
 } from './dto/auth.inputs';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
 import { ClientInfo, IssuedSession, SessionService } from './session.service';
+import { User } from './user.entity';
 
 type HttpPair = { req: Request; res: Response };
 
@@ -30,7 +33,14 @@ export class AuthResolver {
     private readonly auth: AuthService,
     private readonly sessions: SessionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
+
+  @RequirePermission(Permission.PROFILE_OWN)
+  @Query(() => User, { description: 'The signed-in person.' })
+  me(@CurrentUser() user: AuthUser): Promise<User> {
+    return this.db.getRepository(User).findOneByOrFail({ id: user.id });
+  }
 
   @Public()
   @Mutation(() => AuthPayload)

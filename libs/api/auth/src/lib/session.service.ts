@@ -48,7 +48,8 @@ export class SessionService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!current) return { error: unauthenticated('Your session has ended. Sign in again.') };
-      if (current.rotatedAt || current.revokedAt) {
+      if (current.revokedAt) return { error: unauthenticated('Your session has ended. Sign in again.') };
+      if (current.rotatedAt) {
         await this.revokeFamily(current.familyId, 'reuse-detected', tx);
         return {
           error: domainError(ErrorCode.REFRESH_TOKEN_REUSED, 'This session was used elsewhere and has been closed. Sign in again.'),

@@ -26,12 +26,9 @@ export const badUserInput = (message: string, fields: FieldProblem[] = []) =>
 export const domainError = (code: ErrorCode, message: string, extra: Record<string, unknown> = {}) =>
   error(code, message, extra);
 
-/** 429 with Retry-After, both in the HTTP response and in the error's extensions. */
+/** HTTP 429 with Retry-After, and the same wait in the error's extensions. */
 export const tooManyRequests = (retryAfterSeconds: number) =>
-  new GraphQLError(`Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {
-    extensions: {
-      code: ErrorCode.TOO_MANY_REQUESTS,
-      retryAfter: retryAfterSeconds,
-      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
-    },
+  error(ErrorCode.TOO_MANY_REQUESTS, `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {
+    retryAfter: retryAfterSeconds,
+    http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
   });

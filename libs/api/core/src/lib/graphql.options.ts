@@ -34,6 +34,8 @@ export function createGraphQLOptions(config: AppConfig, schemaFile: string | tru
     playground: false,
     includeStacktraceInErrorResponses: !production,
     plugins: [...protection.plugins],
+    // Let a refusal keep its HTTP meaning (a throttled sign-in answers 429 with Retry-After).
+    preserveHttpStatusForExecutionErrors: false,
     validationRules: protection.validationRules,
     context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => ({
       req,

@@ -54,7 +54,7 @@ export async function seedDemoData(db: DataSource): Promise<{ created: boolean }
   const towns: { id: string; teryt_code: string; kind: string }[] = await db.query(
     `SELECT id, teryt_code, kind FROM organisation WHERE teryt_code IS NOT NULL ORDER BY teryt_code`,
   );
-  const hash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2 });
+  const hash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
 
   await db.transaction(async (tx) => {
     const statuses = towns.map((t, i) => {

@@ -137,7 +137,7 @@ export class TestApp {
     const email = options.email ?? `user${n}.${options.role.toLowerCase()}@test.civitas.local`;
     const name = options.name ?? `Osoba Testowa ${n}`;
     const organisationId = options.organisationId ?? (await this.officeId());
-    testPasswordHash ??= argon2.hash(TEST_PASSWORD, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2 });
+    testPasswordHash ??= argon2.hash(TEST_PASSWORD, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
     const [row] = await this.db.query(
       `INSERT INTO app_user (email, password_hash, name, name_folded, role, is_legal_officer, organisation_id, position)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 'Specjalista') RETURNING id`,
