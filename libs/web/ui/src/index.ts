@@ -15,3 +15,4 @@ export * from './lib/components/LanguageSwitch';
 export * from './lib/components/Page';
 export * from './lib/components/PasswordHints';
 export * from './lib/validators';
+export * from './lib/components/PasswordField';

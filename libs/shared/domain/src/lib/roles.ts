@@ -38,9 +38,7 @@ const CITY_OFFICIAL_PERMISSIONS = [
 
 /** The one role→permission map; the API guard and the web both read it. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  [Role.OFFICE_ADMIN]: Object.values(Permission).filter(
-    (p) => p !== Permission.INVITATION_CREATE_OWN_CITY,
-  ),
+  [Role.OFFICE_ADMIN]: Object.values(Permission),
   [Role.EXPERT]: [Permission.PROFILE_OWN, Permission.DIRECTORY_READ],
   [Role.CITY_ADMIN]: [
     ...CITY_OFFICIAL_PERMISSIONS,

@@ -3,7 +3,6 @@ import {
   Group,
   NativeSelect,
   Paper,
-  PasswordInput,
   SimpleGrid,
   Stack,
   Text,
@@ -31,6 +30,7 @@ import {
   type SummaryItem,
   useErrorText,
   useFormatters,
+  PasswordField,
 } from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -233,7 +233,7 @@ function ChangePasswordForm() {
         <ErrorSummary items={summary} />
         {otherProblem && <ErrorAlert>{errorText.message(otherProblem)}</ErrorAlert>}
         {changed && <StatusMessage>{t('profile.passwordChanged')}</StatusMessage>}
-        <PasswordInput
+        <PasswordField
           id="change-current"
           label={t('profile.currentPassword')}
           autoComplete="current-password"

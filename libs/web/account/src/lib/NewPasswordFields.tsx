@@ -1,5 +1,5 @@
-import { PasswordInput, Stack } from '@mantine/core';
-import { PasswordHints } from '@civitas/web/ui';
+import { Stack } from '@mantine/core';
+import { PasswordHints, PasswordField } from '@civitas/web/ui';
 
 /** A new password with its live rule checklist as its description, and the confirmation. */
 export function NewPasswordFields({
@@ -25,7 +25,7 @@ export function NewPasswordFields({
 }) {
   return (
     <Stack gap="sm">
-      <PasswordInput
+      <PasswordField
         id={`${idPrefix}-password`}
         label={passwordLabel}
         autoComplete="new-password"
@@ -37,7 +37,7 @@ export function NewPasswordFields({
         descriptionProps={{ component: 'div' }}
         inputWrapperOrder={['label', 'input', 'error', 'description']}
       />
-      <PasswordInput
+      <PasswordField
         id={`${idPrefix}-confirm`}
         label={confirmLabel}
         autoComplete="new-password"

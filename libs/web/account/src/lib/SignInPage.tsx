@@ -1,6 +1,13 @@
-import { Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { type ApiProblem, toApiProblem, useSession } from '@civitas/web/data-access';
-import { ErrorAlert, looksLikeEmail, Page, StatusMessage, useErrorText } from '@civitas/web/ui';
+import {
+  ErrorAlert,
+  looksLikeEmail,
+  Page,
+  StatusMessage,
+  useErrorText,
+  PasswordField,
+} from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -66,7 +73,7 @@ export function SignInPage({ afterSignIn = '/cities' }: { afterSignIn?: string }
               onChange={(e) => setEmail(e.currentTarget.value)}
               error={fieldErrors.email}
             />
-            <PasswordInput
+            <PasswordField
               id="sign-in-password"
               label={t('signIn.password')}
               autoComplete="current-password"
