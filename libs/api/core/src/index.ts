@@ -7,3 +7,4 @@ export * from './lib/loaders';
 export * from './lib/graphql.options';
 export * from './lib/parse-id.pipe';
 export * from './lib/http-error.filter';
+export * from './lib/name-search';

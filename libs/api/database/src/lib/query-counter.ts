@@ -5,24 +5,28 @@ import { AbstractLogger, LogLevel, LogMessage } from 'typeorm';
  * (a query per row shows up as a count that grows with the page).
  */
 export class QueryCounter extends AbstractLogger {
-  private count = 0;
+  /** The statements since the last reset, for a failing assertion to show. */
+  readonly statements: string[] = [];
 
   constructor() {
     super(['query']);
   }
 
   reset(): void {
-    this.count = 0;
+    this.statements.length = 0;
   }
 
   get queries(): number {
-    return this.count;
+    return this.statements.length;
   }
 
   protected writeLog(level: LogLevel, message: LogMessage | LogMessage[]): void {
     const messages = Array.isArray(message) ? message : [message];
     if (level === 'query') {
-      this.count += messages.filter((m) => !/^(START TRANSACTION|COMMIT|ROLLBACK)/i.test(String(m.message))).length;
+      for (const m of messages) {
+        const sql = String(m.message);
+        if (!/^(START TRANSACTION|COMMIT|ROLLBACK)/i.test(sql)) this.statements.push(sql);
+      }
     }
   }
 }

@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
-import { foldForSearch, MembershipStatus, OrganisationKind } from '@civitas/shared/domain';
-import { badUserInput, Connection, decodeCursor, notFound, toConnection } from '@civitas/api/core';
+import { MembershipStatus, OrganisationKind } from '@civitas/shared/domain';
+import { badUserInput, Connection, decodeCursor, nameStartsWith, notFound, toConnection } from '@civitas/api/core';
 import { AuditService } from '@civitas/api/audit';
 import type { AuthUser } from '@civitas/api/auth';
 import { ChangeMembershipInput, UpdateOrganisationProfileInput } from './dto/organisation.inputs';
 import { OrganisationsArgs } from './dto/organisations.args';
 import { Organisation, Voivodeship } from './organisation.entity';
-
-/** Escapes LIKE wildcards in user text. */
-const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 @Injectable()
 export class OrganisationsService {
@@ -37,7 +34,7 @@ export class OrganisationsService {
       qb.andWhere(
         new Brackets((w) =>
           w
-            .where(`o.name_folded LIKE :name ESCAPE '\\'`, { name: likeContains(foldForSearch(search)) })
+            .where(...nameStartsWith('o.name_folded', search))
             .orWhere('o.teryt_code = :teryt', { teryt: search }),
         ),
       );

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { foldForSearch } from '@civitas/shared/domain';
-import { Connection, decodeCursor, toConnection } from '@civitas/api/core';
+import { Connection, decodeCursor, nameStartsWith, toConnection } from '@civitas/api/core';
 import { User } from '@civitas/api/auth';
 import { PeopleArgs } from './dto/organisations.args';
 import { Person } from './person.model';
@@ -26,16 +25,15 @@ export class PeopleService {
     if (args.organisationId) filtered.andWhere('u.organisation_id = :org', { org: args.organisationId });
     const search = args.search?.trim();
     if (search) {
-      filtered.andWhere(`u.name_folded LIKE :name ESCAPE '\\'`, {
-        name: `%${foldForSearch(search).replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-      });
+      filtered.andWhere(...nameStartsWith('u.name_folded', search));
     }
     const page = filtered
       .clone()
       .select(['u.id', 'u.name', 'u.nameFolded', 'u.position', 'u.department', 'u.organisationId'])
       .orderBy('u.name_folded', 'ASC')
       .addOrderBy('u.id', 'ASC')
-      .take(args.first + 1);
+      // limit, not take: the join is one-to-one, so no DISTINCT pre-query is needed.
+      .limit(args.first + 1);
     if (args.after) {
       const [name, id] = decodeCursor(args.after, 2);
       page.andWhere('(u.name_folded, u.id) > (:cursorName, :cursorId)', { cursorName: name, cursorId: id });

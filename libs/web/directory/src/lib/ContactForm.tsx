@@ -89,8 +89,10 @@ export function ContactForm({
     fieldId: `contact-${f}`,
     message: `${labels[f]}: ${errorOf(f)}`,
   }));
-  const set = (field: Field) => (e: { currentTarget: { value: string } }) =>
-    setValues((v) => ({ ...v, [field]: e.currentTarget.value }));
+  const set = (field: Field) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setValues((v) => ({ ...v, [field]: value }));
+  };
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('city.editContact')}>

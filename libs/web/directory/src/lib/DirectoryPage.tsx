@@ -111,6 +111,7 @@ export function DirectoryPage() {
                 type="search"
                 label={t('directory.search')}
                 description={t('directory.searchHint')}
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
                 value={searchBox.draft}
                 onChange={(e) => searchBox.setDraft(e.currentTarget.value)}
                 autoComplete="off"

@@ -1,4 +1,4 @@
-import { Button, Group, Input, Stack } from '@mantine/core';
+import { Button, FileInput, Group, Stack } from '@mantine/core';
 import { LOGO_MAX_BYTES } from '@civitas/shared/domain';
 import {
   type ApiProblem,
@@ -7,7 +7,7 @@ import {
   useSession,
 } from '@civitas/web/data-access';
 import { ErrorAlert, StatusMessage, useErrorText } from '@civitas/web/ui';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DIRECTORY_NS } from './i18n';
 
@@ -26,7 +26,7 @@ export function LogoManager({
   const { t } = useTranslation(DIRECTORY_NS);
   const errorText = useErrorText();
   const session = useSession();
-  const fileRef = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [fieldError, setFieldError] = useState<string>();
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [status, setStatus] = useState<string>();
@@ -46,7 +46,7 @@ export function LogoManager({
       }
       await onChanged();
       setStatus(success);
-      if (fileRef.current) fileRef.current.value = '';
+      setFile(null);
     } catch (error) {
       setProblem(toApiProblem(error));
     } finally {
@@ -56,7 +56,6 @@ export function LogoManager({
 
   async function upload(event: FormEvent) {
     event.preventDefault();
-    const file = fileRef.current?.files?.[0];
     const invalid = !file
       ? t('city.logoMissing')
       : !LOGO_TYPES.includes(file.type)
@@ -66,7 +65,7 @@ export function LogoManager({
           : undefined;
     setFieldError(invalid);
     if (invalid || !file) {
-      fileRef.current?.focus();
+      document.getElementById('logo-file')?.focus();
       return;
     }
     const body = new FormData();
@@ -79,22 +78,21 @@ export function LogoManager({
       <Stack gap="sm">
         {problem && <ErrorAlert>{errorText.message(problem)}</ErrorAlert>}
         {status && <StatusMessage>{status}</StatusMessage>}
-        <Input.Wrapper
-          label={t('city.logoFile', { size: sizeKb })}
-          error={fieldError}
+        <FileInput
           id="logo-file"
-        >
-          <input
-            ref={fileRef}
-            id="logo-file"
-            type="file"
-            accept={LOGO_TYPES.join(',')}
-            aria-invalid={fieldError ? true : undefined}
-            aria-describedby={fieldError ? 'logo-file-error' : undefined}
-            style={{ display: 'block', marginTop: 4 }}
-            onChange={() => setFieldError(undefined)}
-          />
-        </Input.Wrapper>
+          label={t('city.logoFile', { size: sizeKb })}
+          placeholder={t('city.chooseFile')}
+          accept={LOGO_TYPES.join(',')}
+          value={file}
+          onChange={(chosen) => {
+            setFile(chosen);
+            setFieldError(undefined);
+          }}
+          clearable
+          clearButtonProps={{ 'aria-label': t('city.clearFile') }}
+          error={fieldError}
+          maw={420}
+        />
         <Group>
           <Button type="submit" loading={busy} variant="default">
             {t('city.uploadLogo')}

@@ -59,6 +59,7 @@ export function PeoplePage() {
             type="search"
             label={t('people.search')}
             description={t('people.searchHint')}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
             value={searchBox.draft}
             onChange={(e) => searchBox.setDraft(e.currentTarget.value)}
             autoComplete="off"

@@ -25,7 +25,7 @@ export const civitasCssVariables: CSSVariablesResolver = (theme) => ({
   light: {
     '--mantine-color-dimmed': theme.colors.gray[7],
     '--mantine-color-error': theme.colors.red[9],
-    '--mantine-color-placeholder': theme.colors.gray[6],
+    '--mantine-color-placeholder': theme.colors.gray[7],
   },
   dark: {},
 });

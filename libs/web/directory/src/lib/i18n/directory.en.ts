@@ -48,6 +48,8 @@ export const directoryEn: DeepStrings<DirectoryTexts> = {
     websiteHint: 'Full address, e.g. https://www.city.pl',
     logo: 'Logo',
     logoFile: 'Logo file (PNG, JPEG or WebP, at most {{size}} KB)',
+    chooseFile: 'Choose a file…',
+    clearFile: 'Clear the chosen file',
     uploadLogo: 'Upload logo',
     removeLogo: 'Remove logo',
     logoUploaded: 'The logo has been saved.',

@@ -45,6 +45,8 @@ export const directoryPl = {
     websiteHint: 'Pełny adres, np. https://www.miasto.pl',
     logo: 'Logo',
     logoFile: 'Plik z logo (PNG, JPEG lub WebP, najwyżej {{size}} KB)',
+    chooseFile: 'Wybierz plik…',
+    clearFile: 'Usuń wybrany plik',
     uploadLogo: 'Wyślij logo',
     removeLogo: 'Usuń logo',
     logoUploaded: 'Logo zostało zapisane.',
