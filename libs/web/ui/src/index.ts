@@ -16,3 +16,4 @@ export * from './lib/components/Page';
 export * from './lib/components/PasswordHints';
 export * from './lib/validators';
 export * from './lib/components/PasswordField';
+export * from './lib/components/ConfirmDialog';
