@@ -68,7 +68,6 @@ async function bootstrap(): Promise<void> {
       config,
       databaseUrl,
       poolSize,
-      schemaFile: config.env === 'production' ? true : join(process.cwd(), 'apps/api/schema.graphql'),
     }),
     { bufferLogs: true },
   );

@@ -12,10 +12,10 @@ export interface GraphQLContext {
 }
 
 /**
- * Apollo options shared by the app and the tests. `schemaFile` writes the generated,
- * sorted schema (committed as apps/api/schema.graphql); tests keep it in memory.
+ * Apollo options shared by the app and the tests. The schema is built in memory; the
+ * committed apps/api/schema.graphql is written and checked by apps/api's schema test.
  */
-export function createGraphQLOptions(config: AppConfig, schemaFile: string | true): ApolloDriverConfig {
+export function createGraphQLOptions(config: AppConfig): ApolloDriverConfig {
   const production = config.env === 'production';
   const armor = new ApolloArmor({
     maxDepth: { n: 10 },
@@ -27,7 +27,7 @@ export function createGraphQLOptions(config: AppConfig, schemaFile: string | tru
   });
   const protection = armor.protect();
   return {
-    autoSchemaFile: schemaFile,
+    autoSchemaFile: true,
     sortSchema: true,
     path: '/graphql',
     introspection: !production,

@@ -24,8 +24,6 @@ export interface PlatformOptions {
   /** The resolved database: from DATABASE_URL, or the embedded server started for this process. */
   databaseUrl: string;
   poolSize: number;
-  /** Where the generated schema is written; `true` keeps it in memory (tests). */
-  schemaFile: string | true;
   queryLogger?: TypeOrmLogger;
 }
 
@@ -51,7 +49,7 @@ export class PlatformModule {
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
-          ...createGraphQLOptions(config, options.schemaFile),
+          ...createGraphQLOptions(config),
         }),
         AuthModule,
         MailModule,

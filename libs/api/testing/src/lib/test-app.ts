@@ -60,7 +60,7 @@ export class TestApp {
     const queries = new QueryCounter();
     const moduleRef = await Test.createTestingModule({
       imports: [
-        PlatformModule.forRoot({ config, databaseUrl: database.url, poolSize: database.poolSize, schemaFile: true, queryLogger: queries }),
+        PlatformModule.forRoot({ config, databaseUrl: database.url, poolSize: database.poolSize, queryLogger: queries }),
         ...imports,
       ],
     }).compile();
