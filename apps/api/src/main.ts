@@ -6,7 +6,12 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, ConfigError, loadConfig } from '@civitas/api/core';
-import { DEMO_LOGINS, DEMO_PASSWORD, prepareDatabase, startEmbeddedPostgres } from '@civitas/api/database';
+import {
+  DEMO_LOGINS,
+  DEMO_PASSWORD,
+  prepareDatabase,
+  startEmbeddedPostgres,
+} from '@civitas/api/database';
 import { configureHttp } from '@civitas/api/platform';
 import { AppModule } from './app.module';
 
@@ -51,16 +56,30 @@ async function bootstrap(): Promise<void> {
     databaseUrl = embedded.url;
     poolSize = 1; // PGlite is a single backend session
     stopEmbedded = embedded.stop;
-    console.log(`Database: embedded PostgreSQL (PGlite), data in ${config.embeddedDbDir} — set DATABASE_URL to use a server`);
+    console.log(
+      `Database: embedded PostgreSQL (PGlite), data in ${config.embeddedDbDir} — set DATABASE_URL to use a server`,
+    );
   }
-  console.log(config.redisUrl ? `Redis: ${describeUrl(config.redisUrl)} (REDIS_URL)` : 'Redis: none — rate limits kept in this process');
-  console.log(config.smtpUrl ? 'Mail: SMTP_URL' : 'Mail: captured in-process; links are printed below');
+  console.log(
+    config.redisUrl
+      ? `Redis: ${describeUrl(config.redisUrl)} (REDIS_URL)`
+      : 'Redis: none — rate limits kept in this process',
+  );
+  console.log(
+    config.smtpUrl ? 'Mail: SMTP_URL' : 'Mail: captured in-process; links are printed below',
+  );
 
   const prepared = await prepareDatabase(databaseUrl, { demo: config.demoSeed });
-  if (prepared.migrationsApplied.length) console.log(`Migrations applied: ${prepared.migrationsApplied.join(', ')}`);
+  if (prepared.migrationsApplied.length)
+    console.log(`Migrations applied: ${prepared.migrationsApplied.join(', ')}`);
   if (config.demoSeed) {
-    console.log(`Demo logins (password "${DEMO_PASSWORD}")${prepared.demoCreated ? ' — just created' : ''}:`);
-    for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(32)} ${login.role}${login.legalOfficer ? ' + legal officer' : ''}`);
+    console.log(
+      `Demo logins (password "${DEMO_PASSWORD}")${prepared.demoCreated ? ' — just created' : ''}:`,
+    );
+    for (const login of DEMO_LOGINS)
+      console.log(
+        `  ${login.email.padEnd(32)} ${login.role}${login.legalOfficer ? ' + legal officer' : ''}`,
+      );
   }
 
   const app = await NestFactory.create<NestExpressApplication>(
@@ -79,7 +98,9 @@ async function bootstrap(): Promise<void> {
     process.once('beforeExit', () => void stop());
   }
   await app.listen(config.port);
-  console.log(`Civitas is ready: ${config.appUrl}${web ? '' : ' (API only: build the web app with `npm run build`)'} — GraphQL at ${config.appUrl}/graphql`);
+  console.log(
+    `Civitas is ready: ${config.appUrl}${web ? '' : ' (API only: build the web app with `npm run build`)'} — GraphQL at ${config.appUrl}/graphql`,
+  );
 }
 
 void bootstrap();

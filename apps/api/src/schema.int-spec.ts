@@ -22,7 +22,8 @@ describe('GraphQL schema', () => {
   it('matches apps/api/schema.graphql', () => {
     const schema = t.app.get(GraphQLSchemaHost).schema;
     const printed = printSchema(lexicographicSortSchema(schema)) + '\n';
-    if (process.env['UPDATE_SCHEMA'] === '1' || !existsSync(COMMITTED)) writeFileSync(COMMITTED, printed);
+    if (process.env['UPDATE_SCHEMA'] === '1' || !existsSync(COMMITTED))
+      writeFileSync(COMMITTED, printed);
     expect(printed).toBe(readFileSync(COMMITTED, 'utf8'));
   });
 });

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { CITY_ADMIN_INVITABLE_ROLES, hasPermission, Permission, Role } from '@civitas/shared/domain';
+import {
+  CITY_ADMIN_INVITABLE_ROLES,
+  hasPermission,
+  Permission,
+  Role,
+} from '@civitas/shared/domain';
 import { forbidden } from '@civitas/api/core';
 import type { AuthUser } from '@civitas/api/auth';
 
@@ -36,12 +41,16 @@ export class AccessService {
       throw forbidden('You can invite people only into your own city');
     }
     if (!CITY_ADMIN_INVITABLE_ROLES.includes(role)) {
-      throw forbidden('A city administrator can invite city officials only; ask the office for other roles');
+      throw forbidden(
+        'A city administrator can invite city officials only; ask the office for other roles',
+      );
     }
   }
 
   /** The office sees every invitation; a city admin those of their own city. */
   invitationScope(user: AuthUser): { organisationId?: string } {
-    return this.can(user, Permission.INVITATION_CREATE_ANY) ? {} : { organisationId: user.organisationId };
+    return this.can(user, Permission.INVITATION_CREATE_ANY)
+      ? {}
+      : { organisationId: user.organisationId };
   }
 }

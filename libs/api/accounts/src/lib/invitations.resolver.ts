@@ -5,7 +5,15 @@ import { Permission } from '@civitas/shared/domain';
 import { APP_CONFIG, Connection, ParseIdPipe } from '@civitas/api/core';
 import type { AppConfig } from '@civitas/api/core';
 import type { AuthUser } from '@civitas/api/auth';
-import { AuthPayload, clientOf, CurrentUser, Http, Public, RequirePermission, setRefreshCookie } from '@civitas/api/auth';
+import {
+  AuthPayload,
+  clientOf,
+  CurrentUser,
+  Http,
+  Public,
+  RequirePermission,
+  setRefreshCookie,
+} from '@civitas/api/auth';
 import {
   AcceptInvitationInput,
   CreateInvitationInput,
@@ -24,14 +32,24 @@ export class InvitationsResolver {
   ) {}
 
   @RequirePermission(Permission.INVITATION_CREATE_OWN_CITY)
-  @Query(() => InvitationConnection, { description: "Invitations the caller manages: the office's all, a city admin's own city's." })
-  invitations(@Args() args: InvitationsArgs, @CurrentUser() user: AuthUser): Promise<Connection<Invitation>> {
+  @Query(() => InvitationConnection, {
+    description: "Invitations the caller manages: the office's all, a city admin's own city's.",
+  })
+  invitations(
+    @Args() args: InvitationsArgs,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Connection<Invitation>> {
     return this.service.list(user, args);
   }
 
   @RequirePermission(Permission.INVITATION_CREATE_OWN_CITY)
-  @Mutation(() => Invitation, { description: 'Invites a person and e-mails them a link valid 7 days.' })
-  createInvitation(@Args('input') input: CreateInvitationInput, @CurrentUser() user: AuthUser): Promise<Invitation> {
+  @Mutation(() => Invitation, {
+    description: 'Invites a person and e-mails them a link valid 7 days.',
+  })
+  createInvitation(
+    @Args('input') input: CreateInvitationInput,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Invitation> {
     return this.service.create(user, input);
   }
 
@@ -51,14 +69,20 @@ export class InvitationsResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Creates the account, signs in, and uses up the invitation.' })
+  @Mutation(() => AuthPayload, {
+    description: 'Creates the account, signs in, and uses up the invitation.',
+  })
   async acceptInvitation(
     @Args('input') input: AcceptInvitationInput,
     @Http() http: { req: Request; res: Response },
   ): Promise<AuthPayload> {
     const session = await this.service.accept(input, clientOf(http.req));
     setRefreshCookie(http.res, session, this.config);
-    return { accessToken: session.accessToken, accessTokenExpiresAt: session.accessTokenExpiresAt, user: session.user };
+    return {
+      accessToken: session.accessToken,
+      accessTokenExpiresAt: session.accessTokenExpiresAt,
+      user: session.user,
+    };
   }
 
   @ResolveField(() => InvitationStatus)

@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, foldForSearch, INVITATION_TTL_DAYS, MembershipStatus, OrganisationKind, Role } from '@civitas/shared/domain';
+import {
+  ErrorCode,
+  foldForSearch,
+  INVITATION_TTL_DAYS,
+  MembershipStatus,
+  OrganisationKind,
+  Role,
+} from '@civitas/shared/domain';
 import {
   APP_CONFIG,
   badUserInput,
@@ -24,7 +31,12 @@ import {
   User,
 } from '@civitas/api/auth';
 import { composeMail, MailService } from '@civitas/api/mail';
-import { AcceptInvitationInput, CreateInvitationInput, InvitationPreview, InvitationsArgs } from './dto/invitation.inputs';
+import {
+  AcceptInvitationInput,
+  CreateInvitationInput,
+  InvitationPreview,
+  InvitationsArgs,
+} from './dto/invitation.inputs';
 import { Invitation, InvitationStatus, invitationStatus } from './invitation.entity';
 
 interface OrganisationFacts {
@@ -87,7 +99,12 @@ export class InvitationsService {
           action: 'invitation.create',
           entityType: 'invitation',
           entityId: created.id,
-          details: { email, organisationId: organisation.id, role: input.role, isLegalOfficer: input.isLegalOfficer },
+          details: {
+            email,
+            organisationId: organisation.id,
+            role: input.role,
+            isLegalOfficer: input.isLegalOfficer,
+          },
         },
         tx,
       );
@@ -111,7 +128,12 @@ export class InvitationsService {
   async preview(token: string): Promise<InvitationPreview> {
     const invitation = await this.usable(token, this.db.manager);
     const organisation = await this.organisation(invitation.organisationId);
-    return { email: invitation.email, organisationName: organisation.name, role: invitation.role, expiresAt: invitation.expiresAt };
+    return {
+      email: invitation.email,
+      organisationName: organisation.name,
+      role: invitation.role,
+      expiresAt: invitation.expiresAt,
+    };
   }
 
   /** Checks everything before writing anything: a refused acceptance leaves the invitation usable. */
@@ -126,7 +148,9 @@ export class InvitationsService {
         return { error: e };
       }
       if (await tx.getRepository(User).existsBy({ email: invitation.email })) {
-        return { error: conflict('This e-mail address already has a Civitas account; sign in instead') };
+        return {
+          error: conflict('This e-mail address already has a Civitas account; sign in instead'),
+        };
       }
       const name = input.name.trim();
       const user = await tx.getRepository(User).save({
@@ -142,9 +166,16 @@ export class InvitationsService {
         locale: 'pl',
         sessionVersion: 0,
       });
-      await tx.getRepository(Invitation).update(invitation.id, { acceptedAt: new Date(), acceptedUserId: user.id });
+      await tx
+        .getRepository(Invitation)
+        .update(invitation.id, { acceptedAt: new Date(), acceptedUserId: user.id });
       await this.audit.record(
-        { actorId: user.id, action: 'invitation.accept', entityType: 'invitation', entityId: invitation.id },
+        {
+          actorId: user.id,
+          action: 'invitation.accept',
+          entityType: 'invitation',
+          entityId: invitation.id,
+        },
         tx,
       );
       const fresh = await tx.getRepository(User).findOneByOrFail({ id: user.id });
@@ -157,10 +188,13 @@ export class InvitationsService {
   async list(actor: AuthUser, args: InvitationsArgs): Promise<Connection<Invitation>> {
     const scope = this.access.invitationScope(actor);
     const filtered = this.db.getRepository(Invitation).createQueryBuilder('i');
-    if (scope.organisationId) filtered.andWhere('i.organisation_id = :org', { org: scope.organisationId });
+    if (scope.organisationId)
+      filtered.andWhere('i.organisation_id = :org', { org: scope.organisationId });
     switch (args.status) {
       case InvitationStatus.PENDING:
-        filtered.andWhere('i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()');
+        filtered.andWhere(
+          'i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()',
+        );
         break;
       case InvitationStatus.ACCEPTED:
         filtered.andWhere('i.accepted_at IS NOT NULL');
@@ -169,10 +203,16 @@ export class InvitationsService {
         filtered.andWhere('i.accepted_at IS NULL AND i.revoked_at IS NOT NULL');
         break;
       case InvitationStatus.EXPIRED:
-        filtered.andWhere('i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at <= now()');
+        filtered.andWhere(
+          'i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at <= now()',
+        );
         break;
     }
-    const page = filtered.clone().orderBy('i.created_at', 'DESC').addOrderBy('i.id', 'DESC').take(args.first + 1);
+    const page = filtered
+      .clone()
+      .orderBy('i.created_at', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .take(args.first + 1);
     if (args.after) {
       const [createdAt, id] = decodeCursor(args.after, 2);
       page.andWhere('(i.created_at, i.id) < (:createdAt, :id)', { createdAt, id });
@@ -190,7 +230,10 @@ export class InvitationsService {
         throw conflict('Only a pending invitation can be revoked');
       }
       await tx.getRepository(Invitation).update(id, { revokedAt: new Date() });
-      await this.audit.record({ actorId: actor.id, action: 'invitation.revoke', entityType: 'invitation', entityId: id }, tx);
+      await this.audit.record(
+        { actorId: actor.id, action: 'invitation.revoke', entityType: 'invitation', entityId: id },
+        tx,
+      );
       return tx.getRepository(Invitation).findOneByOrFail({ id });
     });
   }
@@ -202,10 +245,16 @@ export class InvitationsService {
     });
     const status = invitation ? invitationStatus(invitation) : undefined;
     if (!invitation || status === InvitationStatus.REVOKED) {
-      throw domainError(ErrorCode.TOKEN_INVALID, 'This invitation link is not valid. Ask for a new invitation.');
+      throw domainError(
+        ErrorCode.TOKEN_INVALID,
+        'This invitation link is not valid. Ask for a new invitation.',
+      );
     }
     if (status === InvitationStatus.ACCEPTED) {
-      throw domainError(ErrorCode.TOKEN_USED, 'This invitation has already been accepted. Sign in instead.');
+      throw domainError(
+        ErrorCode.TOKEN_USED,
+        'This invitation has already been accepted. Sign in instead.',
+      );
     }
     if (status === InvitationStatus.EXPIRED) {
       throw domainError(ErrorCode.TOKEN_EXPIRED, 'This invitation has expired. Ask for a new one.');
@@ -225,15 +274,20 @@ export class InvitationsService {
   /** Office roles belong to the office; city roles to member or candidate towns; guests to the rest. */
   private assertRoleFits(input: CreateInvitationInput, organisation: OrganisationFacts): void {
     const office = organisation.kind === OrganisationKind.ASSOCIATION_OFFICE;
-    const memberLike = [MembershipStatus.MEMBER, MembershipStatus.CANDIDATE].includes(organisation.membership_status);
+    const memberLike = [MembershipStatus.MEMBER, MembershipStatus.CANDIDATE].includes(
+      organisation.membership_status,
+    );
     const problem =
       (input.role === Role.OFFICE_ADMIN || input.role === Role.EXPERT) && !office
         ? 'Office staff and experts are invited into the association office'
-        : (input.role === Role.CITY_ADMIN || input.role === Role.CITY_OFFICIAL) && (office || !memberLike)
+        : (input.role === Role.CITY_ADMIN || input.role === Role.CITY_OFFICIAL) &&
+            (office || !memberLike)
           ? `${organisation.name} is not a member or candidate city; invite its people as guests`
           : input.role === Role.GUEST && (office || memberLike)
             ? 'Guests come from non-member towns'
-            : input.isLegalOfficer && input.role !== Role.CITY_OFFICIAL && input.role !== Role.CITY_ADMIN
+            : input.isLegalOfficer &&
+                input.role !== Role.CITY_OFFICIAL &&
+                input.role !== Role.CITY_ADMIN
               ? 'Only city staff can be legal officers'
               : null;
     if (problem) throw badUserInput(problem, [{ field: 'role', problems: [problem] }]);

@@ -12,7 +12,10 @@ export class ProfileResolver {
 
   @RequirePermission(Permission.PROFILE_OWN)
   @Mutation(() => User)
-  async updateMyProfile(@Args('input') input: UpdateMyProfileInput, @CurrentUser() user: AuthUser): Promise<User> {
+  async updateMyProfile(
+    @Args('input') input: UpdateMyProfileInput,
+    @CurrentUser() user: AuthUser,
+  ): Promise<User> {
     const changes: Partial<User> = {};
     if (input.name !== undefined) {
       changes.name = input.name.trim();

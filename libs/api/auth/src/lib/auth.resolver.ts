@@ -45,11 +45,16 @@ export class AuthResolver {
   @Public()
   @Mutation(() => AuthPayload)
   async signIn(@Args('input') input: SignInInput, @Http() http: HttpPair): Promise<AuthPayload> {
-    return this.deliver(await this.auth.signIn(input.email, input.password, clientOf(http.req)), http.res);
+    return this.deliver(
+      await this.auth.signIn(input.email, input.password, clientOf(http.req)),
+      http.res,
+    );
   }
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Rotates the refresh-token cookie and returns a new access token.' })
+  @Mutation(() => AuthPayload, {
+    description: 'Rotates the refresh-token cookie and returns a new access token.',
+  })
   async refreshSession(@Http() http: HttpPair): Promise<AuthPayload> {
     const presented = readRefreshCookie(http.req);
     if (!presented) throw unauthenticated('You are not signed in.');
@@ -62,7 +67,9 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => Boolean, { description: 'Signs out this device, or every device with allDevices.' })
+  @Mutation(() => Boolean, {
+    description: 'Signs out this device, or every device with allDevices.',
+  })
   async signOut(
     @Http() http: HttpPair,
     @Args('allDevices', { defaultValue: false }) allDevices: boolean,
@@ -80,7 +87,9 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => Boolean, { description: 'Sends a reset link if the address has an account; the answer never tells.' })
+  @Mutation(() => Boolean, {
+    description: 'Sends a reset link if the address has an account; the answer never tells.',
+  })
   async requestPasswordReset(@Args('input') input: RequestPasswordResetInput): Promise<boolean> {
     await this.auth.requestPasswordReset(input.email);
     return true;
@@ -94,18 +103,29 @@ export class AuthResolver {
   }
 
   @RequirePermission(Permission.PROFILE_OWN)
-  @Mutation(() => AuthPayload, { description: 'Changes the password and signs out every other device.' })
+  @Mutation(() => AuthPayload, {
+    description: 'Changes the password and signs out every other device.',
+  })
   async changePassword(
     @Args('input') input: ChangePasswordInput,
     @CurrentUser() user: AuthUser,
     @Http() http: HttpPair,
   ): Promise<AuthPayload> {
-    const session = await this.auth.changePassword(user.id, input.currentPassword, input.newPassword, clientOf(http.req));
+    const session = await this.auth.changePassword(
+      user.id,
+      input.currentPassword,
+      input.newPassword,
+      clientOf(http.req),
+    );
     return this.deliver(session, http.res);
   }
 
   private deliver(session: IssuedSession, res: Response): AuthPayload {
     setRefreshCookie(res, session, this.config);
-    return { accessToken: session.accessToken, accessTokenExpiresAt: session.accessTokenExpiresAt, user: session.user };
+    return {
+      accessToken: session.accessToken,
+      accessTokenExpiresAt: session.accessTokenExpiresAt,
+      user: session.user,
+    };
   }
 }

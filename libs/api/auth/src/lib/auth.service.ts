@@ -71,11 +71,25 @@ export class AuthService {
         where: { tokenHash: hashSecretToken(token) },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!reset) return domainError(ErrorCode.TOKEN_INVALID, 'This reset link is not valid. Ask for a new one.');
-      if (reset.usedAt) return domainError(ErrorCode.TOKEN_USED, 'This reset link has already been used. Ask for a new one.');
-      if (reset.expiresAt <= new Date()) return domainError(ErrorCode.TOKEN_EXPIRED, 'This reset link has expired. Ask for a new one.');
+      if (!reset)
+        return domainError(
+          ErrorCode.TOKEN_INVALID,
+          'This reset link is not valid. Ask for a new one.',
+        );
+      if (reset.usedAt)
+        return domainError(
+          ErrorCode.TOKEN_USED,
+          'This reset link has already been used. Ask for a new one.',
+        );
+      if (reset.expiresAt <= new Date())
+        return domainError(
+          ErrorCode.TOKEN_EXPIRED,
+          'This reset link has expired. Ask for a new one.',
+        );
       this.passwords.assertStrong(newPassword);
-      await tx.getRepository(User).update(reset.userId, { passwordHash: await this.passwords.hash(newPassword) });
+      await tx
+        .getRepository(User)
+        .update(reset.userId, { passwordHash: await this.passwords.hash(newPassword) });
       await tx.getRepository(PasswordResetToken).update(reset.id, { usedAt: new Date() });
       await this.sessions.endAll(reset.userId, 'password-reset', tx);
       return null;
@@ -83,14 +97,21 @@ export class AuthService {
     if (outcome) throw outcome;
   }
 
-  async changePassword(userId: string, currentPassword: string, newPassword: string, client: ClientInfo): Promise<IssuedSession> {
+  async changePassword(
+    userId: string,
+    currentPassword: string,
+    newPassword: string,
+    client: ClientInfo,
+  ): Promise<IssuedSession> {
     const user = await this.db.getRepository(User).findOneByOrFail({ id: userId });
     if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
       throw domainError(ErrorCode.INVALID_CREDENTIALS, 'The current password is wrong.');
     }
     this.passwords.assertStrong(newPassword);
     return this.db.transaction(async (tx) => {
-      await tx.getRepository(User).update(user.id, { passwordHash: await this.passwords.hash(newPassword) });
+      await tx
+        .getRepository(User)
+        .update(user.id, { passwordHash: await this.passwords.hash(newPassword) });
       await this.sessions.endAll(user.id, 'password-change', tx);
       const fresh = await tx.getRepository(User).findOneByOrFail({ id: user.id });
       return this.sessions.start(fresh, client, tx);

@@ -11,7 +11,8 @@ export const PERMISSION_KEY = 'civitas:permission';
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 /** The permission an operation requires; operations that declare none are refused. */
-export const RequirePermission = (permission: Permission) => SetMetadata(PERMISSION_KEY, permission);
+export const RequirePermission = (permission: Permission) =>
+  SetMetadata(PERMISSION_KEY, permission);
 
 export function httpOf(context: ExecutionContext): { req: Request; res: Response } {
   if (context.getType<string>() === 'graphql') {
@@ -26,4 +27,6 @@ export const CurrentUser = createParamDecorator(
 );
 
 /** The request and response, for cookies and the client's address. */
-export const Http = createParamDecorator((_: unknown, context: ExecutionContext) => httpOf(context));
+export const Http = createParamDecorator((_: unknown, context: ExecutionContext) =>
+  httpOf(context),
+);

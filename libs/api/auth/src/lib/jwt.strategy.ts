@@ -26,9 +26,21 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(claims: AccessTokenClaims): Promise<AuthUser | false> {
     const user = await this.db.getRepository(User).findOne({
       where: { id: claims.sub },
-      select: { id: true, role: true, organisationId: true, isLegalOfficer: true, sessionVersion: true, deactivatedAt: true },
+      select: {
+        id: true,
+        role: true,
+        organisationId: true,
+        isLegalOfficer: true,
+        sessionVersion: true,
+        deactivatedAt: true,
+      },
     });
     if (!user || user.deactivatedAt || user.sessionVersion !== claims.sv) return false;
-    return { id: user.id, role: user.role, organisationId: user.organisationId, isLegalOfficer: user.isLegalOfficer };
+    return {
+      id: user.id,
+      role: user.role,
+      organisationId: user.organisationId,
+      isLegalOfficer: user.isLegalOfficer,
+    };
   }
 }

@@ -1,6 +1,11 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
-import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import {
+  RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
 import {
   LOGIN_FAILURE_WINDOW_SECONDS,
   LOGIN_FAILURES_PER_ACCOUNT,
@@ -24,10 +29,17 @@ export class LoginThrottleService implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const limiter = (keyPrefix: string, points: number, duration: number) => {
       const opts = { keyPrefix, points, duration };
-      return this.redis ? new RateLimiterRedis({ storeClient: this.redis, ...opts }) : new RateLimiterMemory(opts);
+      return this.redis
+        ? new RateLimiterRedis({ storeClient: this.redis, ...opts })
+        : new RateLimiterMemory(opts);
     };
-    if (config.redisUrl) this.redis = new Redis(config.redisUrl, { enableOfflineQueue: false, lazyConnect: false });
-    this.perAccount = limiter('login-account', LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURE_WINDOW_SECONDS);
+    if (config.redisUrl)
+      this.redis = new Redis(config.redisUrl, { enableOfflineQueue: false, lazyConnect: false });
+    this.perAccount = limiter(
+      'login-account',
+      LOGIN_FAILURES_PER_ACCOUNT,
+      LOGIN_FAILURE_WINDOW_SECONDS,
+    );
     this.perIp = limiter('login-ip', LOGIN_FAILURES_PER_IP, LOGIN_FAILURE_WINDOW_SECONDS);
     this.resetRequests = limiter('password-reset', 3, 60 * 60);
   }
@@ -46,10 +58,7 @@ export class LoginThrottleService implements OnApplicationShutdown {
   }
 
   async recordFailure(email: string, ip: string): Promise<void> {
-    await Promise.all([
-      this.perAccount.penalty(email, 1),
-      this.perIp.penalty(ip, 1),
-    ]);
+    await Promise.all([this.perAccount.penalty(email, 1), this.perIp.penalty(ip, 1)]);
   }
 
   async recordSuccess(email: string): Promise<void> {

@@ -4,7 +4,12 @@ import { ErrorCode, passwordProblems, PASSWORD_PROBLEM_MESSAGES } from '@civitas
 import { domainError } from '@civitas/api/core';
 
 /** OWASP's minimum for argon2id: 19 MiB, two passes, one lane. */
-const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+const ARGON2_OPTIONS = {
+  type: argon2.argon2id,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 @Injectable()
 export class PasswordService {

@@ -17,7 +17,12 @@ export function setRefreshCookie(res: Response, session: IssuedSession, config: 
 }
 
 export function clearRefreshCookie(res: Response, config: AppConfig): void {
-  res.clearCookie(REFRESH_COOKIE, { httpOnly: true, sameSite: 'strict', secure: config.secureCookies, path: COOKIE_PATH });
+  res.clearCookie(REFRESH_COOKIE, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config.secureCookies,
+    path: COOKIE_PATH,
+  });
 }
 
 export function readRefreshCookie(req: Request): string | undefined {

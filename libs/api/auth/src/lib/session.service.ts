@@ -3,7 +3,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { ACCESS_TOKEN_TTL_SECONDS, ErrorCode, REFRESH_TOKEN_TTL_DAYS } from '@civitas/shared/domain';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  ErrorCode,
+  REFRESH_TOKEN_TTL_DAYS,
+} from '@civitas/shared/domain';
 import { APP_CONFIG, domainError, unauthenticated } from '@civitas/api/core';
 import type { AppConfig } from '@civitas/api/core';
 import { AccessTokenClaims } from './auth-user';
@@ -33,7 +37,11 @@ export class SessionService {
   ) {}
 
   /** Starts a new token family (a new device sign-in). */
-  start(user: User, client: ClientInfo, manager: EntityManager = this.db.manager): Promise<IssuedSession> {
+  start(
+    user: User,
+    client: ClientInfo,
+    manager: EntityManager = this.db.manager,
+  ): Promise<IssuedSession> {
     return this.issue(user, randomUUID(), client, manager);
   }
 
@@ -48,15 +56,22 @@ export class SessionService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!current) return { error: unauthenticated('Your session has ended. Sign in again.') };
-      if (current.revokedAt) return { error: unauthenticated('Your session has ended. Sign in again.') };
+      if (current.revokedAt)
+        return { error: unauthenticated('Your session has ended. Sign in again.') };
       if (current.rotatedAt) {
         await this.revokeFamily(current.familyId, 'reuse-detected', tx);
         return {
-          error: domainError(ErrorCode.REFRESH_TOKEN_REUSED, 'This session was used elsewhere and has been closed. Sign in again.'),
+          error: domainError(
+            ErrorCode.REFRESH_TOKEN_REUSED,
+            'This session was used elsewhere and has been closed. Sign in again.',
+          ),
         };
       }
-      if (current.expiresAt <= new Date()) return { error: unauthenticated('Your session has expired. Sign in again.') };
-      const user = await tx.getRepository(User).findOneBy({ id: current.userId, deactivatedAt: IsNull() });
+      if (current.expiresAt <= new Date())
+        return { error: unauthenticated('Your session has expired. Sign in again.') };
+      const user = await tx
+        .getRepository(User)
+        .findOneBy({ id: current.userId, deactivatedAt: IsNull() });
       if (!user) return { error: unauthenticated('Your session has ended. Sign in again.') };
       await tx.getRepository(RefreshToken).update(current.id, { rotatedAt: new Date() });
       return { session: await this.issue(user, current.familyId, client, tx) };
@@ -68,7 +83,9 @@ export class SessionService {
 
   /** Signs out this device: the family of the presented token. */
   async endFamilyOf(presented: string): Promise<void> {
-    const token = await this.db.getRepository(RefreshToken).findOneBy({ tokenHash: hashSecretToken(presented) });
+    const token = await this.db
+      .getRepository(RefreshToken)
+      .findOneBy({ tokenHash: hashSecretToken(presented) });
     if (token) await this.revokeFamily(token.familyId, 'sign-out');
   }
 
@@ -84,7 +101,11 @@ export class SessionService {
   }
 
   /** Signs out everywhere: revokes every family and invalidates access tokens already issued. */
-  async endAll(userId: string, reason: string, manager: EntityManager = this.db.manager): Promise<void> {
+  async endAll(
+    userId: string,
+    reason: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<void> {
     await manager
       .createQueryBuilder()
       .update(RefreshToken)
@@ -94,7 +115,11 @@ export class SessionService {
     await manager.increment(User, { id: userId }, 'sessionVersion', 1);
   }
 
-  private async revokeFamily(familyId: string, reason: string, manager: EntityManager = this.db.manager) {
+  private async revokeFamily(
+    familyId: string,
+    reason: string,
+    manager: EntityManager = this.db.manager,
+  ) {
     await manager
       .createQueryBuilder()
       .update(RefreshToken)
@@ -103,7 +128,12 @@ export class SessionService {
       .execute();
   }
 
-  private async issue(user: User, familyId: string, client: ClientInfo, manager: EntityManager): Promise<IssuedSession> {
+  private async issue(
+    user: User,
+    familyId: string,
+    client: ClientInfo,
+    manager: EntityManager,
+  ): Promise<IssuedSession> {
     const claims: AccessTokenClaims = { sub: user.id, sv: user.sessionVersion };
     const accessToken = await this.jwt.signAsync(claims, {
       secret: this.config.jwtSecret,

@@ -23,12 +23,19 @@ export const unauthenticated = (message = 'Sign in to continue') =>
 export const badUserInput = (message: string, fields: FieldProblem[] = []) =>
   error(ErrorCode.BAD_USER_INPUT, message, fields.length ? { fields } : {});
 
-export const domainError = (code: ErrorCode, message: string, extra: Record<string, unknown> = {}) =>
-  error(code, message, extra);
+export const domainError = (
+  code: ErrorCode,
+  message: string,
+  extra: Record<string, unknown> = {},
+) => error(code, message, extra);
 
 /** HTTP 429 with Retry-After, and the same wait in the error's extensions. */
 export const tooManyRequests = (retryAfterSeconds: number) =>
-  error(ErrorCode.TOO_MANY_REQUESTS, `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {
-    retryAfter: retryAfterSeconds,
-    http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
-  });
+  error(
+    ErrorCode.TOO_MANY_REQUESTS,
+    `Too many attempts. Try again in ${retryAfterSeconds} seconds.`,
+    {
+      retryAfter: retryAfterSeconds,
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    },
+  );

@@ -45,7 +45,10 @@ export function createGraphQLOptions(config: AppConfig): ApolloDriverConfig {
     formatError: (formatted: GraphQLFormattedError): GraphQLFormattedError => {
       const code = formatted.extensions?.['code'];
       if (production && (code === 'INTERNAL_SERVER_ERROR' || code === undefined)) {
-        return { message: 'Something went wrong on our side', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+        return {
+          message: 'Something went wrong on our side',
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        };
       }
       return formatted;
     },

@@ -20,12 +20,52 @@ const GUEST_TOWN = '0201011'; // Bolesławiec: kept a non-member in the demo
 
 /** The demo logins printed at start-up. */
 export const DEMO_LOGINS: readonly DemoPerson[] = [
-  { email: 'biuro@civitas.local', name: 'Anna Nowak', role: Role.OFFICE_ADMIN, teryt: null, position: 'Kierowniczka biura' },
-  { email: 'ekspert@civitas.local', name: 'Jan Wójcik', role: Role.EXPERT, teryt: null, position: 'Radca prawny' },
-  { email: 'admin.poznan@civitas.local', name: 'Piotr Kowalski', role: Role.CITY_ADMIN, teryt: POZNAN, position: 'Pełnomocnik prezydenta', department: 'Gabinet Prezydenta' },
-  { email: 'urzednik.poznan@civitas.local', name: 'Maria Wiśniewska', role: Role.CITY_OFFICIAL, teryt: POZNAN, position: 'Inspektorka', department: 'Wydział Oświaty' },
-  { email: 'prawnik.lodz@civitas.local', name: 'Tomasz Zieliński', role: Role.CITY_OFFICIAL, teryt: LODZ, position: 'Radca prawny', department: 'Biuro Prawne', legalOfficer: true },
-  { email: 'gosc@civitas.local', name: 'Ewa Mazur', role: Role.GUEST, teryt: GUEST_TOWN, position: 'Sekretarz miasta' },
+  {
+    email: 'biuro@civitas.local',
+    name: 'Anna Nowak',
+    role: Role.OFFICE_ADMIN,
+    teryt: null,
+    position: 'Kierowniczka biura',
+  },
+  {
+    email: 'ekspert@civitas.local',
+    name: 'Jan Wójcik',
+    role: Role.EXPERT,
+    teryt: null,
+    position: 'Radca prawny',
+  },
+  {
+    email: 'admin.poznan@civitas.local',
+    name: 'Piotr Kowalski',
+    role: Role.CITY_ADMIN,
+    teryt: POZNAN,
+    position: 'Pełnomocnik prezydenta',
+    department: 'Gabinet Prezydenta',
+  },
+  {
+    email: 'urzednik.poznan@civitas.local',
+    name: 'Maria Wiśniewska',
+    role: Role.CITY_OFFICIAL,
+    teryt: POZNAN,
+    position: 'Inspektorka',
+    department: 'Wydział Oświaty',
+  },
+  {
+    email: 'prawnik.lodz@civitas.local',
+    name: 'Tomasz Zieliński',
+    role: Role.CITY_OFFICIAL,
+    teryt: LODZ,
+    position: 'Radca prawny',
+    department: 'Biuro Prawne',
+    legalOfficer: true,
+  },
+  {
+    email: 'gosc@civitas.local',
+    name: 'Ewa Mazur',
+    role: Role.GUEST,
+    teryt: GUEST_TOWN,
+    position: 'Sekretarz miasta',
+  },
 ];
 
 const MORE_PEOPLE: readonly [string, string, string, string][] = [
@@ -54,12 +94,18 @@ export async function seedDemoData(db: DataSource): Promise<{ created: boolean }
   const towns: { id: string; teryt_code: string; kind: string }[] = await db.query(
     `SELECT id, teryt_code, kind FROM organisation WHERE teryt_code IS NOT NULL ORDER BY teryt_code`,
   );
-  const hash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  const hash = await argon2.hash(DEMO_PASSWORD, {
+    type: argon2.argon2id,
+    memoryCost: 19456,
+    timeCost: 2,
+    parallelism: 1,
+  });
 
   await db.transaction(async (tx) => {
     const statuses = towns.map((t, i) => {
       if (t.teryt_code === GUEST_TOWN) return MembershipStatus.NON_MEMBER;
-      if (t.kind === OrganisationKind.CITY_WITH_POWIAT_RIGHTS || i % 4 === 0) return MembershipStatus.MEMBER;
+      if (t.kind === OrganisationKind.CITY_WITH_POWIAT_RIGHTS || i % 4 === 0)
+        return MembershipStatus.MEMBER;
       if (i % 17 === 1) return MembershipStatus.CANDIDATE;
       if (i % 23 === 2) return MembershipStatus.FORMER;
       return MembershipStatus.NON_MEMBER;
@@ -74,7 +120,10 @@ export async function seedDemoData(db: DataSource): Promise<{ created: boolean }
         towns.map((t) => t.id),
         statuses,
         towns.map((_, i) => `${1990 + (i % 34)}-${String((i % 12) + 1).padStart(2, '0')}-15`),
-        towns.map((_, i) => `${ROMAN[i % 12]}/${(i % 90) + 10}/${String((1990 + (i % 34)) % 100).padStart(2, '0')}`),
+        towns.map(
+          (_, i) =>
+            `${ROMAN[i % 12]}/${(i % 90) + 10}/${String((1990 + (i % 34)) % 100).padStart(2, '0')}`,
+        ),
       ],
     );
 
@@ -95,7 +144,17 @@ export async function seedDemoData(db: DataSource): Promise<{ created: boolean }
            is_legal_officer, organisation_id)
          SELECT $1, $2, $3, $4, $5, $6, $7, $8, id FROM organisation
          WHERE ($9::text IS NULL AND kind = 'ASSOCIATION_OFFICE') OR teryt_code = $9`,
-        [p.email, hash, p.name, foldForSearch(p.name), p.position, p.department ?? null, p.role, p.legalOfficer ?? false, p.teryt],
+        [
+          p.email,
+          hash,
+          p.name,
+          foldForSearch(p.name),
+          p.position,
+          p.department ?? null,
+          p.role,
+          p.legalOfficer ?? false,
+          p.teryt,
+        ],
       );
     }
   });

@@ -18,7 +18,9 @@ describe('parseTerytRegister', () => {
       powiatName: 'Łódź',
     });
     expect(byName('Bolesławiec')).toMatchObject({ kind: OrganisationKind.URBAN_GMINA });
-    expect(register.towns.filter((t) => t.kind === OrganisationKind.CITY_WITH_POWIAT_RIGHTS)).toHaveLength(66);
+    expect(
+      register.towns.filter((t) => t.kind === OrganisationKind.CITY_WITH_POWIAT_RIGHTS),
+    ).toHaveLength(66);
     expect(register.voivodeships.find((v) => v.code === '30')?.name).toBe('Wielkopolskie');
   });
 });

@@ -18,7 +18,8 @@ export interface TerytRegister {
 /** The official GUS TERC register (2024-01-01), shipped with the code. */
 export const TERYT_FILE = join(__dirname, 'data', 'teryt-terc-2024-01-01.csv');
 
-const titleCase = (s: string) => s.toLocaleLowerCase('pl').replace(/(^|[\s-])\p{L}/gu, (m) => m.toLocaleUpperCase('pl'));
+const titleCase = (s: string) =>
+  s.toLocaleLowerCase('pl').replace(/(^|[\s-])\p{L}/gu, (m) => m.toLocaleUpperCase('pl'));
 
 /**
  * Towns are rows with RODZ 1 (gmina miejska) and RODZ 4 (miasto in a gmina

@@ -95,12 +95,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return { url: shared, poolSize: 1, drop: async () => undefined };
   }
   const adminUrl = process.env['CIVITAS_TEST_ADMIN_URL'];
-  if (!adminUrl) throw new Error('Run integration tests through Jest: its global setup prepares the database');
+  if (!adminUrl)
+    throw new Error('Run integration tests through Jest: its global setup prepares the database');
   const name = `civitas_test_${randomBytes(6).toString('hex')}`;
   await admin(adminUrl, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`));
   return {
     url: withDatabase(adminUrl, name),
     poolSize: 5,
-    drop: () => admin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      admin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }

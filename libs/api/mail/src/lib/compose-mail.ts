@@ -8,11 +8,16 @@ export interface MailContent {
 }
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 /** Plain-text and HTML bodies of one message with a single call to action. */
 export function composeMail(to: string, content: MailContent): OutgoingMail {
-  const text = [...content.paragraphs, `${content.action.label}: ${content.action.url}`].join('\n\n');
+  const text = [...content.paragraphs, `${content.action.label}: ${content.action.url}`].join(
+    '\n\n',
+  );
   const html = [
     ...content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
     `<p><a href="${escapeHtml(content.action.url)}">${escapeHtml(content.action.label)}</a></p>`,

@@ -34,7 +34,9 @@ export class MailCapture {
       onData: (stream, _session, done) => {
         simpleParser(stream)
           .then((parsed) => {
-            const to = [parsed.to ?? []].flat().flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase()));
+            const to = [parsed.to ?? []]
+              .flat()
+              .flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase()));
             const mail = {
               to,
               subject: parsed.subject ?? '',
@@ -55,14 +57,22 @@ export class MailCapture {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 
   /** The newest mail to `address` that matches, waiting for it to arrive (tests). */
-  async waitFor(address: string, match: (m: CapturedMail) => boolean = () => true, timeoutMs = 5000): Promise<CapturedMail> {
+  async waitFor(
+    address: string,
+    match: (m: CapturedMail) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<CapturedMail> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = this.messages.filter((m) => m.to.includes(address.toLowerCase()) && match(m)).at(-1);
+      const found = this.messages
+        .filter((m) => m.to.includes(address.toLowerCase()) && match(m))
+        .at(-1);
       if (found) return found;
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`No mail to ${address} arrived within ${timeoutMs} ms`);

@@ -8,7 +8,9 @@ import { MailService } from './mail.service';
 /** Links in captured mail, printed so a demo user can follow them from the console. */
 function printLinks(mail: { to: string[]; subject: string; text: string }) {
   const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
-  new Logger('MailCapture').log(`mail to ${mail.to.join(', ')} — "${mail.subject}"${links.map((l) => `\n  ${l}`).join('')}`);
+  new Logger('MailCapture').log(
+    `mail to ${mail.to.join(', ')} — "${mail.subject}"${links.map((l) => `\n  ${l}`).join('')}`,
+  );
 }
 
 @Global()
@@ -30,7 +32,14 @@ function printLinks(mail: { to: string[]; subject: string; text: string }) {
       inject: [APP_CONFIG, MailCapture],
       useFactory: (config: AppConfig, capture: MailCapture | null) =>
         new MailService(
-          createTransport(config.smtpUrl ?? { host: '127.0.0.1', port: capture!.port, secure: false, ignoreTLS: true }),
+          createTransport(
+            config.smtpUrl ?? {
+              host: '127.0.0.1',
+              port: capture!.port,
+              secure: false,
+              ignoreTLS: true,
+            },
+          ),
           config.mailFrom,
         ),
     },

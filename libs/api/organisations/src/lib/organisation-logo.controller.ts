@@ -66,21 +66,42 @@ export class OrganisationLogoController {
     }
     await this.db.transaction(async (tx) => {
       if (!(await tx.getRepository(Organisation).existsBy({ id }))) throw notFound('Organisation');
-      await tx.getRepository(OrganisationLogo).save({ organisationId: id, contentType: sniffed.mime, data: file.buffer });
+      await tx
+        .getRepository(OrganisationLogo)
+        .save({ organisationId: id, contentType: sniffed.mime, data: file.buffer });
       await tx.getRepository(Organisation).update(id, { logoUpdatedAt: new Date() });
-      await this.audit.record({ actorId: user.id, action: 'organisation.logo.update', entityType: 'organisation', entityId: id }, tx);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'organisation.logo.update',
+          entityType: 'organisation',
+          entityId: id,
+        },
+        tx,
+      );
     });
   }
 
   @RequirePermission(Permission.ORGANISATION_PROFILE_UPDATE)
   @Delete()
   @HttpCode(204)
-  async remove(@Param('id', new ParseIdPipe('Organisation')) id: string, @CurrentUser() user: AuthUser): Promise<void> {
+  async remove(
+    @Param('id', new ParseIdPipe('Organisation')) id: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<void> {
     this.access.assertCanUpdateOrganisationProfile(user, id);
     await this.db.transaction(async (tx) => {
       await tx.getRepository(OrganisationLogo).delete({ organisationId: id });
       await tx.getRepository(Organisation).update(id, { logoUpdatedAt: null });
-      await this.audit.record({ actorId: user.id, action: 'organisation.logo.remove', entityType: 'organisation', entityId: id }, tx);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'organisation.logo.remove',
+          entityType: 'organisation',
+          entityId: id,
+        },
+        tx,
+      );
     });
   }
 }

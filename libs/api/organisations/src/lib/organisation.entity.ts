@@ -1,5 +1,11 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { MembershipStatus, OrganisationKind } from '@civitas/shared/domain';
 
 registerEnumType(MembershipStatus, { name: 'MembershipStatus' });
@@ -40,11 +46,17 @@ export class Organisation {
   membershipStatus: MembershipStatus;
 
   @Column({ name: 'accession_date', type: 'date', nullable: true })
-  @Field(() => String, { nullable: true, description: 'ISO date (YYYY-MM-DD) the town joined the association.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO date (YYYY-MM-DD) the town joined the association.',
+  })
   accessionDate: string | null;
 
   @Column({ name: 'membership_resolution', type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: "Number of the council's resolution on joining." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Number of the council's resolution on joining.",
+  })
   membershipResolution: string | null;
 
   @Column({ type: 'text', nullable: true })

@@ -10,7 +10,13 @@ import { PeopleService } from './people.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Organisation, Voivodeship, OrganisationLogo])],
   controllers: [OrganisationLogoController],
-  providers: [OrganisationsService, PeopleService, OrganisationsResolver, PeopleResolver, UserOrganisationResolver],
+  providers: [
+    OrganisationsService,
+    PeopleService,
+    OrganisationsResolver,
+    PeopleResolver,
+    UserOrganisationResolver,
+  ],
   exports: [OrganisationsService],
 })
 export class OrganisationsModule {}

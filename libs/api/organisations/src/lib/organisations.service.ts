@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { MembershipStatus, OrganisationKind } from '@civitas/shared/domain';
-import { badUserInput, Connection, decodeCursor, nameStartsWith, notFound, toConnection } from '@civitas/api/core';
+import {
+  badUserInput,
+  Connection,
+  decodeCursor,
+  nameStartsWith,
+  notFound,
+  toConnection,
+} from '@civitas/api/core';
 import { AuditService } from '@civitas/api/audit';
 import type { AuthUser } from '@civitas/api/auth';
 import { ChangeMembershipInput, UpdateOrganisationProfileInput } from './dto/organisation.inputs';
@@ -19,7 +26,11 @@ export class OrganisationsService {
   async list(args: OrganisationsArgs): Promise<Connection<Organisation>> {
     const filtered = this.db.getRepository(Organisation).createQueryBuilder('o');
     this.applyFilters(filtered, args);
-    const page = filtered.clone().orderBy('o.name_folded', 'ASC').addOrderBy('o.id', 'ASC').take(args.first + 1);
+    const page = filtered
+      .clone()
+      .orderBy('o.name_folded', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .take(args.first + 1);
     if (args.after) {
       const [name, id] = decodeCursor(args.after, 2);
       page.andWhere('(o.name_folded, o.id) > (:name, :id)', { name, id });
@@ -39,8 +50,10 @@ export class OrganisationsService {
         ),
       );
     }
-    if (args.voivodeshipCode) qb.andWhere('o.voivodeship_code = :voivodeship', { voivodeship: args.voivodeshipCode });
-    if (args.membershipStatus?.length) qb.andWhere('o.membership_status IN (:...statuses)', { statuses: args.membershipStatus });
+    if (args.voivodeshipCode)
+      qb.andWhere('o.voivodeship_code = :voivodeship', { voivodeship: args.voivodeshipCode });
+    if (args.membershipStatus?.length)
+      qb.andWhere('o.membership_status IN (:...statuses)', { statuses: args.membershipStatus });
     if (args.kind) qb.andWhere('o.kind = :kind', { kind: args.kind });
   }
 
@@ -58,7 +71,11 @@ export class OrganisationsService {
     return this.db.getRepository(Voivodeship).find({ order: { name: 'ASC' } });
   }
 
-  async updateProfile(actor: AuthUser, id: string, input: UpdateOrganisationProfileInput): Promise<Organisation> {
+  async updateProfile(
+    actor: AuthUser,
+    id: string,
+    input: UpdateOrganisationProfileInput,
+  ): Promise<Organisation> {
     const changes = Object.fromEntries(
       Object.entries(input)
         .filter(([, v]) => v !== undefined)
@@ -69,22 +86,38 @@ export class OrganisationsService {
       if (!before) throw notFound('Organisation');
       await tx.getRepository(Organisation).update(id, changes);
       await this.audit.record(
-        { actorId: actor.id, action: 'organisation.profile.update', entityType: 'organisation', entityId: id, details: { changes } },
+        {
+          actorId: actor.id,
+          action: 'organisation.profile.update',
+          entityType: 'organisation',
+          entityId: id,
+          details: { changes },
+        },
         tx,
       );
       return tx.getRepository(Organisation).findOneByOrFail({ id });
     });
   }
 
-  async changeMembership(actor: AuthUser, id: string, input: ChangeMembershipInput): Promise<Organisation> {
+  async changeMembership(
+    actor: AuthUser,
+    id: string,
+    input: ChangeMembershipInput,
+  ): Promise<Organisation> {
     return this.db.transaction(async (tx) => {
-      const before = await tx.getRepository(Organisation).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const before = await tx
+        .getRepository(Organisation)
+        .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!before) throw notFound('Organisation');
       if (before.kind === OrganisationKind.ASSOCIATION_OFFICE) {
         throw badUserInput("The association's office has no membership status");
       }
       const member = input.status === MembershipStatus.MEMBER;
-      if (member && input.accessionDate && input.accessionDate > new Date().toISOString().slice(0, 10)) {
+      if (
+        member &&
+        input.accessionDate &&
+        input.accessionDate > new Date().toISOString().slice(0, 10)
+      ) {
         throw badUserInput('The accession date cannot be in the future', [
           { field: 'accessionDate', problems: ['is in the future'] },
         ]);
@@ -92,7 +125,11 @@ export class OrganisationsService {
       const after = {
         membershipStatus: input.status,
         // A former member keeps the record of when and by which resolution it joined.
-        accessionDate: member ? input.accessionDate! : input.status === MembershipStatus.FORMER ? before.accessionDate : null,
+        accessionDate: member
+          ? input.accessionDate!
+          : input.status === MembershipStatus.FORMER
+            ? before.accessionDate
+            : null,
         membershipResolution: member
           ? input.resolutionNumber!.trim()
           : input.status === MembershipStatus.FORMER
@@ -107,7 +144,11 @@ export class OrganisationsService {
           entityType: 'organisation',
           entityId: id,
           details: {
-            from: { status: before.membershipStatus, accessionDate: before.accessionDate, resolution: before.membershipResolution },
+            from: {
+              status: before.membershipStatus,
+              accessionDate: before.accessionDate,
+              resolution: before.membershipResolution,
+            },
             to: after,
           },
         },

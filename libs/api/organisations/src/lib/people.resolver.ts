@@ -23,7 +23,10 @@ export class PeopleResolver {
   }
 
   @ResolveField(() => Organisation)
-  organisation(@Parent() person: Person, @Loaders() loaders: LoaderRegistry): Promise<Organisation | null> {
+  organisation(
+    @Parent() person: Person,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<Organisation | null> {
     return organisationLoader(loaders, this.organisations).load(person.organisationId);
   }
 }
@@ -34,7 +37,10 @@ export class UserOrganisationResolver {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @ResolveField(() => Organisation)
-  organisation(@Parent() user: User, @Loaders() loaders: LoaderRegistry): Promise<Organisation | null> {
+  organisation(
+    @Parent() user: User,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<Organisation | null> {
     return organisationLoader(loaders, this.organisations).load(user.organisationId);
   }
 }

@@ -22,7 +22,8 @@ export class PeopleService {
       .where('u.deactivated_at IS NULL')
       .andWhere(`u.role NOT IN ('EXPERT', 'GUEST')`)
       .andWhere(`(o.membership_status = 'MEMBER' OR o.kind = 'ASSOCIATION_OFFICE')`);
-    if (args.organisationId) filtered.andWhere('u.organisation_id = :org', { org: args.organisationId });
+    if (args.organisationId)
+      filtered.andWhere('u.organisation_id = :org', { org: args.organisationId });
     const search = args.search?.trim();
     if (search) {
       filtered.andWhere(...nameStartsWith('u.name_folded', search));
@@ -36,7 +37,10 @@ export class PeopleService {
       .limit(args.first + 1);
     if (args.after) {
       const [name, id] = decodeCursor(args.after, 2);
-      page.andWhere('(u.name_folded, u.id) > (:cursorName, :cursorId)', { cursorName: name, cursorId: id });
+      page.andWhere('(u.name_folded, u.id) > (:cursorName, :cursorId)', {
+        cursorName: name,
+        cursorId: id,
+      });
     }
     const [rows, total] = await Promise.all([page.getMany(), filtered.getCount()]);
     const people: Person[] = rows.map((u) => ({

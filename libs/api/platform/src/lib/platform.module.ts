@@ -39,12 +39,20 @@ export class PlatformModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            redact: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'res.headers["set-cookie"]',
+            ],
             autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
           },
         }),
         TypeOrmModule.forRoot({
-          ...databaseOptions({ url: options.databaseUrl, poolSize: options.poolSize, logger: options.queryLogger }),
+          ...databaseOptions({
+            url: options.databaseUrl,
+            poolSize: options.poolSize,
+            logger: options.queryLogger,
+          }),
           autoLoadEntities: true,
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>({

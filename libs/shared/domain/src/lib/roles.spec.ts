@@ -6,7 +6,9 @@ describe('role → permission map', () => {
     expect(ROLE_PERMISSIONS).toMatchSnapshot();
   });
   it('lets only the office change membership', () => {
-    const allowed = Object.values(Role).filter((r) => hasPermission(r, Permission.MEMBERSHIP_MANAGE));
+    const allowed = Object.values(Role).filter((r) =>
+      hasPermission(r, Permission.MEMBERSHIP_MANAGE),
+    );
     expect(allowed).toEqual([Role.OFFICE_ADMIN]);
   });
   it('gives guests nothing beyond their own profile', () => {

@@ -1,5 +1,14 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { Role } from '@civitas/shared/domain';
 import { ConnectionType, PageArgs } from '@civitas/api/core';
 import { Invitation, InvitationStatus } from '../invitation.entity';
@@ -66,7 +75,9 @@ export class InvitationsArgs extends PageArgs {
 @ObjectType()
 export class InvitationConnection extends ConnectionType(Invitation) {}
 
-@ObjectType({ description: 'What the invitee sees before accepting: no more than the link already tells.' })
+@ObjectType({
+  description: 'What the invitee sees before accepting: no more than the link already tells.',
+})
 export class InvitationPreview {
   @Field()
   email: string;

@@ -24,7 +24,9 @@ export class UpdateMyProfileInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^\+?[0-9 ()-]{6,25}$/, { message: 'must be a phone number (digits, spaces, +, -, parentheses)' })
+  @Matches(/^\+?[0-9 ()-]{6,25}$/, {
+    message: 'must be a phone number (digits, spaces, +, -, parentheses)',
+  })
   phone?: string | null;
 
   @Field({ nullable: true, description: '"pl" or "en".' })

@@ -51,7 +51,9 @@ export class ChangePasswordInput {
   newPassword: string;
 }
 
-@ObjectType({ description: 'A fresh access token; the refresh token travels in an httpOnly cookie.' })
+@ObjectType({
+  description: 'A fresh access token; the refresh token travels in an httpOnly cookie.',
+})
 export class AuthPayload {
   @Field()
   accessToken: string;

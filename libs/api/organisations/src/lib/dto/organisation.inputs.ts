@@ -1,5 +1,15 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsISO8601, IsOptional, IsString, IsUrl, Matches, MaxLength, ValidateIf } from 'class-validator';
+import {
+  IsEmail,
+  IsEnum,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import { MembershipStatus } from '@civitas/shared/domain';
 
 /** Null clears a field; an omitted field stays as it is. */
@@ -13,13 +23,18 @@ export class UpdateOrganisationProfileInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'must be a web address starting with https://' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    { message: 'must be a web address starting with https://' },
+  )
   @MaxLength(300)
   website?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^\+?[0-9 ()-]{6,25}$/, { message: 'must be a phone number (digits, spaces, +, -, parentheses)' })
+  @Matches(/^\+?[0-9 ()-]{6,25}$/, {
+    message: 'must be a phone number (digits, spaces, +, -, parentheses)',
+  })
   phone?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -35,14 +50,25 @@ export class ChangeMembershipInput {
   @IsEnum(MembershipStatus)
   status: MembershipStatus;
 
-  @Field(() => String, { nullable: true, description: 'Required for MEMBER: ISO date of accession.' })
-  @ValidateIf((o: ChangeMembershipInput) => o.status === MembershipStatus.MEMBER || o.accessionDate != null)
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required for MEMBER: ISO date of accession.',
+  })
+  @ValidateIf(
+    (o: ChangeMembershipInput) => o.status === MembershipStatus.MEMBER || o.accessionDate != null,
+  )
   @IsISO8601({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date (YYYY-MM-DD)' })
   accessionDate?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Required for MEMBER: the council resolution's number." })
-  @ValidateIf((o: ChangeMembershipInput) => o.status === MembershipStatus.MEMBER || o.resolutionNumber != null)
+  @Field(() => String, {
+    nullable: true,
+    description: "Required for MEMBER: the council resolution's number.",
+  })
+  @ValidateIf(
+    (o: ChangeMembershipInput) =>
+      o.status === MembershipStatus.MEMBER || o.resolutionNumber != null,
+  )
   @IsString()
   @Matches(/\S/, { message: 'is required for a member' })
   @MaxLength(100)

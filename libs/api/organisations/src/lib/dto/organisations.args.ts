@@ -7,7 +7,10 @@ import { Person } from '../person.model';
 
 @ArgsType()
 export class OrganisationsArgs extends PageArgs {
-  @Field(() => String, { nullable: true, description: 'Part of the name, with or without diacritics ("lodz"), or a TERYT code.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the name, with or without diacritics ("lodz"), or a TERYT code.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -31,7 +34,10 @@ export class OrganisationsArgs extends PageArgs {
 
 @ArgsType()
 export class PeopleArgs extends PageArgs {
-  @Field(() => String, { nullable: true, description: 'Part of the name, with or without diacritics.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the name, with or without diacritics.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -1,3 +1,6 @@
+// Sign-in flows through the whole API. They live with the app, not in libs/api/auth:
+// the test harness is built on the platform, which itself depends on auth.
+
 import { Role } from '@civitas/shared/domain';
 import { errorCode, TEST_PASSWORD, TestApp } from '@civitas/api/testing';
 
@@ -7,7 +10,8 @@ const SIGN_OUT = `mutation($all: Boolean!) { signOut(allDevices: $all) }`;
 const REQUEST_RESET = `mutation($email: String!) { requestPasswordReset(input: { email: $email }) }`;
 const RESET = `mutation($token: String!, $password: String!) { resetPassword(input: { token: $token, newPassword: $password }) }`;
 
-const cookieOf = (r: { cookies: Record<string, string> }) => `civitas_refresh=${r.cookies['civitas_refresh']}`;
+const cookieOf = (r: { cookies: Record<string, string> }) =>
+  `civitas_refresh=${r.cookies['civitas_refresh']}`;
 
 describe('accounts and sign-in', () => {
   let t: TestApp;
@@ -37,7 +41,10 @@ describe('accounts and sign-in', () => {
   });
 
   it('answers a wrong password and an unknown e-mail alike, and refuses a malformed e-mail', async () => {
-    const user = await t.makeUser({ role: Role.CITY_OFFICIAL, organisationId: await t.makeCity('3064011') });
+    const user = await t.makeUser({
+      role: Role.CITY_OFFICIAL,
+      organisationId: await t.makeCity('3064011'),
+    });
     const wrong = await t.signIn(user.email, 'not the password 1', freshIp());
     const unknown = await t.signIn('nobody@nowhere.pl', 'not the password 1', freshIp());
     expect(errorCode(wrong)).toBe('INVALID_CREDENTIALS');
@@ -47,7 +54,9 @@ describe('accounts and sign-in', () => {
 
     const malformed = await t.signIn('not-an-email', 'whatever', freshIp());
     expect(errorCode(malformed)).toBe('BAD_USER_INPUT');
-    expect(malformed.errors![0].extensions!['fields']).toEqual([{ field: 'email', problems: ['must be an e-mail address'] }]);
+    expect(malformed.errors![0].extensions!['fields']).toEqual([
+      { field: 'email', problems: ['must be an e-mail address'] },
+    ]);
   });
 
   it('refuses anonymous callers and forged tokens', async () => {
@@ -90,16 +99,22 @@ describe('accounts and sign-in', () => {
     const out = await t.gql(SIGN_OUT, { all: false }, { cookie: cookieOf(laptop) });
     expect(out.data).toEqual({ signOut: true });
     expect(out.headers.getSetCookie().join()).toMatch(/civitas_refresh=;/);
-    expect(errorCode(await t.gql(REFRESH, {}, { cookie: cookieOf(laptop) }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await t.gql(REFRESH, {}, { cookie: cookieOf(laptop) }))).toBe(
+      'UNAUTHENTICATED',
+    );
     const phoneRefreshed = await t.gql(REFRESH, {}, { cookie: cookieOf(phone) });
     expect(phoneRefreshed.errors).toBeUndefined();
 
     const everywhere = await t.gql(SIGN_OUT, { all: true }, { cookie: cookieOf(phoneRefreshed) });
     expect(everywhere.data).toEqual({ signOut: true });
     // Access tokens issued before are refused at once, not only after they expire.
-    expect(errorCode(await t.gql(ME, {}, { token: phone.data!.signIn.accessToken }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await t.gql(ME, {}, { token: phone.data!.signIn.accessToken }))).toBe(
+      'UNAUTHENTICATED',
+    );
     expect(errorCode(await t.gql(ME, {}, { token: user.token }))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await t.gql(REFRESH, {}, { cookie: cookieOf(phoneRefreshed) }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await t.gql(REFRESH, {}, { cookie: cookieOf(phoneRefreshed) }))).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('throttles the 6th rapid failed sign-in of an account with 429 and Retry-After', async () => {
@@ -120,7 +135,9 @@ describe('accounts and sign-in', () => {
   it('throttles one IP that tries many accounts', async () => {
     const ip = freshIp();
     for (let i = 1; i <= 20; i++) {
-      expect(errorCode(await t.signIn(`probe${i}@example.pl`, 'wrong password 1', ip))).toBe('INVALID_CREDENTIALS');
+      expect(errorCode(await t.signIn(`probe${i}@example.pl`, 'wrong password 1', ip))).toBe(
+        'INVALID_CREDENTIALS',
+      );
     }
     const next = await t.signIn('probe21@example.pl', 'wrong password 1', ip);
     expect(next.status).toBe(429);
@@ -130,8 +147,12 @@ describe('accounts and sign-in', () => {
   describe('password reset', () => {
     it('mails a single-use link to an existing account and nothing to an unknown address', async () => {
       const user = await t.makeUser({ role: Role.EXPERT });
-      expect((await t.gql(REQUEST_RESET, { email: 'ghost@example.pl' })).data).toEqual({ requestPasswordReset: true });
-      expect((await t.gql(REQUEST_RESET, { email: user.email.toUpperCase() })).data).toEqual({ requestPasswordReset: true });
+      expect((await t.gql(REQUEST_RESET, { email: 'ghost@example.pl' })).data).toEqual({
+        requestPasswordReset: true,
+      });
+      expect((await t.gql(REQUEST_RESET, { email: user.email.toUpperCase() })).data).toEqual({
+        requestPasswordReset: true,
+      });
       const link = await t.linkInMailTo(user.email, (s) => s.includes('hasło'));
       expect(t.mail.sentTo('ghost@example.pl')).toHaveLength(0);
       expect(link.pathname).toBe('/reset-password');
@@ -140,13 +161,21 @@ describe('accounts and sign-in', () => {
       // A weak password is refused, names what is missing, and leaves the link usable.
       const weak = await t.gql(RESET, { token, password: 'krótkie' });
       expect(errorCode(weak)).toBe('WEAK_PASSWORD');
-      expect(weak.errors![0].message).toBe('The password needs at least 12 characters, a digit or a symbol.');
+      expect(weak.errors![0].message).toBe(
+        'The password needs at least 12 characters, a digit or a symbol.',
+      );
       expect(weak.errors![0].extensions!['problems']).toEqual(['TOO_SHORT', 'NO_DIGIT_OR_SYMBOL']);
 
       const newPassword = 'Nowe hasło do Civitas 7';
-      expect((await t.gql(RESET, { token, password: newPassword })).data).toEqual({ resetPassword: true });
-      expect(errorCode(await t.signIn(user.email, TEST_PASSWORD, freshIp()))).toBe('INVALID_CREDENTIALS');
-      expect((await t.signIn(user.email, newPassword, freshIp())).data?.signIn.accessToken).toBeDefined();
+      expect((await t.gql(RESET, { token, password: newPassword })).data).toEqual({
+        resetPassword: true,
+      });
+      expect(errorCode(await t.signIn(user.email, TEST_PASSWORD, freshIp()))).toBe(
+        'INVALID_CREDENTIALS',
+      );
+      expect(
+        (await t.signIn(user.email, newPassword, freshIp())).data?.signIn.accessToken,
+      ).toBeDefined();
       // Sessions from before the reset are over.
       expect(errorCode(await t.gql(ME, {}, { token: user.token }))).toBe('UNAUTHENTICATED');
 
@@ -159,9 +188,16 @@ describe('accounts and sign-in', () => {
       const user = await t.makeUser({ role: Role.EXPERT });
       await t.gql(REQUEST_RESET, { email: user.email });
       const token = (await t.linkInMailTo(user.email)).searchParams.get('token')!;
-      await t.db.query(`UPDATE password_reset_token SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [user.id]);
-      expect(errorCode(await t.gql(RESET, { token, password: 'Całkiem dobre hasło 9' }))).toBe('TOKEN_EXPIRED');
-      expect(errorCode(await t.gql(RESET, { token: 'invented', password: 'Całkiem dobre hasło 9' }))).toBe('TOKEN_INVALID');
+      await t.db.query(
+        `UPDATE password_reset_token SET expires_at = now() - interval '1 second' WHERE user_id = $1`,
+        [user.id],
+      );
+      expect(errorCode(await t.gql(RESET, { token, password: 'Całkiem dobre hasło 9' }))).toBe(
+        'TOKEN_EXPIRED',
+      );
+      expect(
+        errorCode(await t.gql(RESET, { token: 'invented', password: 'Całkiem dobre hasło 9' })),
+      ).toBe('TOKEN_INVALID');
       expect((await t.signIn(user.email, TEST_PASSWORD, freshIp())).errors).toBeUndefined();
     });
   });
@@ -170,9 +206,17 @@ describe('accounts and sign-in', () => {
     const user = await t.makeUser({ role: Role.EXPERT });
     const CHANGE = `mutation($current: String!, $next: String!) {
       changePassword(input: { currentPassword: $current, newPassword: $next }) { accessToken } }`;
-    const wrong = await t.gql(CHANGE, { current: 'not it at all 1', next: 'Zupełnie nowe hasło 1' }, { token: user.token });
+    const wrong = await t.gql(
+      CHANGE,
+      { current: 'not it at all 1', next: 'Zupełnie nowe hasło 1' },
+      { token: user.token },
+    );
     expect(errorCode(wrong)).toBe('INVALID_CREDENTIALS');
-    const weak = await t.gql(CHANGE, { current: TEST_PASSWORD, next: 'abc' }, { token: user.token });
+    const weak = await t.gql(
+      CHANGE,
+      { current: TEST_PASSWORD, next: 'abc' },
+      { token: user.token },
+    );
     expect(errorCode(weak)).toBe('WEAK_PASSWORD');
     const ok = await t.gql<{ changePassword: { accessToken: string } }>(
       CHANGE,
@@ -181,9 +225,14 @@ describe('accounts and sign-in', () => {
     );
     expect(ok.errors).toBeUndefined();
     expect(errorCode(await t.gql(ME, {}, { token: user.token }))).toBe('UNAUTHENTICATED');
-    expect((await t.gql(ME, {}, { token: ok.data!.changePassword.accessToken })).data?.me.id).toBe(user.id);
+    expect((await t.gql(ME, {}, { token: ok.data!.changePassword.accessToken })).data?.me.id).toBe(
+      user.id,
+    );
     // argon2id at OWASP's minimum cost or above: 19 MiB, two passes.
-    const [{ password_hash }] = await t.db.query(`SELECT password_hash FROM app_user WHERE id = $1`, [user.id]);
+    const [{ password_hash }] = await t.db.query(
+      `SELECT password_hash FROM app_user WHERE id = $1`,
+      [user.id],
+    );
     expect(password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
   });
 });
