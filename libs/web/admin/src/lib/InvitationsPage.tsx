@@ -1,14 +1,4 @@
-import {
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { INVITATION_TTL_DAYS, PAGE_SIZE_DEFAULT } from '@civitas/shared/domain';
 import {
@@ -20,6 +10,7 @@ import {
   toApiProblem,
 } from '@civitas/web/data-access';
 import {
+  ConfirmDialog,
   ErrorAlert,
   InvitationStatusBadge,
   LoadingState,
@@ -193,28 +184,16 @@ export function InvitationsPage() {
         )}
       </Paper>
 
-      <Modal
+      <ConfirmDialog
         opened={!!confirming}
-        onClose={() => setConfirming(null)}
         title={t('invitations.revokeTitle')}
-        centered
-      >
-        <Stack>
-          <Text>{t('invitations.revokeBody', { email: confirming?.email ?? '' })}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(null)}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button
-              color="red.9"
-              onClick={() => void confirmRevoke()}
-              loading={revokeState.loading}
-            >
-              {t('invitations.revokeConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        body={t('invitations.revokeBody', { email: confirming?.email ?? '' })}
+        confirmLabel={t('invitations.revokeConfirm')}
+        onConfirm={() => void confirmRevoke()}
+        onCancel={() => setConfirming(null)}
+        loading={revokeState.loading}
+        danger
+      />
     </Page>
   );
 }

@@ -67,6 +67,8 @@ export function OrganisationPicker({
       nothingFoundMessage={typing && !loading ? t('invitations.organisationNothing') : undefined}
       error={error}
       maxDropdownHeight={280}
+      // Keep the list inside the page's landmarks (no portal).
+      comboboxProps={{ withinPortal: false }}
     />
   );
 }

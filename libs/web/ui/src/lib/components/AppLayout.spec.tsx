@@ -31,14 +31,14 @@ describe('AppLayout', () => {
     expect(screen.getByRole('main').id).toBe('main-content');
     expect(document.documentElement.lang).toBe('pl');
 
-    fireEvent.click(screen.getByRole('button', { name: 'Switch to English' }));
+    fireEvent.click(screen.getByRole('button', { name: 'English — switch the language' }));
 
     expect(screen.getByRole('link', { name: 'Skip to content' })).toBeTruthy();
     expect(screen.getByRole('navigation', { name: 'Main menu' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
 
-    fireEvent.click(screen.getByRole('button', { name: 'Przełącz na polski' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Polski — przełącz język' }));
     expect(document.documentElement.lang).toBe('pl');
     expect(screen.getByRole('link', { name: 'Przejdź do treści' })).toBeTruthy();
   });

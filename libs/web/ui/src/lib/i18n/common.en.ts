@@ -22,7 +22,7 @@ export const commonEn: DeepStrings<CommonTexts> = {
   },
   language: {
     switchTo: 'Polski',
-    switchToLabel: 'Przełącz na polski',
+    switchToLabel: 'Polski — przełącz język',
     changed: 'Language changed to English',
   },
   userMenu: {

@@ -20,7 +20,7 @@ export const commonPl = {
   },
   language: {
     switchTo: 'English',
-    switchToLabel: 'Switch to English',
+    switchToLabel: 'English — switch the language',
     changed: 'Język zmieniony na polski',
   },
   userMenu: {
