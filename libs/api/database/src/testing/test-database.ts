@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedPostgres } from '../lib/embedded-postgres';
+import { spawn } from 'node:child_process';
 import { prepareDatabase } from '../lib/prepare-database';
 
 const TEMPLATE = 'civitas_test_template';
@@ -37,6 +38,23 @@ async function admin<T>(url: string, run: (c: Client) => Promise<T>): Promise<T>
   }
 }
 
+/** PGlite in a child process (see embedded-server.cjs); resolves with its URL. */
+function startEmbeddedServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [join(__dirname, 'embedded-server.cjs')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`The embedded PostgreSQL exited with ${code}`)));
+    child.stdout!.once('data', (line: Buffer) =>
+      resolve({
+        url: line.toString().trim(),
+        stop: () =>
+          new Promise<void>((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))),
+      }),
+    );
+  });
+}
+
 /**
  * Jest global setup: finds a server, builds a migrated and seeded template database once,
  * and tells the workers where it is. On a real server each test file then clones the
@@ -46,7 +64,10 @@ export async function setUpTestDatabases(): Promise<{ teardown: () => Promise<vo
   let source: TestDatabaseSource;
   let adminUrl: string;
   let stop: (() => Promise<void>) | undefined;
-  if (process.env['TEST_DATABASE_URL']) {
+  if (process.env['CIVITAS_TEST_DB'] === 'embedded') {
+    source = 'embedded PGlite';
+    ({ url: adminUrl, stop } = await startEmbeddedServer());
+  } else if (process.env['TEST_DATABASE_URL']) {
     source = 'TEST_DATABASE_URL';
     adminUrl = process.env['TEST_DATABASE_URL'];
   } else if (await answers('postgresql://postgres@127.0.0.1:5432/postgres')) {
@@ -54,14 +75,13 @@ export async function setUpTestDatabases(): Promise<{ teardown: () => Promise<vo
     adminUrl = 'postgresql://postgres@127.0.0.1:5432/postgres';
   } else {
     source = 'embedded PGlite';
-    const embedded = await startEmbeddedPostgres(undefined);
-    adminUrl = embedded.url;
-    stop = embedded.stop;
+    ({ url: adminUrl, stop } = await startEmbeddedServer());
   }
   console.log(`\nIntegration tests use ${source} (${new URL(adminUrl).host}).`);
 
   if (stop) {
-    // PGlite is one database in one session: the files share it, one at a time.
+    // PGlite is one database in one session: the files share it, one at a time (the Jest
+    // config runs them in a single worker when no server answers).
     await prepareDatabase(adminUrl, { demo: false });
     process.env['CIVITAS_TEST_SHARED_URL'] = adminUrl;
     return { teardown: stop };
