@@ -45,6 +45,10 @@ export class PlatformModule {
               'res.headers["set-cookie"]',
             ],
             autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+            // Readable lines for people at a terminal; JSON everywhere else.
+            ...(config.env === 'development'
+              ? { transport: { target: 'pino-pretty', options: { singleLine: true } } }
+              : {}),
           },
         }),
         TypeOrmModule.forRoot({
