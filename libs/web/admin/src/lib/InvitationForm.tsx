@@ -163,7 +163,6 @@ export function InvitationForm() {
               setErrors((x) => ({ ...x, role: undefined }));
             }}
             data={roles.map((r) => ({ value: r, label: t(`common:role.${r}`) }))}
-            disabled={roles.length === 1}
             error={roleError}
           />
           <Checkbox

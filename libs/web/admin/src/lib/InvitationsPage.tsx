@@ -144,7 +144,7 @@ export function InvitationsPage() {
                 <Table.Tbody>
                   {connection.edges.map(({ node }) => (
                     <Table.Tr key={node.id}>
-                      <Table.Td style={{ wordBreak: 'break-all' }}>{node.email}</Table.Td>
+                      <Table.Td style={{ overflowWrap: 'break-word' }}>{node.email}</Table.Td>
                       <Table.Td>
                         <OrganisationName id={node.organisationId} />
                       </Table.Td>
@@ -152,7 +152,7 @@ export function InvitationsPage() {
                         {t(`common:role.${node.role}`)}
                         {node.isLegalOfficer && `, ${t('invitations.legalOfficerShort')}`}
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         <InvitationStatusBadge status={node.status} />
                       </Table.Td>
                       <Table.Td>{format.dateTime(node.createdAt)}</Table.Td>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Image, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Group, Image, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import type { MembershipStatus, OrganisationKind } from '@civitas/shared/domain';
 import { CityPageDocument, toApiProblem } from '@civitas/web/data-access';
@@ -153,7 +153,11 @@ export function CityPage({
             </Button>
           )}
         </Group>
-        {saved && <StatusMessage>{t('city.contactSaved')}</StatusMessage>}
+        {saved && (
+          <Box mb="md">
+            <StatusMessage>{t('city.contactSaved')}</StatusMessage>
+          </Box>
+        )}
         {editing ? (
           <ContactForm
             organisationId={city.id}

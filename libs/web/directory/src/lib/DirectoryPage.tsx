@@ -191,7 +191,7 @@ export function DirectoryPage() {
                       <Table.Td>{t(`common:organisationKind.${node.kind}`)}</Table.Td>
                       <Table.Td>{node.voivodeship?.name ?? ''}</Table.Td>
                       <Table.Td>{node.powiatName ?? ''}</Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         <MembershipBadge status={node.membershipStatus} />
                       </Table.Td>
                     </Table.Tr>

@@ -111,6 +111,7 @@ export function MembershipBadge({ status }: { status: string }) {
       radius="sm"
       tt="none"
       size="md"
+      style={{ minWidth: 'max-content' }}
     >
       {t(`common:membershipStatus.${status}`)}
     </Badge>
@@ -126,6 +127,7 @@ export function InvitationStatusBadge({ status }: { status: string }) {
       radius="sm"
       tt="none"
       size="md"
+      style={{ minWidth: 'max-content' }}
     >
       {t(`common:invitationStatus.${status}`)}
     </Badge>
