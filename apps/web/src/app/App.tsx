@@ -3,6 +3,7 @@ import { createApolloClient, createAuthSession, SessionProvider } from '@civitas
 import { CivitasUiProvider } from '@civitas/web/ui';
 import { useState } from 'react';
 import { BrowserRouter } from 'react-router';
+import { ErrorBoundary } from './ErrorBoundary';
 import { createAppI18n } from './i18n';
 import { AppRoutes } from './routes';
 
@@ -14,13 +15,15 @@ export function App() {
   });
   return (
     <CivitasUiProvider i18n={i18n}>
-      <ApolloProvider client={client}>
-        <SessionProvider session={session}>
-          <BrowserRouter>
-            <AppRoutes />
-          </BrowserRouter>
-        </SessionProvider>
-      </ApolloProvider>
+      <ErrorBoundary>
+        <ApolloProvider client={client}>
+          <SessionProvider session={session}>
+            <BrowserRouter>
+              <AppRoutes />
+            </BrowserRouter>
+          </SessionProvider>
+        </ApolloProvider>
+      </ErrorBoundary>
     </CivitasUiProvider>
   );
 }
