@@ -77,5 +77,8 @@ export default defineConfig({
     setupFiles: [resolve(appRoot, 'src/test-setup.ts')],
     css: false,
     restoreMocks: true,
+    // The first render of a file pays for loading Mantine and Apollo into jsdom: seconds
+    // on a busy two-core machine, more than Vitest's default 5 s budget.
+    testTimeout: 20_000,
   },
 });

@@ -1,54 +1,11 @@
-import type { MockLink } from '@apollo/client/testing';
-import { MockedProvider } from '@apollo/client/testing/react';
-import {
-  ApiRequestError,
-  AuthSession,
-  createCache,
-  SessionProvider,
-} from '@civitas/web/data-access';
-import { CivitasUiProvider, createI18n, type Language } from '@civitas/web/ui';
-import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { renderPage as renderWith } from '@civitas/web/ui/testing';
 import { accountTranslations, ACCOUNT_NS } from './i18n';
 
-/** Renders one page of this library at `route`, as the app would: i18n, Mantine, mocked API, session, router. */
+/** Renders a page of this library with its translations (see @civitas/web/ui/testing). */
 export function renderPage(
   page: ReactElement,
-  options: {
-    path: string;
-    route?: string;
-    mocks?: MockLink.MockedResponse[];
-    language?: Language;
-    session?: AuthSession;
-    otherRoutes?: Record<string, ReactElement>;
-  },
+  options: Omit<Parameters<typeof renderWith>[1], 'translations'>,
 ) {
-  const i18n = createI18n(
-    { [ACCOUNT_NS]: accountTranslations },
-    { language: options.language ?? 'pl', persist: false },
-  );
-  const session =
-    options.session ??
-    new AuthSession({
-      requestRefresh: () =>
-        Promise.reject(new ApiRequestError({ code: 'UNAUTHENTICATED', message: '', fields: [] })),
-    });
-  const result = render(
-    <CivitasUiProvider i18n={i18n} env="test">
-      <MockedProvider mocks={options.mocks ?? []} cache={createCache()}>
-        <SessionProvider session={session}>
-          <MemoryRouter initialEntries={[options.route ?? options.path]}>
-            <Routes>
-              <Route path={options.path} element={page} />
-              {Object.entries(options.otherRoutes ?? {}).map(([path, element]) => (
-                <Route key={path} path={path} element={element} />
-              ))}
-            </Routes>
-          </MemoryRouter>
-        </SessionProvider>
-      </MockedProvider>
-    </CivitasUiProvider>,
-  );
-  return { ...result, session };
+  return renderWith(page, { ...options, translations: { [ACCOUNT_NS]: accountTranslations } });
 }
