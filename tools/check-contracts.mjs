@@ -6,7 +6,9 @@ import { execSync } from 'node:child_process';
 
 execSync('npm run --silent codegen', { stdio: 'inherit' });
 try {
-  execSync('git diff --exit-code --stat -- apps/api/schema.graphql libs/web/data-access/src/gql', { stdio: 'inherit' });
+  execSync('git diff --exit-code --stat -- apps/api/schema.graphql libs/web/data-access/src/gql', {
+    stdio: 'inherit',
+  });
   console.log('Contracts are in sync.');
 } catch {
   console.error('Generated code is out of date: run `npm run codegen` and commit the result.');
