@@ -4,3 +4,4 @@ export * from './lib/limits';
 export * from './lib/password-policy';
 export * from './lib/search-text';
 export * from './lib/errors';
+export * from './lib/groups';

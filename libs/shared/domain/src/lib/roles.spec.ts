@@ -11,7 +11,17 @@ describe('role → permission map', () => {
     );
     expect(allowed).toEqual([Role.OFFICE_ADMIN]);
   });
-  it('gives guests nothing beyond their own profile', () => {
-    expect(ROLE_PERMISSIONS[Role.GUEST]).toEqual([Permission.PROFILE_OWN]);
+  it('gives guests their own profile and the working groups opened to guests, nothing more', () => {
+    expect(ROLE_PERMISSIONS[Role.GUEST]).toEqual([
+      Permission.PROFILE_OWN,
+      Permission.GROUPS_READ,
+      Permission.GROUP_JOIN,
+    ]);
+  });
+  it('lets only the office create working groups, and never guests or experts coordinate', () => {
+    const creators = Object.values(Role).filter((r) => hasPermission(r, Permission.GROUP_CREATE));
+    expect(creators).toEqual([Role.OFFICE_ADMIN]);
+    expect(hasPermission(Role.GUEST, Permission.GROUP_COORDINATE)).toBe(false);
+    expect(hasPermission(Role.EXPERT, Permission.GROUP_COORDINATE)).toBe(false);
   });
 });

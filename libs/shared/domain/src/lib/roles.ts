@@ -28,26 +28,44 @@ export enum Permission {
   AUDIT_READ = 'audit:read',
   /** Read and edit one's own profile. */
   PROFILE_OWN = 'profile:own',
+  /** See working groups one may see (guests and experts: only those open to guests). */
+  GROUPS_READ = 'groups:read',
+  /** Join, request to join, answer invitations, leave. Which groups: decided per group. */
+  GROUP_JOIN = 'group:join',
+  /** Create a working group with its first coordinators. */
+  GROUP_CREATE = 'group:create',
+  /** Coordinator acts; whether the caller coordinates that group is decided per group. */
+  GROUP_COORDINATE = 'group:coordinate',
 }
 
 const CITY_OFFICIAL_PERMISSIONS = [
   Permission.PROFILE_OWN,
   Permission.DIRECTORY_READ,
   Permission.PEOPLE_READ,
+  Permission.GROUPS_READ,
+  Permission.GROUP_JOIN,
+  Permission.GROUP_COORDINATE,
 ];
 
 /** The one role→permission map; the API guard and the web both read it. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   [Role.OFFICE_ADMIN]: Object.values(Permission),
-  [Role.EXPERT]: [Permission.PROFILE_OWN, Permission.DIRECTORY_READ],
+  // Experts take part in working groups as guests do: only in groups opened to guests.
+  [Role.EXPERT]: [
+    Permission.PROFILE_OWN,
+    Permission.DIRECTORY_READ,
+    Permission.GROUPS_READ,
+    Permission.GROUP_JOIN,
+  ],
   [Role.CITY_ADMIN]: [
     ...CITY_OFFICIAL_PERMISSIONS,
     Permission.ORGANISATION_PROFILE_UPDATE,
     Permission.INVITATION_CREATE_OWN_CITY,
   ],
   [Role.CITY_OFFICIAL]: CITY_OFFICIAL_PERMISSIONS,
-  // Guests see only what is explicitly opened to them; today that is their own profile.
-  [Role.GUEST]: [Permission.PROFILE_OWN],
+  // Guests see only what is explicitly opened to them: their own profile, and working
+  // groups marked open to guests (the per-group check is in the groups library).
+  [Role.GUEST]: [Permission.PROFILE_OWN, Permission.GROUPS_READ, Permission.GROUP_JOIN],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {
