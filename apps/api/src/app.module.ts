@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '@civitas/api/accounts';
+import { GroupsModule } from '@civitas/api/groups';
 import { OrganisationsModule } from '@civitas/api/organisations';
 import { PlatformModule, PlatformOptions } from '@civitas/api/platform';
 
@@ -9,7 +10,7 @@ export class AppModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), AccountsModule, OrganisationsModule],
+      imports: [PlatformModule.forRoot(options), AccountsModule, OrganisationsModule, GroupsModule],
     };
   }
 }

@@ -3,6 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { AccountsModule } from '@civitas/api/accounts';
+import { GroupsModule } from '@civitas/api/groups';
 import { PERMISSION_KEY, PUBLIC_KEY } from '@civitas/api/auth';
 import { OrganisationsModule } from '@civitas/api/organisations';
 import { TestApp } from '@civitas/api/testing';
@@ -16,7 +17,7 @@ describe('permission map of every operation', () => {
   let operations: Record<string, string>;
 
   beforeAll(async () => {
-    t = await TestApp.start([DiscoveryModule, AccountsModule, OrganisationsModule]);
+    t = await TestApp.start([DiscoveryModule, AccountsModule, OrganisationsModule, GroupsModule]);
     const discovery = t.app.get(DiscoveryService);
     operations = {};
     const wrappers = [...discovery.getProviders(), ...discovery.getControllers()];

@@ -4,6 +4,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { TestApp } from '@civitas/api/testing';
 import { AccountsModule } from '@civitas/api/accounts';
+import { GroupsModule } from '@civitas/api/groups';
 import { OrganisationsModule } from '@civitas/api/organisations';
 
 const COMMITTED = join(__dirname, '..', 'schema.graphql');
@@ -15,7 +16,7 @@ const COMMITTED = join(__dirname, '..', 'schema.graphql');
 describe('GraphQL schema', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await TestApp.start([AccountsModule, OrganisationsModule]);
+    t = await TestApp.start([AccountsModule, OrganisationsModule, GroupsModule]);
   });
   afterAll(() => t.close());
 
