@@ -1,5 +1,5 @@
 import * as argon2 from 'argon2';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { foldForSearch, MembershipStatus, OrganisationKind, Role } from '@civitas/shared/domain';
 
 export const DEMO_PASSWORD = 'Civitas-demo-2026';
@@ -81,6 +81,139 @@ const MORE_PEOPLE: readonly [string, string, string, string][] = [
   ['3262011', 'Grzegorz Kaczmarek', 'Kierownik', 'Zarząd Dróg Miejskich'],
 ];
 
+interface DemoGroup {
+  name: string;
+  topic: string;
+  description: string;
+  visibility: 'OPEN' | 'REQUEST' | 'INVITE' | 'SECRET';
+  openToGuests?: boolean;
+  coordinators: string[];
+  members: string[];
+  /** A pending join request: [person, message]. */
+  request?: [string, string];
+  /** A pending invitation from the first coordinator. */
+  invited?: string;
+}
+
+/** Working groups on the association's real topics; people by name from the lists above. */
+const DEMO_GROUPS: readonly DemoGroup[] = [
+  {
+    name: 'Gospodarka mieszkaniowa',
+    topic: 'Zasób komunalny i polityka mieszkaniowa',
+    description:
+      'Zarządzanie mieszkaniowym zasobem gminy, czynsze, remonty, społeczne agencje najmu i budownictwo komunalne. Porównujemy wskaźniki zadłużenia czynszowego i pustostanów.',
+    visibility: 'OPEN',
+    coordinators: ['Michał Kamiński'],
+    members: ['Maria Wiśniewska', 'Łukasz Mazurek', 'Joanna Woźniak'],
+  },
+  {
+    name: 'Edukacja',
+    topic: 'Oświata samorządowa',
+    description:
+      'Organizacja sieci szkół, finansowanie oświaty z subwencji i dochodów własnych, dowozy uczniów, arkusze organizacyjne. Co roku ankieta satysfakcji rodziców.',
+    visibility: 'REQUEST',
+    coordinators: ['Agnieszka Dąbrowska'],
+    members: ['Maria Wiśniewska'],
+    request: [
+      'Łukasz Mazurek',
+      'Dzień dobry, w Żorach przygotowujemy reorganizację sieci szkół i chcielibyśmy skorzystać z Państwa doświadczeń.',
+    ],
+  },
+  {
+    name: 'Kultura',
+    topic: 'Instytucje kultury i wydarzenia miejskie',
+    description:
+      'Finansowanie miejskich instytucji kultury, programy grantowe dla organizacji pozarządowych, frekwencja i koszty wydarzeń.',
+    visibility: 'OPEN',
+    coordinators: ['Katarzyna Lewandowska'],
+    members: ['Piotr Kowalski'],
+  },
+  {
+    name: 'Pomoc społeczna',
+    topic: 'Ośrodki pomocy społecznej i usługi społeczne',
+    description:
+      'Usługi opiekuńcze, mieszkania wspomagane, praca socjalna i centra usług społecznych. Wymiana procedur i wzorów umów.',
+    visibility: 'REQUEST',
+    coordinators: ['Barbara Krawczyk', 'Joanna Woźniak'],
+    members: [],
+  },
+  {
+    name: 'Transport publiczny i drogi',
+    topic: 'Komunikacja miejska i zarządzanie drogami',
+    description:
+      'Organizacja komunikacji miejskiej, taryfy i bilety, utrzymanie dróg gminnych, strefy płatnego parkowania i bezpieczeństwo ruchu.',
+    visibility: 'OPEN',
+    coordinators: ['Paweł Szymański', 'Grzegorz Kaczmarek'],
+    members: ['Maria Wiśniewska'],
+  },
+  {
+    name: 'Usługi komunalne',
+    topic: 'Odpady, woda, ciepło i zieleń miejska',
+    description:
+      'Gospodarka odpadami i opłaty, spółki komunalne, wodociągi, ciepłownictwo oraz utrzymanie zieleni. Porównujemy koszty usług na mieszkańca.',
+    visibility: 'OPEN',
+    coordinators: ['Grzegorz Kaczmarek'],
+    members: ['Łukasz Mazurek'],
+  },
+  {
+    name: 'Finanse lokalne',
+    topic: 'Budżet, dochody i zadłużenie miast',
+    description:
+      'Planowanie budżetu i wieloletniej prognozy finansowej, dochody z PIT i CIT, zadłużenie i relacja z art. 243 ustawy o finansach publicznych.',
+    visibility: 'REQUEST',
+    coordinators: ['Krzysztof Kozłowski'],
+    members: ['Tomasz Zieliński', 'Piotr Kowalski'],
+  },
+  {
+    name: 'Efektywność energetyczna',
+    topic: 'Energia w budynkach publicznych i oświetleniu',
+    description:
+      'Termomodernizacja, zarządzanie energią w budynkach gminy, oświetlenie uliczne, wspólne zakupy energii i plany gospodarki niskoemisyjnej. Grupa otwarta także dla gości.',
+    visibility: 'OPEN',
+    openToGuests: true,
+    coordinators: ['Magdalena Jankowska'],
+    members: ['Ewa Mazur', 'Maria Wiśniewska'],
+  },
+  {
+    name: 'Prawo samorządowe',
+    topic: 'Zmiany w prawie dotyczące gmin',
+    description:
+      'Omawiamy projekty ustaw i rozporządzeń, orzecznictwo oraz wnioski do Trybunału Konstytucyjnego. Członkostwo na zaproszenie koordynatora.',
+    visibility: 'INVITE',
+    openToGuests: true,
+    coordinators: ['Tomasz Zieliński'],
+    members: ['Jan Wójcik'],
+    invited: 'Piotr Kowalski',
+  },
+  {
+    name: 'Rewitalizacja i planowanie przestrzenne',
+    topic: 'Programy rewitalizacji i plany ogólne',
+    description:
+      'Gminne programy rewitalizacji, plany ogólne i miejscowe plany zagospodarowania, partycypacja mieszkańców w planowaniu.',
+    visibility: 'OPEN',
+    coordinators: ['Piotr Kowalski'],
+    members: ['Paweł Szymański'],
+  },
+  {
+    name: 'Cyfryzacja urzędu',
+    topic: 'E-usługi i bezpieczeństwo informacji',
+    description:
+      'Elektroniczny obieg dokumentów, e-usługi dla mieszkańców, cyberbezpieczeństwo i dostępność cyfrowa stron urzędów.',
+    visibility: 'REQUEST',
+    coordinators: ['Łukasz Mazurek'],
+    members: ['Michał Kamiński'],
+  },
+  {
+    name: 'Zespół ds. wynagrodzeń i kadr',
+    topic: 'Polityka kadrowa i wynagrodzenia w urzędach',
+    description:
+      'Poufne porównania wynagrodzeń i struktur zatrudnienia w urzędach miast. Grupa niewidoczna dla osób spoza niej.',
+    visibility: 'SECRET',
+    coordinators: ['Anna Nowak'],
+    members: ['Piotr Kowalski', 'Krzysztof Kozłowski'],
+  },
+];
+
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 
 /**
@@ -157,6 +290,53 @@ export async function seedDemoData(db: DataSource): Promise<{ created: boolean }
         ],
       );
     }
+    await seedDemoGroups(tx);
   });
   return { created: true };
+}
+
+async function seedDemoGroups(tx: EntityManager): Promise<void> {
+  const rows: { id: string; name: string; role: Role }[] = await tx.query(
+    `SELECT id, name, role FROM app_user`,
+  );
+  const person = new Map(rows.map((r) => [r.name, r.id]));
+  const idOf = (name: string) => {
+    const id = person.get(name);
+    if (!id) throw new Error(`Demo groups name an unknown person: ${name}`);
+    return id;
+  };
+  const office = rows.find((r) => r.role === Role.OFFICE_ADMIN)!.id;
+  for (const g of DEMO_GROUPS) {
+    const [{ id }] = await tx.query(
+      `INSERT INTO working_group (name, name_folded, topic, description, visibility, open_to_guests, created_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [
+        g.name,
+        foldForSearch(g.name),
+        g.topic,
+        g.description,
+        g.visibility,
+        g.openToGuests ?? false,
+        office,
+      ],
+    );
+    await tx.query(
+      `INSERT INTO group_membership (group_id, user_id, role)
+       SELECT $1::uuid, unnest($2::uuid[]), 'COORDINATOR'
+       UNION ALL SELECT $1::uuid, unnest($3::uuid[]), 'MEMBER'`,
+      [id, g.coordinators.map(idOf), g.members.map(idOf)],
+    );
+    if (g.request) {
+      await tx.query(
+        `INSERT INTO group_join_request (group_id, user_id, message) VALUES ($1, $2, $3)`,
+        [id, idOf(g.request[0]), g.request[1]],
+      );
+    }
+    if (g.invited) {
+      await tx.query(
+        `INSERT INTO group_invitation (group_id, user_id, invited_by_id) VALUES ($1, $2, $3)`,
+        [id, idOf(g.invited), idOf(g.coordinators[0])],
+      );
+    }
+  }
 }

@@ -1,0 +1,44 @@
+import { DataSource } from 'typeorm';
+import { createTestDatabase, TestDatabase } from '../testing';
+import { databaseOptions } from '../lib/database.options';
+import { seedDemoData } from './demo.seed';
+
+describe('demo seed', () => {
+  let database: TestDatabase;
+  let db: DataSource;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = await new DataSource(databaseOptions({ url: database.url, poolSize: 1 })).initialize();
+  });
+  afterAll(async () => {
+    await db.destroy();
+    await database.drop();
+  });
+
+  it('creates a dozen working groups with coordinators and members, once', async () => {
+    expect(await seedDemoData(db)).toEqual({ created: true });
+    const groups: { name: string; visibility: string; coordinators: number; members: number }[] =
+      await db.query(`
+        SELECT g.name, g.visibility,
+               count(*) FILTER (WHERE m.role = 'COORDINATOR')::int AS coordinators,
+               count(*)::int AS members
+        FROM working_group g JOIN group_membership m ON m.group_id = g.id
+        GROUP BY g.id ORDER BY g.name`);
+    expect(groups).toHaveLength(12);
+    expect(groups.every((g) => g.coordinators >= 1)).toBe(true);
+    expect(new Set(groups.map((g) => g.visibility))).toEqual(
+      new Set(['OPEN', 'REQUEST', 'INVITE', 'SECRET']),
+    );
+    // Guests and experts belong only to groups open to guests, and coordinate none.
+    const outsiders = await db.query(`
+      SELECT g.name, m.role FROM group_membership m
+      JOIN app_user u ON u.id = m.user_id JOIN working_group g ON g.id = m.group_id
+      WHERE u.role IN ('GUEST', 'EXPERT') AND (NOT g.open_to_guests OR m.role = 'COORDINATOR')`);
+    expect(outsiders).toEqual([]);
+    const [{ requests, invitations }] = await db.query(`
+      SELECT (SELECT count(*)::int FROM group_join_request WHERE status = 'PENDING') AS requests,
+             (SELECT count(*)::int FROM group_invitation WHERE status = 'PENDING') AS invitations`);
+    expect({ requests, invitations }).toEqual({ requests: 1, invitations: 1 });
+    expect(await seedDemoData(db)).toEqual({ created: false });
+  });
+});
