@@ -540,6 +540,30 @@ describe('working group membership', () => {
       expect(actions).toContain('PROMOTE');
     });
 
+    it('keeps a coordinator when the last two demote each other at the same moment', async () => {
+      const group = await create({ name: 'Zarządzanie kryzysowe' });
+      const results = await Promise.all([
+        t.gql(
+          SET_ROLE,
+          { input: { groupId: group, userId: coordinator2.id, role: 'MEMBER' } },
+          { token: coordinator.token },
+        ),
+        t.gql(
+          SET_ROLE,
+          { input: { groupId: group, userId: coordinator.id, role: 'MEMBER' } },
+          { token: coordinator2.token },
+        ),
+      ]);
+      // The group's row lock runs them one after the other: the second finds its author
+      // already demoted, so no longer a coordinator.
+      expect(results.map((r) => errorCode(r) ?? 'OK').sort()).toEqual(['FORBIDDEN', 'OK']);
+      const [{ coordinators }] = await t.db.query(
+        `SELECT count(*)::int AS coordinators FROM group_membership WHERE group_id = $1 AND role = 'COORDINATOR'`,
+        [group],
+      );
+      expect(coordinators).toBe(1);
+    });
+
     it('refuses promoting a guest, and acts by members or other groups’ coordinators', async () => {
       const group = await create({ name: 'Turystyka', openToGuests: true });
       await t.gql(JOIN, { groupId: group }, { token: guest.token });
