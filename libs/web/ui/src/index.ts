@@ -17,3 +17,4 @@ export * from './lib/components/PasswordHints';
 export * from './lib/validators';
 export * from './lib/components/PasswordField';
 export * from './lib/components/ConfirmDialog';
+export * from './lib/components/ConnectionTable';

@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { INVITATION_TTL_DAYS, PAGE_SIZE_DEFAULT } from '@civitas/shared/domain';
 import {
@@ -11,14 +11,15 @@ import {
 } from '@civitas/web/data-access';
 import {
   ConfirmDialog,
-  ErrorAlert,
+  type ConnectionColumn,
+  ConnectionStates,
+  ConnectionTable,
   InvitationStatusBadge,
-  LoadingState,
-  LoadMoreButton,
   Page,
   StatusMessage,
   useErrorText,
   useFormatters,
+  useLoadMore,
 } from '@civitas/web/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,7 +47,6 @@ export function InvitationsPage() {
   const status = (STATUSES as string[]).includes(statusParam)
     ? (statusParam as InvitationStatus)
     : null;
-  const [loadingMore, setLoadingMore] = useState(false);
   const [confirming, setConfirming] = useState<InvitationRowFragment | null>(null);
   const [revokedEmail, setRevokedEmail] = useState<string>();
 
@@ -59,15 +59,7 @@ export function InvitationsPage() {
   const connection = (data ?? previousData)?.invitations;
   const problem = toApiProblem(error) ?? toApiProblem(revokeState.error);
 
-  async function loadMore() {
-    if (!connection?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } finally {
-      setLoadingMore(false);
-    }
-  }
+  const more = useLoadMore(connection?.pageInfo, (after) => fetchMore({ variables: { after } }));
 
   async function confirmRevoke() {
     if (!confirming) return;
@@ -81,6 +73,62 @@ export function InvitationsPage() {
       // shown from revokeState.error
     }
   }
+
+  const columns: ConnectionColumn<InvitationRowFragment>[] = [
+    {
+      key: 'email',
+      header: t('invitations.colEmail'),
+      render: (node) => node.email,
+      cellProps: { style: { overflowWrap: 'break-word' } },
+    },
+    {
+      key: 'organisation',
+      header: t('invitations.colOrganisation'),
+      render: (node) => <OrganisationName id={node.organisationId} />,
+    },
+    {
+      key: 'role',
+      header: t('invitations.colRole'),
+      render: (node) => (
+        <>
+          {t(`common:role.${node.role}`)}
+          {node.isLegalOfficer && `, ${t('invitations.legalOfficerShort')}`}
+        </>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('invitations.colStatus'),
+      render: (node) => <InvitationStatusBadge status={node.status} />,
+      cellProps: { style: { whiteSpace: 'nowrap' } },
+    },
+    {
+      key: 'created',
+      header: t('invitations.colCreated'),
+      render: (node) => format.dateTime(node.createdAt),
+    },
+    {
+      key: 'expires',
+      header: t('invitations.colExpires'),
+      render: (node) => format.dateTime(node.expiresAt),
+    },
+    {
+      key: 'actions',
+      header: t('invitations.colActions'),
+      render: (node) =>
+        node.status === InvitationStatus.Pending && (
+          <Button
+            size="compact-sm"
+            variant="outline"
+            color="red.9"
+            aria-label={t('invitations.revokeLabel', { email: node.email })}
+            onClick={() => setConfirming(node)}
+          >
+            {t('invitations.revoke')}
+          </Button>
+        ),
+    },
+  ];
 
   return (
     <Page title={t('invitations.title')}>
@@ -123,65 +171,22 @@ export function InvitationsPage() {
         {revokedEmail && (
           <StatusMessage>{t('invitations.revoked', { email: revokedEmail })}</StatusMessage>
         )}
-        {problem && <ErrorAlert>{errorText.message(problem)}</ErrorAlert>}
-        {loading && !connection && <LoadingState />}
-        {connection && connection.edges.length === 0 && <Text>{t('invitations.none')}</Text>}
-        {connection && connection.edges.length > 0 && (
-          <Stack>
-            <Table.ScrollContainer minWidth={820}>
-              <Table striped verticalSpacing="sm" aria-busy={loading}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('invitations.colEmail')}</Table.Th>
-                    <Table.Th scope="col">{t('invitations.colOrganisation')}</Table.Th>
-                    <Table.Th scope="col">{t('invitations.colRole')}</Table.Th>
-                    <Table.Th scope="col">{t('invitations.colStatus')}</Table.Th>
-                    <Table.Th scope="col">{t('invitations.colCreated')}</Table.Th>
-                    <Table.Th scope="col">{t('invitations.colExpires')}</Table.Th>
-                    <Table.Th scope="col">{t('invitations.colActions')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {connection.edges.map(({ node }) => (
-                    <Table.Tr key={node.id}>
-                      <Table.Td style={{ overflowWrap: 'break-word' }}>{node.email}</Table.Td>
-                      <Table.Td>
-                        <OrganisationName id={node.organisationId} />
-                      </Table.Td>
-                      <Table.Td>
-                        {t(`common:role.${node.role}`)}
-                        {node.isLegalOfficer && `, ${t('invitations.legalOfficerShort')}`}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <InvitationStatusBadge status={node.status} />
-                      </Table.Td>
-                      <Table.Td>{format.dateTime(node.createdAt)}</Table.Td>
-                      <Table.Td>{format.dateTime(node.expiresAt)}</Table.Td>
-                      <Table.Td>
-                        {node.status === InvitationStatus.Pending && (
-                          <Button
-                            size="compact-sm"
-                            variant="outline"
-                            color="red.9"
-                            aria-label={t('invitations.revokeLabel', { email: node.email })}
-                            onClick={() => setConfirming(node)}
-                          >
-                            {t('invitations.revoke')}
-                          </Button>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <LoadMoreButton
-              onClick={loadMore}
-              loading={loadingMore}
-              hasMore={connection.pageInfo.hasNextPage}
+        <ConnectionStates
+          connection={connection}
+          loading={loading}
+          error={problem && errorText.message(problem)}
+          empty={t('invitations.none')}
+        >
+          {({ edges }) => (
+            <ConnectionTable
+              columns={columns}
+              edges={edges}
+              minWidth={820}
+              loading={loading}
+              {...more}
             />
-          </Stack>
-        )}
+          )}
+        </ConnectionStates>
       </Paper>
 
       <ConfirmDialog

@@ -1,17 +1,24 @@
-import { Anchor, Box, Button, Group, Image, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Group, Image, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import type { MembershipStatus, OrganisationKind } from '@civitas/shared/domain';
-import { CityPageDocument, toApiProblem } from '@civitas/web/data-access';
 import {
+  CityPageDocument,
+  type PersonListItemFragment,
+  toApiProblem,
+} from '@civitas/web/data-access';
+import {
+  type ConnectionColumn,
+  ConnectionStates,
+  ConnectionTable,
   DescriptionList,
   ErrorAlert,
   LoadingState,
-  LoadMoreButton,
   MembershipBadge,
   Page,
   StatusMessage,
   useErrorText,
   useFormatters,
+  useLoadMore,
 } from '@civitas/web/ui';
 import { type ComponentType, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -45,12 +52,12 @@ export function CityPage({
   const { id = '' } = useParams();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
-  const [loadingMore, setLoadingMore] = useState(false);
   const { data, loading, error, fetchMore, refetch } = useQuery(CityPageDocument, {
     variables: { id, first: MEMBERS_PAGE },
   });
   const problem = toApiProblem(error);
   const city = data?.organisation;
+  const more = useLoadMore(city?.members.pageInfo, (after) => fetchMore({ variables: { after } }));
 
   if (!city) {
     return (
@@ -68,15 +75,11 @@ export function CityPage({
   }
 
   const members = city.members;
-  async function loadMore() {
-    if (!members.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: members.pageInfo.endCursor } });
-    } finally {
-      setLoadingMore(false);
-    }
-  }
+  const memberColumns: ConnectionColumn<PersonListItemFragment>[] = [
+    { key: 'name', header: t('people.name'), render: (node) => node.name, cellProps: { fw: 600 } },
+    { key: 'position', header: t('people.position'), render: (node) => node.position ?? '' },
+    { key: 'department', header: t('people.department'), render: (node) => node.department ?? '' },
+  ];
 
   const hasContact = !!(city.address || city.website || city.phone || city.email);
 
@@ -224,37 +227,11 @@ export function CityPage({
           </Title>
           <Text size="sm">{t('city.peopleCount', { count: members.totalCount })}</Text>
         </Group>
-        {members.edges.length === 0 ? (
-          <Text>{t('city.noPeople')}</Text>
-        ) : (
-          <Stack>
-            <Table.ScrollContainer minWidth={480}>
-              <Table striped verticalSpacing="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('people.name')}</Table.Th>
-                    <Table.Th scope="col">{t('people.position')}</Table.Th>
-                    <Table.Th scope="col">{t('people.department')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {members.edges.map(({ node }) => (
-                    <Table.Tr key={node.id}>
-                      <Table.Td fw={600}>{node.name}</Table.Td>
-                      <Table.Td>{node.position ?? ''}</Table.Td>
-                      <Table.Td>{node.department ?? ''}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <LoadMoreButton
-              onClick={loadMore}
-              loading={loadingMore}
-              hasMore={members.pageInfo.hasNextPage}
-            />
-          </Stack>
-        )}
+        <ConnectionStates connection={members} empty={t('city.noPeople')}>
+          {({ edges }) => (
+            <ConnectionTable columns={memberColumns} edges={edges} minWidth={480} {...more} />
+          )}
+        </ConnectionStates>
       </Paper>
     </Page>
   );

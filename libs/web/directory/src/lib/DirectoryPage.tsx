@@ -6,26 +6,27 @@ import {
   Paper,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
 } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { MembershipStatus, OrganisationKind, PAGE_SIZE_DEFAULT } from '@civitas/shared/domain';
 import {
+  type OrganisationListItemFragment,
   OrganisationsDocument,
   toApiProblem,
   VoivodeshipsDocument,
 } from '@civitas/web/data-access';
 import {
-  ErrorAlert,
-  LoadingState,
-  LoadMoreButton,
+  type ConnectionColumn,
+  ConnectionStates,
+  ConnectionTable,
   MembershipBadge,
   Page,
   useErrorText,
+  useLoadMore,
 } from '@civitas/web/ui';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DIRECTORY_NS } from './i18n';
@@ -69,7 +70,6 @@ export function DirectoryPage() {
   const errorText = useErrorText();
   const filters = useDirectoryFilters();
   const searchBox = useSearchDraft(filters.search, (q) => filters.update({ q: q.trim() }));
-  const [loadingMore, setLoadingMore] = useState(false);
 
   const voivodeships = useQuery(VoivodeshipsDocument);
   const { data, previousData, loading, error, fetchMore } = useQuery(OrganisationsDocument, {
@@ -84,15 +84,35 @@ export function DirectoryPage() {
   const connection = (data ?? previousData)?.organisations;
   const problem = toApiProblem(error);
 
-  async function loadMore() {
-    if (!connection?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } finally {
-      setLoadingMore(false);
-    }
-  }
+  const more = useLoadMore(connection?.pageInfo, (after) => fetchMore({ variables: { after } }));
+  const columns: ConnectionColumn<OrganisationListItemFragment>[] = [
+    {
+      key: 'name',
+      header: t('directory.name'),
+      render: (node) => (
+        <Anchor component={Link} to={`/cities/${node.id}`} fw={600}>
+          {node.name}
+        </Anchor>
+      ),
+    },
+    {
+      key: 'kind',
+      header: t('directory.kind'),
+      render: (node) => t(`common:organisationKind.${node.kind}`),
+    },
+    {
+      key: 'voivodeship',
+      header: t('directory.voivodeshipColumn'),
+      render: (node) => node.voivodeship?.name ?? '',
+    },
+    { key: 'powiat', header: t('directory.powiat'), render: (node) => node.powiatName ?? '' },
+    {
+      key: 'membership',
+      header: t('directory.membership'),
+      render: (node) => <MembershipBadge status={node.membershipStatus} />,
+      cellProps: { style: { whiteSpace: 'nowrap' } },
+    },
+  ];
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -164,54 +184,28 @@ export function DirectoryPage() {
             {connection ? t('directory.count', { count: connection.totalCount }) : ''}
           </Text>
         </Group>
-        {problem && <ErrorAlert>{errorText.message(problem)}</ErrorAlert>}
-        {loading && !connection && <LoadingState />}
-        {connection && connection.edges.length === 0 && <Text>{t('directory.none')}</Text>}
-        {connection && connection.edges.length > 0 && (
-          <Stack gap="md">
-            <Table.ScrollContainer minWidth={640}>
-              <Table striped highlightOnHover verticalSpacing="sm" aria-busy={loading}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('directory.name')}</Table.Th>
-                    <Table.Th scope="col">{t('directory.kind')}</Table.Th>
-                    <Table.Th scope="col">{t('directory.voivodeshipColumn')}</Table.Th>
-                    <Table.Th scope="col">{t('directory.powiat')}</Table.Th>
-                    <Table.Th scope="col">{t('directory.membership')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {connection.edges.map(({ node }) => (
-                    <Table.Tr key={node.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/cities/${node.id}`} fw={600}>
-                          {node.name}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{t(`common:organisationKind.${node.kind}`)}</Table.Td>
-                      <Table.Td>{node.voivodeship?.name ?? ''}</Table.Td>
-                      <Table.Td>{node.powiatName ?? ''}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <MembershipBadge status={node.membershipStatus} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <Text size="sm" ta="center">
-              {t('common:results.shown', {
-                shown: connection.edges.length,
-                total: connection.totalCount,
-              })}
-            </Text>
-            <LoadMoreButton
-              onClick={loadMore}
-              loading={loadingMore}
-              hasMore={connection.pageInfo.hasNextPage}
+        <ConnectionStates
+          connection={connection}
+          loading={loading}
+          error={problem && errorText.message(problem)}
+          empty={t('directory.none')}
+        >
+          {({ edges, totalCount }) => (
+            <ConnectionTable
+              columns={columns}
+              edges={edges}
+              minWidth={640}
+              loading={loading}
+              highlightOnHover
+              footer={
+                <Text size="sm" ta="center">
+                  {t('common:results.shown', { shown: edges.length, total: totalCount })}
+                </Text>
+              }
+              {...more}
             />
-          </Stack>
-        )}
+          )}
+        </ConnectionStates>
       </section>
     </Page>
   );

@@ -1,13 +1,22 @@
-import { Anchor, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Paper, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { PAGE_SIZE_DEFAULT } from '@civitas/shared/domain';
-import { PeopleDocument, toApiProblem } from '@civitas/web/data-access';
-import { ErrorAlert, LoadingState, LoadMoreButton, Page, useErrorText } from '@civitas/web/ui';
-import { type FormEvent, useState } from 'react';
+import { PeopleDocument, type PeopleQuery, toApiProblem } from '@civitas/web/data-access';
+import {
+  type ConnectionColumn,
+  ConnectionStates,
+  ConnectionTable,
+  Page,
+  useErrorText,
+  useLoadMore,
+} from '@civitas/web/ui';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DIRECTORY_NS } from './i18n';
 import { useSearchDraft } from './useSearchDraft';
+
+type PersonRow = PeopleQuery['people']['edges'][number]['node'];
 
 export function PeoplePage() {
   const { t } = useTranslation(DIRECTORY_NS);
@@ -25,22 +34,27 @@ export function PeoplePage() {
       { replace: true },
     ),
   );
-  const [loadingMore, setLoadingMore] = useState(false);
   const { data, previousData, loading, error, fetchMore } = useQuery(PeopleDocument, {
     variables: { search: search || null, first: PAGE_SIZE_DEFAULT },
   });
   const connection = (data ?? previousData)?.people;
   const problem = toApiProblem(error);
 
-  async function loadMore() {
-    if (!connection?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } finally {
-      setLoadingMore(false);
-    }
-  }
+  const more = useLoadMore(connection?.pageInfo, (after) => fetchMore({ variables: { after } }));
+  const columns: ConnectionColumn<PersonRow>[] = [
+    { key: 'name', header: t('people.name'), render: (node) => node.name, cellProps: { fw: 600 } },
+    { key: 'position', header: t('people.position'), render: (node) => node.position ?? '' },
+    { key: 'department', header: t('people.department'), render: (node) => node.department ?? '' },
+    {
+      key: 'organisation',
+      header: t('people.organisation'),
+      render: (node) => (
+        <Anchor component={Link} to={`/cities/${node.organisation.id}`}>
+          {node.organisation.name}
+        </Anchor>
+      ),
+    },
+  ];
 
   return (
     <Page title={t('people.title')}>
@@ -74,44 +88,22 @@ export function PeoplePage() {
         <Text fw={600} role="status" aria-live="polite" mb="sm">
           {connection ? t('people.count', { count: connection.totalCount }) : ''}
         </Text>
-        {problem && <ErrorAlert>{errorText.message(problem)}</ErrorAlert>}
-        {loading && !connection && <LoadingState />}
-        {connection && connection.edges.length === 0 && <Text>{t('people.none')}</Text>}
-        {connection && connection.edges.length > 0 && (
-          <Stack>
-            <Table.ScrollContainer minWidth={640}>
-              <Table striped verticalSpacing="sm" aria-busy={loading}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('people.name')}</Table.Th>
-                    <Table.Th scope="col">{t('people.position')}</Table.Th>
-                    <Table.Th scope="col">{t('people.department')}</Table.Th>
-                    <Table.Th scope="col">{t('people.organisation')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {connection.edges.map(({ node }) => (
-                    <Table.Tr key={node.id}>
-                      <Table.Td fw={600}>{node.name}</Table.Td>
-                      <Table.Td>{node.position ?? ''}</Table.Td>
-                      <Table.Td>{node.department ?? ''}</Table.Td>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/cities/${node.organisation.id}`}>
-                          {node.organisation.name}
-                        </Anchor>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <LoadMoreButton
-              onClick={loadMore}
-              loading={loadingMore}
-              hasMore={connection.pageInfo.hasNextPage}
+        <ConnectionStates
+          connection={connection}
+          loading={loading}
+          error={problem && errorText.message(problem)}
+          empty={t('people.none')}
+        >
+          {({ edges }) => (
+            <ConnectionTable
+              columns={columns}
+              edges={edges}
+              minWidth={640}
+              loading={loading}
+              {...more}
             />
-          </Stack>
-        )}
+          )}
+        </ConnectionStates>
       </section>
     </Page>
   );
