@@ -27,7 +27,7 @@ import {
   LoadingState,
   Page,
   StatusMessage,
-  type SummaryItem,
+  summaryItems,
   useErrorText,
   useFormatters,
   PasswordField,
@@ -92,9 +92,7 @@ function ProfileForm({ me }: { me: Me }) {
     ['profile-department', t('profile.department'), serverField('department')],
     ['profile-phone', t('profile.phone'), serverField('phone')],
   ];
-  const summary: SummaryItem[] = fields
-    .filter(([, , message]) => message)
-    .map(([fieldId, label, message]) => ({ fieldId, message: `${label}: ${message}` }));
+  const summary = summaryItems(fields);
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="profile-details-heading">
@@ -206,20 +204,11 @@ function ChangePasswordForm() {
     (problem?.code === 'INVALID_CREDENTIALS' ? t('profile.wrongCurrent') : undefined);
   const passwordError =
     errors.password ?? (problem?.code === 'WEAK_PASSWORD' ? errorText.message(problem) : undefined);
-  const summary: SummaryItem[] = [
-    currentError && {
-      fieldId: 'change-current',
-      message: `${t('profile.currentPassword')}: ${currentError}`,
-    },
-    passwordError && {
-      fieldId: 'change-password',
-      message: `${t('profile.newPassword')}: ${passwordError}`,
-    },
-    errors.confirm && {
-      fieldId: 'change-confirm',
-      message: `${t('profile.confirmPassword')}: ${errors.confirm}`,
-    },
-  ].filter((x): x is SummaryItem => !!x);
+  const summary = summaryItems([
+    ['change-current', t('profile.currentPassword'), currentError],
+    ['change-password', t('profile.newPassword'), passwordError],
+    ['change-confirm', t('profile.confirmPassword'), errors.confirm],
+  ]);
   const otherProblem =
     problem && !['INVALID_CREDENTIALS', 'WEAK_PASSWORD'].includes(problem.code) ? problem : null;
 

@@ -1,7 +1,14 @@
 import { Anchor, Button, Paper, Stack } from '@mantine/core';
 import { useMutation } from '@apollo/client/react';
 import { ResetPasswordDocument, toApiProblem } from '@civitas/web/data-access';
-import { ErrorAlert, ErrorSummary, Page, StatusMessage, useErrorText } from '@civitas/web/ui';
+import {
+  ErrorAlert,
+  ErrorSummary,
+  Page,
+  StatusMessage,
+  summaryItems,
+  useErrorText,
+} from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -38,16 +45,10 @@ export function ResetPasswordPage() {
 
   const passwordError =
     errors.password ?? (problem?.code === 'WEAK_PASSWORD' ? errorText.message(problem) : undefined);
-  const summary = [
-    errors.password && {
-      fieldId: 'reset-password',
-      message: `${t('reset.newPassword')}: ${errors.password}`,
-    },
-    errors.confirm && {
-      fieldId: 'reset-confirm',
-      message: `${t('reset.confirm')}: ${errors.confirm}`,
-    },
-  ].filter((x): x is { fieldId: string; message: string } => !!x);
+  const summary = summaryItems([
+    ['reset-password', t('reset.newPassword'), errors.password],
+    ['reset-confirm', t('reset.confirm'), errors.confirm],
+  ]);
 
   return (
     <Page title={t('reset.title')} narrow>

@@ -12,7 +12,7 @@ import {
   ErrorSummary,
   looksLikeEmail,
   StatusMessage,
-  type SummaryItem,
+  summaryItems,
   useErrorText,
 } from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
@@ -103,14 +103,11 @@ export function InvitationForm() {
     }
   }
 
-  const summary: SummaryItem[] = [
-    emailError && { fieldId: 'invite-email', message: `${t('invitations.email')}: ${emailError}` },
-    errors.organisation && {
-      fieldId: 'invite-organisation',
-      message: `${t('invitations.organisation')}: ${errors.organisation}`,
-    },
-    roleError && { fieldId: 'invite-role', message: `${t('invitations.role')}: ${roleError}` },
-  ].filter((x): x is SummaryItem => !!x);
+  const summary = summaryItems([
+    ['invite-email', t('invitations.email'), emailError],
+    ['invite-organisation', t('invitations.organisation'), errors.organisation],
+    ['invite-role', t('invitations.role'), roleError],
+  ]);
   const generalProblem =
     problem && !(problem.code === 'BAD_USER_INPUT' && problem.fields.length) ? problem : null;
 

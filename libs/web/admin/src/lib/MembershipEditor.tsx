@@ -20,7 +20,7 @@ import {
   ErrorAlert,
   ErrorSummary,
   StatusMessage,
-  type SummaryItem,
+  summaryItems,
   useErrorText,
 } from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
@@ -119,16 +119,10 @@ export function MembershipEditor({ organisation }: MembershipEditorProps) {
     }
   }
 
-  const summary: SummaryItem[] = [
-    dateError && {
-      fieldId: 'membership-date',
-      message: `${t('membership.accessionDate')}: ${dateError}`,
-    },
-    resolutionError && {
-      fieldId: 'membership-resolution',
-      message: `${t('membership.resolution')}: ${resolutionError}`,
-    },
-  ].filter((x): x is SummaryItem => !!x);
+  const summary = summaryItems([
+    ['membership-date', t('membership.accessionDate'), dateError],
+    ['membership-resolution', t('membership.resolution'), resolutionError],
+  ]);
 
   return (
     <Stack mt="lg" gap="sm">

@@ -9,7 +9,7 @@ import {
   ErrorAlert,
   ErrorSummary,
   looksLikeEmail,
-  type SummaryItem,
+  summaryItems,
   useErrorText,
 } from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
@@ -85,14 +85,18 @@ export function ContactForm({
     }
   }
 
-  const summary: SummaryItem[] = FIELDS.filter((f) => errorOf(f)).map((f) => ({
-    fieldId: `contact-${f}`,
-    message: `${labels[f]}: ${errorOf(f)}`,
-  }));
-  const set = (field: Field) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setValues((v) => ({ ...v, [field]: value }));
-  };
+  const summary = summaryItems(FIELDS.map((f) => [`contact-${f}`, labels[f], errorOf(f)] as const));
+  /** What every field of the form shares: its id, label, value and error. */
+  const fieldProps = (field: Field) => ({
+    id: `contact-${field}`,
+    label: labels[field],
+    value: values[field],
+    onChange: (e: { currentTarget: { value: string } }) => {
+      const value = e.currentTarget.value;
+      setValues((v) => ({ ...v, [field]: value }));
+    },
+    error: errorOf(field),
+  });
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('city.editContact')}>
@@ -101,45 +105,16 @@ export function ContactForm({
         {problem && problem.code !== 'BAD_USER_INPUT' && (
           <ErrorAlert>{errorText.message(problem)}</ErrorAlert>
         )}
-        <Textarea
-          id="contact-address"
-          label={labels.address}
-          autosize
-          minRows={2}
-          value={values.address}
-          onChange={set('address')}
-          error={errorOf('address')}
-          autoComplete="street-address"
-        />
+        <Textarea {...fieldProps('address')} autosize minRows={2} autoComplete="street-address" />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput
-            id="contact-website"
-            label={labels.website}
+            {...fieldProps('website')}
             description={t('city.websiteHint')}
             type="url"
-            value={values.website}
-            onChange={set('website')}
-            error={errorOf('website')}
             autoComplete="url"
           />
-          <TextInput
-            id="contact-phone"
-            label={labels.phone}
-            type="tel"
-            value={values.phone}
-            onChange={set('phone')}
-            error={errorOf('phone')}
-            autoComplete="tel"
-          />
-          <TextInput
-            id="contact-email"
-            label={labels.email}
-            type="email"
-            value={values.email}
-            onChange={set('email')}
-            error={errorOf('email')}
-            autoComplete="email"
-          />
+          <TextInput {...fieldProps('phone')} type="tel" autoComplete="tel" />
+          <TextInput {...fieldProps('email')} type="email" autoComplete="email" />
         </SimpleGrid>
         <Group>
           <Button type="submit" loading={loading}>

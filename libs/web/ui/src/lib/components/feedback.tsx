@@ -33,6 +33,18 @@ export interface SummaryItem {
 }
 
 /**
+ * The {@link ErrorSummary} items of a form, in field order: one `label: error` line
+ * for every `[fieldId, label, error]` whose error is set.
+ */
+export function summaryItems(
+  fields: readonly (readonly [fieldId: string, label: string, error: string | null | undefined])[],
+): SummaryItem[] {
+  return fields
+    .filter(([, , error]) => error)
+    .map(([fieldId, label, error]) => ({ fieldId, message: `${label}: ${error}` }));
+}
+
+/**
  * Lists every problem of a submitted form with links to the fields, and takes focus
  * when it appears so keyboard and screen-reader users start from it.
  */
@@ -102,34 +114,36 @@ export function LoadMoreButton({
   );
 }
 
-export function MembershipBadge({ status }: { status: string }) {
-  const { t } = useTranslation();
+/** A status as a filled badge that never truncates; unknown statuses are grey. */
+function StatusBadge({ color, children }: { color: string | undefined; children: ReactNode }) {
   return (
     <Badge
-      color={MEMBERSHIP_COLORS[status] ?? '#5f6670'}
+      color={color ?? '#5f6670'}
       variant="filled"
       radius="sm"
       tt="none"
       size="md"
       style={{ minWidth: 'max-content' }}
     >
-      {t(`common:membershipStatus.${status}`)}
+      {children}
     </Badge>
+  );
+}
+
+export function MembershipBadge({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return (
+    <StatusBadge color={MEMBERSHIP_COLORS[status]}>
+      {t(`common:membershipStatus.${status}`)}
+    </StatusBadge>
   );
 }
 
 export function InvitationStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
   return (
-    <Badge
-      color={INVITATION_COLORS[status] ?? '#5f6670'}
-      variant="filled"
-      radius="sm"
-      tt="none"
-      size="md"
-      style={{ minWidth: 'max-content' }}
-    >
+    <StatusBadge color={INVITATION_COLORS[status]}>
       {t(`common:invitationStatus.${status}`)}
-    </Badge>
+    </StatusBadge>
   );
 }
