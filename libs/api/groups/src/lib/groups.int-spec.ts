@@ -419,6 +419,32 @@ describe('working groups', () => {
     });
   });
 
+  it('costs the same few SQL statements for my groups with roles and member counts, whatever the page size', async () => {
+    const joiner = await t.makeUser({ role: Role.CITY_OFFICIAL, organisationId: lodz });
+    await t.db.query(
+      `WITH made AS (
+         INSERT INTO working_group (name, name_folded, topic, visibility)
+         SELECT 'Seria ' || n, 'seria ' || lpad(n::text, 2, '0'), 'Test', 'OPEN' FROM generate_series(1, 30) n
+         RETURNING id)
+       INSERT INTO group_membership (group_id, user_id, role)
+       SELECT id, $1, CASE WHEN random() < 0.5 THEN 'MEMBER' ELSE 'COORDINATOR' END FROM made`,
+      [joiner.id],
+    );
+    const MY = `query($first: Int!) { myGroups(first: $first) { totalCount edges { node { name viewerRole memberCount } } } }`;
+    const cost = async (first: number) => {
+      t.queries.reset();
+      const res = await t.gql(MY, { first }, { token: joiner.token });
+      expect(res.data!.myGroups.edges).toHaveLength(first);
+      expect(
+        res.data!.myGroups.edges.every((e: any) => e.node.viewerRole && e.node.memberCount === 1),
+      ).toBe(true);
+      return t.queries.queries;
+    };
+    const small = await cost(3);
+    expect(await cost(30)).toBe(small);
+    expect(small).toBeLessThanOrEqual(6); // account, organisation, page, count, roles, counts
+  });
+
   describe('editing', () => {
     it('lets a coordinator edit the group, logging the visibility change with who and why', async () => {
       const res = await t.gql(
