@@ -8,3 +8,4 @@ export * from './lib/graphql.options';
 export * from './lib/parse-id.pipe';
 export * from './lib/http-error.filter';
 export * from './lib/name-search';
+export * from './lib/domain-events';

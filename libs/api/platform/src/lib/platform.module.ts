@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -63,6 +64,8 @@ export class PlatformModule {
           driver: ApolloDriver,
           ...createGraphQLOptions(config),
         }),
+        // Domain events (libs/api/core domain-events.ts) between domain libraries.
+        EventEmitterModule.forRoot(),
         AuthModule,
         MailModule,
         AuditModule,

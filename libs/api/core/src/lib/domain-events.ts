@@ -1,0 +1,67 @@
+/**
+ * Events one domain publishes and others react to (through @nestjs/event-emitter), so
+ * domain libraries never import each other: the forum and the groups announce what
+ * happened, notifications decide whom to tell and how.
+ */
+export const DomainEvent = {
+  USER_MENTIONED: 'user.mentioned',
+  FORUM_REPLY_POSTED: 'forum.reply-posted',
+  FORUM_POST_MODERATED: 'forum.post-moderated',
+  GROUP_JOIN_REQUESTED: 'group.join-requested',
+  GROUP_JOIN_DECIDED: 'group.join-decided',
+  GROUP_INVITATION_CREATED: 'group.invitation-created',
+} as const;
+
+export interface UserMentionedEvent {
+  mentionedUserIds: string[];
+  byUserId: string;
+  groupId: string;
+  threadId: string;
+  postId: string;
+  threadTitle: string;
+}
+
+export interface ForumReplyPostedEvent {
+  /** Followers of the thread to tell, the author already left out. */
+  followerIds: string[];
+  byUserId: string;
+  groupId: string;
+  threadId: string;
+  postId: string;
+  threadTitle: string;
+}
+
+export interface ForumPostModeratedEvent {
+  authorId: string;
+  byUserId: string;
+  groupId: string;
+  threadId: string;
+  postId: string | null;
+  action: string;
+  reason: string;
+}
+
+export interface GroupJoinRequestedEvent {
+  coordinatorIds: string[];
+  requesterId: string;
+  groupId: string;
+  groupName: string;
+  requestId: string;
+}
+
+export interface GroupJoinDecidedEvent {
+  requesterId: string;
+  byUserId: string;
+  groupId: string;
+  groupName: string;
+  approved: boolean;
+  message: string | null;
+}
+
+export interface GroupInvitationCreatedEvent {
+  inviteeId: string;
+  byUserId: string;
+  groupId: string;
+  groupName: string;
+  invitationId: string;
+}
