@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -8,7 +9,12 @@ import {
   GroupVisibility,
   JoinRequestStatus,
 } from '@civitas/shared/domain';
-import { badUserInput, conflict, forbidden, notFound } from '@civitas/api/core';
+import { badUserInput, conflict, DomainEvent, forbidden, notFound } from '@civitas/api/core';
+import type {
+  GroupInvitationCreatedEvent,
+  GroupJoinDecidedEvent,
+  GroupJoinRequestedEvent,
+} from '@civitas/api/core';
 import type { AuthUser } from '@civitas/api/auth';
 import {
   BanGroupMemberInput,
@@ -50,6 +56,7 @@ const isUniqueViolation = (e: unknown) =>
 /**
  * Joining, leaving, requests, invitations, removals, bans and roles. Every change takes the
  * group's row lock first, so concurrent changes in one group run one after another.
+ * Requests, decisions and invitations are announced as domain events once committed.
  */
 @Injectable()
 export class GroupMembershipService {
@@ -57,6 +64,7 @@ export class GroupMembershipService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: GroupAccessService,
     private readonly log: ModerationLogService,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** OPEN groups: in at once. */
@@ -84,7 +92,7 @@ export class GroupMembershipService {
 
   /** REQUEST groups: a request a coordinator decides. */
   async requestToJoin(user: AuthUser, input: RequestToJoinGroupInput): Promise<GroupJoinRequest> {
-    return this.db.transaction(async (tx) => {
+    const { request, event } = await this.db.transaction(async (tx) => {
       const { group, viewer, standing } = await this.access.visibleGroup(
         user,
         input.groupId,
@@ -117,7 +125,17 @@ export class GroupMembershipService {
           message: input.message?.trim() || null,
           status: JoinRequestStatus.PENDING,
         });
-        return repo.findOneByOrFail({ id: saved.id });
+        const coordinators = await tx
+          .getRepository(GroupMembership)
+          .find({ where: { groupId: group.id, role: GroupRole.COORDINATOR } });
+        const event: GroupJoinRequestedEvent = {
+          coordinatorIds: coordinators.map((c) => c.userId),
+          requesterId: user.id,
+          groupId: group.id,
+          groupName: group.name,
+          requestId: saved.id,
+        };
+        return { request: await repo.findOneByOrFail({ id: saved.id }), event };
       } catch (e) {
         if (isUniqueViolation(e)) {
           throw conflict('Your request to join this group is already waiting for a coordinator');
@@ -125,6 +143,8 @@ export class GroupMembershipService {
         throw e;
       }
     });
+    this.events.emit(DomainEvent.GROUP_JOIN_REQUESTED, event);
+    return request;
   }
 
   /**
@@ -140,8 +160,8 @@ export class GroupMembershipService {
       .getRepository(GroupJoinRequest)
       .findOneBy({ id: input.requestId });
     if (!request) throw notFound('Join request');
-    return this.db.transaction(async (tx) => {
-      await this.access.coordinatedGroup(actor, request.groupId, tx, true);
+    const { decided, event } = await this.db.transaction(async (tx) => {
+      const { group } = await this.access.coordinatedGroup(actor, request.groupId, tx, true);
       const status = approve ? JoinRequestStatus.APPROVED : JoinRequestStatus.REJECTED;
       const message = input.message?.trim() || null;
       const updated = await tx
@@ -176,12 +196,25 @@ export class GroupMembershipService {
         targetId: request.id,
         reason: message,
       });
-      return tx.getRepository(GroupJoinRequest).findOneByOrFail({ id: request.id });
+      const event: GroupJoinDecidedEvent = {
+        requesterId: request.userId,
+        byUserId: actor.id,
+        groupId: group.id,
+        groupName: group.name,
+        approved: approve,
+        message,
+      };
+      return {
+        decided: await tx.getRepository(GroupJoinRequest).findOneByOrFail({ id: request.id }),
+        event,
+      };
     });
+    this.events.emit(DomainEvent.GROUP_JOIN_DECIDED, event);
+    return decided;
   }
 
   async invite(actor: AuthUser, input: GroupPersonActInput): Promise<GroupInvitation> {
-    return this.db.transaction(async (tx) => {
+    const { invitation, event } = await this.db.transaction(async (tx) => {
       const { group } = await this.access.coordinatedGroup(actor, input.groupId, tx, true);
       const target = await this.target(tx, group.id, input.userId);
       if (target.groupRole) throw conflict(`${target.name} is already a member of this group`);
@@ -219,8 +252,17 @@ export class GroupMembershipService {
         targetId: saved.id,
         reason: input.reason,
       });
-      return repo.findOneByOrFail({ id: saved.id });
+      const event: GroupInvitationCreatedEvent = {
+        inviteeId: target.id,
+        byUserId: actor.id,
+        groupId: group.id,
+        groupName: group.name,
+        invitationId: saved.id,
+      };
+      return { invitation: await repo.findOneByOrFail({ id: saved.id }), event };
     });
+    this.events.emit(DomainEvent.GROUP_INVITATION_CREATED, event);
+    return invitation;
   }
 
   /** The invitee accepts: a member at once, whatever the group's visibility. */
