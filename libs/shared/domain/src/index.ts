@@ -5,3 +5,4 @@ export * from './lib/password-policy';
 export * from './lib/search-text';
 export * from './lib/errors';
 export * from './lib/groups';
+export * from './lib/forum';

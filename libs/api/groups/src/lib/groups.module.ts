@@ -23,6 +23,9 @@ import { GroupPeopleService } from './group-people.service';
 import { GroupsResolver } from './groups.resolver';
 import { GroupsService } from './groups.service';
 import { ModerationLogService } from './moderation-log.service';
+import { ForumLoaders } from './forum/forum.loaders';
+import { ForumGroupResolver, ForumPostResolver, ForumThreadResolver } from './forum/forum.resolver';
+import { ForumService } from './forum/forum.service';
 
 @Module({
   imports: [
@@ -49,6 +52,11 @@ import { ModerationLogService } from './moderation-log.service';
     GroupInvitationResolver,
     GroupBanResolver,
     GroupModerationLogResolver,
+    ForumLoaders,
+    ForumService,
+    ForumThreadResolver,
+    ForumPostResolver,
+    ForumGroupResolver,
   ],
   exports: [ModerationLogService, GroupAccessService],
 })

@@ -29,7 +29,7 @@ export enum GroupInvitationStatus {
   REVOKED = 'REVOKED',
 }
 
-/** Coordinator acts kept in a group's moderation log; the forum adds its own later. */
+/** Coordinator acts kept in a group's moderation log, the forum's included. */
 export enum GroupModerationAction {
   APPROVE_REQUEST = 'APPROVE_REQUEST',
   REJECT_REQUEST = 'REJECT_REQUEST',
@@ -41,6 +41,15 @@ export enum GroupModerationAction {
   DEMOTE = 'DEMOTE',
   CHANGE_VISIBILITY = 'CHANGE_VISIBILITY',
   UPDATE_DETAILS = 'UPDATE_DETAILS',
+  PIN_THREAD = 'PIN_THREAD',
+  UNPIN_THREAD = 'UNPIN_THREAD',
+  LOCK_THREAD = 'LOCK_THREAD',
+  UNLOCK_THREAD = 'UNLOCK_THREAD',
+  HIDE_THREAD = 'HIDE_THREAD',
+  UNHIDE_THREAD = 'UNHIDE_THREAD',
+  HIDE_POST = 'HIDE_POST',
+  UNHIDE_POST = 'UNHIDE_POST',
+  MOVE_THREAD = 'MOVE_THREAD',
 }
 
 export const GROUP_NAME_MAX = 120;
