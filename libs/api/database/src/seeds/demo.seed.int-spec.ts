@@ -39,6 +39,20 @@ describe('demo seed', () => {
       SELECT (SELECT count(*)::int FROM group_join_request WHERE status = 'PENDING') AS requests,
              (SELECT count(*)::int FROM group_invitation WHERE status = 'PENDING') AS invitations`);
     expect({ requests, invitations }).toEqual({ requests: 1, invitations: 1 });
+    // Forum threads with replies in several groups, every author a member of the group.
+    const [forum] = await db.query(`
+      SELECT count(DISTINCT t.group_id)::int AS groups, count(DISTINCT t.id)::int AS threads,
+             count(*)::int AS posts,
+             count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM group_membership m
+               WHERE m.group_id = t.group_id AND m.user_id = p.author_id))::int AS outsiders,
+             count(*) FILTER (WHERE t.post_count < p.seq)::int AS misnumbered
+      FROM forum_thread t JOIN forum_post p ON p.thread_id = t.id`);
+    expect(forum.groups).toBeGreaterThanOrEqual(4);
+    expect(forum.posts).toBeGreaterThan(forum.threads);
+    expect({ outsiders: forum.outsiders, misnumbered: forum.misnumbered }).toEqual({
+      outsiders: 0,
+      misnumbered: 0,
+    });
     expect(await seedDemoData(db)).toEqual({ created: false });
   });
 });

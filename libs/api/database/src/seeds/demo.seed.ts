@@ -1,6 +1,7 @@
 import * as argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import { foldForSearch, MembershipStatus, OrganisationKind, Role } from '@civitas/shared/domain';
+import { seedDemoForum } from './demo-forum.seed';
 
 export const DEMO_PASSWORD = 'Civitas-demo-2026';
 
@@ -306,6 +307,7 @@ async function seedDemoGroups(tx: EntityManager): Promise<void> {
     return id;
   };
   const office = rows.find((r) => r.role === Role.OFFICE_ADMIN)!.id;
+  const groupIds = new Map<string, string>();
   for (const g of DEMO_GROUPS) {
     const [{ id }] = await tx.query(
       `INSERT INTO working_group (name, name_folded, topic, description, visibility, open_to_guests, created_by_id)
@@ -320,6 +322,7 @@ async function seedDemoGroups(tx: EntityManager): Promise<void> {
         office,
       ],
     );
+    groupIds.set(g.name, id);
     await tx.query(
       `INSERT INTO group_membership (group_id, user_id, role)
        SELECT $1::uuid, unnest($2::uuid[]), 'COORDINATOR'
@@ -339,4 +342,5 @@ async function seedDemoGroups(tx: EntityManager): Promise<void> {
       );
     }
   }
+  await seedDemoForum(tx, (name) => groupIds.get(name)!, idOf);
 }
