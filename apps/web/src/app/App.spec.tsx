@@ -69,7 +69,11 @@ describe('routes', () => {
     renderApp('/admin/invitations', session);
     expect(await screen.findByRole('heading', { level: 1, name: 'Brak dostępu' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Menu główne' });
-    expect([...nav.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['Mój profil']);
+    // Guests take part in working groups open to guests.
+    expect([...nav.querySelectorAll('a')].map((a) => a.textContent)).toEqual([
+      'Grupy',
+      'Mój profil',
+    ]);
   });
 
   it('shows an office admin the whole menu', async () => {
@@ -83,6 +87,7 @@ describe('routes', () => {
     expect([...nav.querySelectorAll('a')].map((a) => a.textContent)).toEqual([
       'Katalog miast',
       'Osoby',
+      'Grupy',
       'Zaproszenia',
       'Mój profil',
     ]);

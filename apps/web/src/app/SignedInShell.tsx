@@ -17,6 +17,7 @@ export function SignedInShell() {
   const nav: NavItem[] = [];
   if (session.can(Permission.DIRECTORY_READ)) nav.push({ to: '/cities', label: t('nav.cities') });
   if (session.can(Permission.PEOPLE_READ)) nav.push({ to: '/people', label: t('nav.people') });
+  if (session.can(Permission.GROUPS_READ)) nav.push({ to: '/groups', label: t('nav.groups') });
   if (
     session.can(Permission.INVITATION_CREATE_ANY) ||
     session.can(Permission.INVITATION_CREATE_OWN_CITY)

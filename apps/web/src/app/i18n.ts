@@ -1,6 +1,7 @@
 import { accountTranslations, ACCOUNT_NS } from '@civitas/web/account';
 import { adminTranslations, ADMIN_NS } from '@civitas/web/admin';
 import { directoryTranslations, DIRECTORY_NS } from '@civitas/web/directory';
+import { groupsTranslations, GROUPS_NS } from '@civitas/web/groups';
 import { createI18n, type Language, type TranslationBundle } from '@civitas/web/ui';
 
 /** Every namespace the app's pages use. */
@@ -8,6 +9,7 @@ export const NAMESPACES: Record<string, TranslationBundle> = {
   [ACCOUNT_NS]: accountTranslations,
   [DIRECTORY_NS]: directoryTranslations,
   [ADMIN_NS]: adminTranslations,
+  [GROUPS_NS]: groupsTranslations,
 };
 
 export function createAppI18n(options: { language?: Language; persist?: boolean } = {}) {

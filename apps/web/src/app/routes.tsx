@@ -9,6 +9,7 @@ import {
 import { InvitationsPage, MembershipEditor } from '@civitas/web/admin';
 import { useSession } from '@civitas/web/data-access';
 import { CityPage, DirectoryPage, PeoplePage } from '@civitas/web/directory';
+import { CreateGroupPage, GroupPage, GroupsPage } from '@civitas/web/groups';
 import { PublicLayout } from '@civitas/web/ui';
 import { Outlet, Route, Routes } from 'react-router';
 import { NotFoundPage } from './ErrorPages';
@@ -81,6 +82,30 @@ export function AppRoutes() {
           element={
             <RequirePermission anyOf={[Permission.PEOPLE_READ]}>
               <PeoplePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="groups"
+          element={
+            <RequirePermission anyOf={[Permission.GROUPS_READ]}>
+              <GroupsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="groups/new"
+          element={
+            <RequirePermission anyOf={[Permission.GROUP_CREATE]}>
+              <CreateGroupPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="groups/:id"
+          element={
+            <RequirePermission anyOf={[Permission.GROUPS_READ]}>
+              <GroupPage />
             </RequirePermission>
           }
         />

@@ -17,6 +17,7 @@ export const commonEn: DeepStrings<CommonTexts> = {
   nav: {
     cities: 'City directory',
     people: 'People',
+    groups: 'Groups',
     invitations: 'Invitations',
     profile: 'My profile',
   },

@@ -15,6 +15,7 @@ export const commonPl = {
   nav: {
     cities: 'Katalog miast',
     people: 'Osoby',
+    groups: 'Grupy',
     invitations: 'Zaproszenia',
     profile: 'Mój profil',
   },
