@@ -190,9 +190,15 @@ export class GroupModerationLogEntry {
 
   /** What else the act touched (a thread, a post — the forum's); null for people. */
   @Column({ name: 'target_type', type: 'text', nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '`forum_thread` or `forum_post` for forum acts; null when a person was acted upon.',
+  })
   targetType: string | null;
 
   @Column({ name: 'target_id', type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The thread or post acted upon.' })
   targetId: string | null;
 
   @Column({ type: 'text', nullable: true })

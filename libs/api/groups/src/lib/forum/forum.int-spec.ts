@@ -26,7 +26,7 @@ const HIDE = `mutation($input: ModerateThreadInput!) { hideThread(input: $input)
 const HIDE_POST = `mutation($input: HidePostInput!) { hidePost(input: $input) { ${POST_FIELDS} } }`;
 const MOVE = `mutation($input: MoveThreadInput!) { moveThread(input: $input) { ${THREAD_FIELDS} } }`;
 const LOG = `query($groupId: ID!) { moderationLog(groupId: $groupId, first: 50) {
-  edges { node { action reason createdAt actor { name } } } } }`;
+  edges { node { action reason createdAt targetType targetId actor { name } } } } }`;
 const MY_GROUPS = `query { myGroups(first: 100) { edges { node { id unreadCount } } } }`;
 
 const POZNAN = '3064011';
@@ -413,6 +413,8 @@ describe('working group forum', () => {
         expect.objectContaining({
           action: 'LOCK_THREAD',
           reason: 'Temat wyczerpany',
+          targetType: 'forum_thread',
+          targetId: created.id,
           actor: { name: 'Celina Koordynatorka' },
         }),
       ]);
@@ -667,6 +669,22 @@ describe('working group forum', () => {
       } while (after);
       expect(new Set(seen).size).toBe(5);
     });
+  });
+
+  it('numbers replies posted at the same moment one after another, none lost', async () => {
+    const created = await thread({});
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        reply(created.id, `Równocześnie ${i}`, i % 2 ? other.token : coordinator.token),
+      ),
+    );
+    expect(results.every((r) => !r.errors)).toBe(true);
+    const positions = results.map((r) => r.data!.replyToThread.position).sort((a, b) => a - b);
+    expect(positions).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    const [row] = await t.db.query(`SELECT post_count FROM forum_thread WHERE id = $1`, [
+      created.id,
+    ]);
+    expect(row.post_count).toBe(9);
   });
 
   it('announces a reply only once it is committed: a listener reads it from the database', async () => {
