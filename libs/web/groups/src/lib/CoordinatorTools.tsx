@@ -108,13 +108,20 @@ export function JoinRequestsPanel({ groupId, onDone }: { groupId: string } & Ann
       header: t('group.actions'),
       render: (r) => (
         <Group gap={6} wrap="nowrap">
-          <Button size="compact-sm" onClick={() => open(true, r)}>
+          <Button
+            size="compact-sm"
+            onClick={() => open(true, r)}
+            aria-label={`${t('group.approve')}: ${r.requester.name}`}
+          >
             {t('group.approve')}
-            <span className="civitas-visually-hidden">: {r.requester.name}</span>
           </Button>
-          <Button size="compact-sm" variant="default" onClick={() => open(false, r)}>
+          <Button
+            size="compact-sm"
+            variant="default"
+            onClick={() => open(false, r)}
+            aria-label={`${t('group.reject')}: ${r.requester.name}`}
+          >
             {t('group.reject')}
-            <span className="civitas-visually-hidden">: {r.requester.name}</span>
           </Button>
         </Group>
       ),
@@ -289,9 +296,9 @@ export function BansPanel({ groupId, onDone }: { groupId: string } & Announcer) 
             unbanning.reset();
             setPending(b);
           }}
+          aria-label={`${t('group.unban')}: ${b.person.name}`}
         >
           {t('group.unban')}
-          <span className="civitas-visually-hidden">: {b.person.name}</span>
         </Button>
       ),
     },

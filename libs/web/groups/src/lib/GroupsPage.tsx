@@ -136,17 +136,20 @@ function InvitationsSection({ onDone, onError }: Announce) {
                     )}
                   </div>
                   <Group gap="xs">
-                    <Button size="xs" onClick={() => void act('accept', node.id, node.group.name)}>
+                    <Button
+                      size="xs"
+                      onClick={() => void act('accept', node.id, node.group.name)}
+                      aria-label={`${t('groups.accept')}: ${node.group.name}`}
+                    >
                       {t('groups.accept')}
-                      <span className="civitas-visually-hidden">: {node.group.name}</span>
                     </Button>
                     <Button
                       size="xs"
                       variant="default"
                       onClick={() => void act('decline', node.id, node.group.name)}
+                      aria-label={`${t('groups.decline')}: ${node.group.name}`}
                     >
                       {t('groups.decline')}
-                      <span className="civitas-visually-hidden">: {node.group.name}</span>
                     </Button>
                   </Group>
                 </Group>

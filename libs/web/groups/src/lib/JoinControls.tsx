@@ -53,18 +53,22 @@ export function JoinControls({
             onError(describe(error));
           }
         }}
+        aria-label={`${t('groups.join')}: ${group.name}`}
       >
         {t('groups.join')}
-        <span className="civitas-visually-hidden">: {group.name}</span>
       </Button>
     );
   }
   if (action === 'request') {
     return (
       <>
-        <Button size="xs" variant="outline" onClick={() => setDialogOpen(true)}>
+        <Button
+          size="xs"
+          variant="outline"
+          onClick={() => setDialogOpen(true)}
+          aria-label={`${t('groups.requestJoin')}: ${group.name}`}
+        >
           {t('groups.requestJoin')}
-          <span className="civitas-visually-hidden">: {group.name}</span>
         </Button>
         <ReasonDialog
           opened={dialogOpen}

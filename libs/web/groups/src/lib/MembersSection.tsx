@@ -108,28 +108,40 @@ export function MembersSection({
         m.person.id === viewerId ? null : (
           <Group gap={6} wrap="wrap">
             {m.role === GroupRole.MEMBER ? (
-              <Button size="compact-sm" variant="default" onClick={() => open('promote', m)}>
+              <Button
+                size="compact-sm"
+                variant="default"
+                onClick={() => open('promote', m)}
+                aria-label={`${t('group.promote')}: ${m.person.name}`}
+              >
                 {t('group.promote')}
-                <span className="civitas-visually-hidden">: {m.person.name}</span>
               </Button>
             ) : (
-              <Button size="compact-sm" variant="default" onClick={() => open('demote', m)}>
+              <Button
+                size="compact-sm"
+                variant="default"
+                onClick={() => open('demote', m)}
+                aria-label={`${t('group.demote')}: ${m.person.name}`}
+              >
                 {t('group.demote')}
-                <span className="civitas-visually-hidden">: {m.person.name}</span>
               </Button>
             )}
-            <Button size="compact-sm" variant="default" onClick={() => open('remove', m)}>
+            <Button
+              size="compact-sm"
+              variant="default"
+              onClick={() => open('remove', m)}
+              aria-label={`${t('group.remove')}: ${m.person.name}`}
+            >
               {t('group.remove')}
-              <span className="civitas-visually-hidden">: {m.person.name}</span>
             </Button>
             <Button
               size="compact-sm"
               color="red.9"
               variant="outline"
               onClick={() => open('ban', m)}
+              aria-label={`${t('group.ban')}: ${m.person.name}`}
             >
               {t('group.ban')}
-              <span className="civitas-visually-hidden">: {m.person.name}</span>
             </Button>
           </Group>
         ),

@@ -1,0 +1,157 @@
+// The working-group journey, in a real browser against the built web and API on the demo
+// seed: an official asks to join "Finanse lokalne" (a REQUEST group) with a message, its
+// coordinator signs in and approves with a message, and the official sees the decision
+// and the group under "Moje grupy". Every page is checked with axe-core; serious or
+// critical violations fail the journey.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { seriousViolations, Stack } from './harness.mjs';
+
+const PASSWORD = 'Civitas-demo-2026';
+const OFFICIAL = { email: 'urzednik.poznan@civitas.local', name: 'Maria Wiśniewska' };
+// demo.seed.ts: the sixth of MORE_PEOPLE coordinates "Finanse lokalne".
+const COORDINATOR = {
+  email: 'krzysztof.kozlowski@miasto5.civitas.local',
+  name: 'Krzysztof Kozłowski',
+};
+const GROUP = 'Finanse lokalne';
+const REQUEST_MESSAGE = 'Dzień dobry, w Poznaniu przygotowujemy wieloletnią prognozę finansową.';
+const DECISION = 'Witamy w grupie! Najbliższe spotkanie w grudniu.';
+
+const stack = new Stack();
+let context;
+let page;
+const pageErrors = [];
+
+before(async () => {
+  await stack.start();
+  context = await stack.browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'pl-PL',
+  });
+  page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+after(async () => {
+  await context?.close().catch(() => {});
+  await stack.stop();
+});
+
+async function assertAccessible(name) {
+  const violations = await seriousViolations(page);
+  assert.deepEqual(violations, [], `axe found serious/critical violations on ${name}`);
+}
+
+async function signIn(person) {
+  await page.goto(`${stack.baseUrl}/sign-in`);
+  await page.getByRole('heading', { level: 1, name: 'Zaloguj się' }).waitFor();
+  await page.getByLabel(/^Adres e-mail/).fill(person.email);
+  await page.getByLabel(/^Hasło/).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Zaloguj się' }).click();
+  await page.getByRole('button', { name: `Konto: ${person.name}` }).waitFor();
+}
+
+async function signOut(person) {
+  await page.getByRole('button', { name: `Konto: ${person.name}` }).click();
+  await page.getByRole('menuitem', { name: 'Wyloguj się' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Zaloguj się' }).waitFor();
+}
+
+async function openGroups() {
+  await page
+    .getByRole('navigation', { name: 'Menu główne' })
+    .getByRole('link', { name: 'Grupy' })
+    .click();
+  await page.getByRole('heading', { level: 1, name: 'Grupy robocze' }).waitFor();
+  await page.waitForFunction(() => document.title === 'Grupy robocze · Civitas');
+}
+
+/** With E2E_SCREENSHOTS=<folder>, keeps a full-page screenshot for a person to look at. */
+async function screenshot(name) {
+  const folder = process.env.E2E_SCREENSHOTS;
+  if (folder) await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true });
+}
+
+async function noAlerts(what) {
+  const alerts = await page.getByRole('alert').allTextContents();
+  assert.deepEqual(alerts, [], `${what} failed: ${alerts.join(' / ')}`);
+}
+
+test('an official asks to join a REQUEST group and its coordinator approves', async (t) => {
+  await t.test('the official finds the group without diacritics and asks to join', async () => {
+    await signIn(OFFICIAL);
+    await openGroups();
+    const discover = page.getByRole('region', { name: 'Odkrywaj' });
+    await discover.getByLabel(/^Szukaj grupy/).fill('finanse lokalne');
+    await discover.getByText('Znaleziono 1 grupę').waitFor();
+    await assertAccessible('groups (official)');
+    await discover.getByRole('button', { name: `Poproś o dołączenie: ${GROUP}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Prośba o dołączenie: ${GROUP}` });
+    await dialog.getByLabel(/^Wiadomość do koordynatorów/).fill(REQUEST_MESSAGE);
+    await assertAccessible('join request dialog');
+    await dialog.getByRole('button', { name: 'Wyślij prośbę' }).click();
+    await page
+      .getByText(`Prośba o dołączenie do grupy „${GROUP}” została wysłana.`)
+      .or(page.getByRole('alert').first())
+      .waitFor();
+    await noAlerts('asking to join');
+    const requests = page.getByRole('region', { name: 'Moje prośby o dołączenie' });
+    const row = requests.getByRole('row').filter({ hasText: GROUP });
+    await row.getByText('Oczekuje').waitFor();
+    await row.getByText(REQUEST_MESSAGE).waitFor();
+    await assertAccessible('groups after the request');
+    await signOut(OFFICIAL);
+  });
+
+  await t.test('the coordinator approves the request with a message', async () => {
+    await signIn(COORDINATOR);
+    await openGroups();
+    const mine = page.getByRole('region', { name: 'Moje grupy' });
+    await mine.getByRole('row').filter({ hasText: GROUP }).getByText('Koordynator').waitFor();
+    await mine.getByRole('link', { name: GROUP }).click();
+    await page.getByRole('heading', { level: 1, name: GROUP }).waitFor();
+    const requests = page.getByRole('region', { name: 'Prośby o dołączenie' });
+    await requests.getByText(REQUEST_MESSAGE).waitFor();
+    await assertAccessible('group page (coordinator)');
+    await requests.getByRole('button', { name: `Przyjmij: ${OFFICIAL.name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Przyjąć prośbę: ${OFFICIAL.name}?` });
+    await dialog.getByLabel(/^Wiadomość dla osoby proszącej/).fill(DECISION);
+    await dialog.getByRole('button', { name: 'Przyjmij' }).click();
+    await page
+      .getByText(`Przyjęto do grupy: ${OFFICIAL.name}.`)
+      .or(page.getByRole('alert').first())
+      .waitFor();
+    await noAlerts('approving');
+    await requests.getByText('Brak oczekujących próśb.').waitFor();
+    const members = page.getByRole('region', { name: 'Członkowie' });
+    await members.getByRole('row').filter({ hasText: OFFICIAL.name }).getByText('Poznań').waitFor();
+    const log = page.getByRole('region', { name: 'Dziennik moderacji' });
+    const entry = log.getByRole('row').filter({ hasText: 'Przyjęcie prośby' });
+    await entry.getByText(DECISION).waitFor();
+    await entry.getByText(COORDINATOR.name).waitFor();
+    await assertAccessible('group page after approving');
+    await screenshot('group-page-coordinator');
+    await signOut(COORDINATOR);
+  });
+
+  await t.test('the official sees the decision and the group in "Moje grupy"', async () => {
+    await signIn(OFFICIAL);
+    await openGroups();
+    const requests = page.getByRole('region', { name: 'Moje prośby o dołączenie' });
+    const row = requests.getByRole('row').filter({ hasText: GROUP });
+    await row.getByText('Przyjęta').waitFor();
+    await row.getByText(DECISION).waitFor();
+    const mine = page.getByRole('region', { name: 'Moje grupy' });
+    await mine.getByRole('row').filter({ hasText: GROUP }).getByText('Członek').waitFor();
+    await assertAccessible('groups after the decision');
+    await screenshot('groups-official');
+    await mine.getByRole('link', { name: GROUP }).click();
+    await page.getByRole('heading', { level: 1, name: GROUP }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Forum' }).waitFor();
+    assert.equal(await page.getByRole('region', { name: 'Narzędzia koordynatora' }).count(), 0);
+    await assertAccessible('group page (member)');
+  });
+
+  assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+});
