@@ -30,6 +30,7 @@ export function createCache(): InMemoryCache {
           groupInvitations: relayStylePagination(['groupId']),
           groupBans: relayStylePagination(['groupId']),
           moderationLog: relayStylePagination(['groupId']),
+          forumThreads: relayStylePagination(['groupId']),
         },
       },
       Organisation: {

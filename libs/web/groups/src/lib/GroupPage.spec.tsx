@@ -8,6 +8,7 @@ import {
 import {
   ApproveJoinRequestDocument,
   GroupBansDocument,
+  GroupForumThreadsDocument,
   GroupInvitationsDocument,
   GroupJoinRequestsDocument,
   GroupMembersDocument,
@@ -98,6 +99,35 @@ const empty = (query: DocumentNode, field: string, typename: string) => ({
   request: { query, variables: vars },
   result: { data: { [field]: connection(typename, [], () => '') } },
 });
+const threads = {
+  request: { query: GroupForumThreadsDocument, variables: vars },
+  result: {
+    data: {
+      forumThreads: connection(
+        'ForumThread',
+        [
+          {
+            __typename: 'ForumThread',
+            id: 't1',
+            title: 'Arkusze organizacyjne 2026/27',
+            pinned: true,
+            locked: false,
+            hidden: false,
+            newReplyCount: 3,
+            lastActivityAt: '2026-11-26T12:00:00Z',
+            author: {
+              __typename: 'ForumAuthor',
+              id: coordinator.id,
+              name: coordinator.name,
+              organisation: coordinator.organisation,
+            },
+          },
+        ],
+        (th: { id: string }) => th.id,
+      ),
+    },
+  },
+};
 const log = (list: object[]) => ({
   request: { query: ModerationLogDocument, variables: vars },
   result: {
@@ -122,6 +152,7 @@ describe('GroupPage', () => {
         empty(GroupInvitationsDocument, 'groupInvitations', 'GroupInvitation'),
         empty(GroupBansDocument, 'groupBans', 'GroupBan'),
         log([]),
+        threads,
         {
           request: {
             query: ApproveJoinRequestDocument,
@@ -159,7 +190,12 @@ describe('GroupPage', () => {
     const about = screen.getByRole('region', { name: 'O grupie' });
     expect(within(about).getByText(/^Na prośbę/)).toBeTruthy();
     expect(await within(about).findByText(/Agnieszka Dąbrowska \(Gdynia\)/)).toBeTruthy();
-    expect(screen.getByRole('heading', { level: 2, name: 'Forum' })).toBeTruthy();
+    const forum = screen.getByRole('region', { name: 'Forum' });
+    const thread = await within(forum).findByRole('row', {
+      name: /Arkusze organizacyjne 2026\/27/,
+    });
+    expect(within(thread).getByText('Przypięty')).toBeTruthy();
+    expect(within(thread).getByText('3')).toBeTruthy();
 
     const requestsRegion = screen.getByRole('region', { name: 'Prośby o dołączenie' });
     expect(await within(requestsRegion).findByText(requestNode.message)).toBeTruthy();

@@ -30,6 +30,7 @@ import {
 } from './CoordinatorTools';
 import { groupErrorOverrides, mayCoordinate, maySeeMembers } from './group-rules';
 import { GROUPS_NS } from './i18n';
+import { ForumSection } from './ForumSection';
 import { JoinControls } from './JoinControls';
 import { MembersSection } from './MembersSection';
 
@@ -195,14 +196,7 @@ export function GroupPage() {
         </section>
       )}
 
-      {group.viewerRole && (
-        <section aria-labelledby="group-forum-heading" data-placeholder="forum">
-          <h2 id="group-forum-heading">{t('group.forum')}</h2>
-          <Paper withBorder p="md" radius="md" style={{ borderStyle: 'dashed' }}>
-            <Text>{t('group.forumPlaceholder')}</Text>
-          </Paper>
-        </section>
-      )}
+      {seeMembers && <ForumSection groupId={id} />}
 
       <ConfirmDialog
         opened={leaving}

@@ -102,8 +102,6 @@ export const groupsEn: DeepStrings<GroupsTexts> = {
       'You will lose access to the group’s forum and documents. You can ask to join again later.',
     left: 'You left “{{name}}”.',
     forum: 'Forum',
-    forumPlaceholder:
-      'Reserved for the group’s forum (threads and replies). The forum will appear here soon.',
     coordination: 'Coordinator tools',
     joinRequests: 'Join requests',
     joinRequestsNone: 'No pending requests.',
@@ -172,6 +170,16 @@ export const groupsEn: DeepStrings<GroupsTexts> = {
     DEMOTE: 'Coordinator role removed',
     CHANGE_VISIBILITY: 'Access changed',
     UPDATE_DETAILS: 'Details changed',
+  },
+  forum: {
+    thread: 'Thread',
+    author: 'Author',
+    lastActivity: 'Last activity',
+    unread: 'Unread',
+    pinned: 'Pinned',
+    locked: 'Locked',
+    hidden: 'Hidden',
+    none: 'The forum has no threads yet.',
   },
   form: {
     createTitle: 'New working group',

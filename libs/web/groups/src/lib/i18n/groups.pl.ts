@@ -99,8 +99,6 @@ export const groupsPl = {
       'Stracisz dostęp do forum i dokumentów grupy. Możesz później poprosić o ponowne przyjęcie.',
     left: 'Opuszczono grupę „{{name}}”.',
     forum: 'Forum',
-    forumPlaceholder:
-      'Miejsce zarezerwowane na forum grupy (wątki i odpowiedzi). Forum pojawi się tu wkrótce.',
     coordination: 'Narzędzia koordynatora',
     joinRequests: 'Prośby o dołączenie',
     joinRequestsNone: 'Brak oczekujących próśb.',
@@ -171,6 +169,16 @@ export const groupsPl = {
     DEMOTE: 'Odebranie roli koordynatora',
     CHANGE_VISIBILITY: 'Zmiana dostępu',
     UPDATE_DETAILS: 'Zmiana danych grupy',
+  },
+  forum: {
+    thread: 'Wątek',
+    author: 'Autor',
+    lastActivity: 'Ostatnia aktywność',
+    unread: 'Nieprzeczytane',
+    pinned: 'Przypięty',
+    locked: 'Zamknięty',
+    hidden: 'Ukryty',
+    none: 'Na forum nie ma jeszcze wątków.',
   },
   form: {
     createTitle: 'Nowa grupa robocza',
