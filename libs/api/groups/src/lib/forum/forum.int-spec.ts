@@ -4,7 +4,7 @@ import { DomainEvent } from '@civitas/api/core';
 import { errorCode, TestApp, TestUser } from '@civitas/api/testing';
 import { GroupsModule } from '../groups.module';
 
-const THREAD_FIELDS = `id groupId title pinned locked hidden hiddenReason newReplyCount firstUnreadPostId viewerFollow`;
+const THREAD_FIELDS = `id groupId title pinned locked hidden hiddenReason newReplyCount firstUnreadPostId unreadCursor viewerFollow`;
 const POST_FIELDS = `id position bodyHtml bodySource quotedPostId editedAt deletedAt hidden hiddenReason
   author { id name organisation { name } } reactions { reaction count reactedByMe }`;
 const CREATE = `mutation($input: CreateForumThreadInput!) { createForumThread(input: $input) { ${THREAD_FIELDS} } }`;
@@ -632,12 +632,23 @@ describe('working group forum', () => {
       expect(await unread()).toBe(1);
 
       await t.gql(READ, { threadId: created.id, postId: second.id }, { token: reader.token });
-      expect(await list()).toMatchObject({ newReplyCount: 1, firstUnreadPostId: third.id });
+      const partly = await list();
+      expect(partly).toMatchObject({ newReplyCount: 1, firstUnreadPostId: third.id });
+      const jump = await t.gql(
+        `query($id: ID!, $after: String) { forumThread(id: $id) { posts(first: 5, after: $after) { edges { node { id } } } } }`,
+        { id: created.id, after: partly.unreadCursor },
+        { token: reader.token },
+      );
+      expect(jump.data!.forumThread.posts.edges.map((e: any) => e.node.id)).toEqual([third.id]);
       // never backwards
       await t.gql(READ, { threadId: created.id, postId: created.opening }, { token: reader.token });
       expect((await list()).newReplyCount).toBe(1);
       await t.gql(READ, { threadId: created.id, postId: third.id }, { token: reader.token });
-      expect(await list()).toMatchObject({ newReplyCount: 0, firstUnreadPostId: null });
+      expect(await list()).toMatchObject({
+        newReplyCount: 0,
+        firstUnreadPostId: null,
+        unreadCursor: null,
+      });
       expect(await unread()).toBe(0);
       // the author follows by default and has read their own posts
       const own = (await t.gql(THREADS, { groupId: g.id }, { token: member.token })).data!

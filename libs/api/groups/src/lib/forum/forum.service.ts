@@ -18,6 +18,7 @@ import {
   conflict,
   Connection,
   decodeCursor,
+  encodeCursor,
   DomainEvent,
   forbidden,
   ForumPostModeratedEvent,
@@ -142,6 +143,8 @@ function toThread(row: ThreadRow, moderates: boolean): ForumThread {
     createdAt: row.created_at,
     newReplyCount: row.new_count,
     firstUnreadPostId: row.first_unread_id,
+    // posts are paged by position, so "after my last read one" starts at the first unread
+    unreadCursor: row.first_unread_id ? encodeCursor([row.last_read_seq]) : null,
     viewerFollow: row.follow,
     moderates,
     activityKey: row.activity_key,

@@ -93,6 +93,13 @@ export class ForumThread {
   @Field(() => ID, { nullable: true, description: 'Where "jump to first unread" goes.' })
   firstUnreadPostId: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Pass as `posts(after:)` to start the page at my first unread post; null when all is read.',
+  })
+  unreadCursor: string | null;
+
   @Field(() => ForumThreadFollow)
   viewerFollow: ForumThreadFollow;
 
