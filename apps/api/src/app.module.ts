@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '@civitas/api/accounts';
 import { GroupsModule } from '@civitas/api/groups';
+import { NotificationsModule } from '@civitas/api/notifications';
 import { OrganisationsModule } from '@civitas/api/organisations';
 import { PlatformModule, PlatformOptions } from '@civitas/api/platform';
 
@@ -10,7 +11,13 @@ export class AppModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), AccountsModule, OrganisationsModule, GroupsModule],
+      imports: [
+        PlatformModule.forRoot(options),
+        AccountsModule,
+        OrganisationsModule,
+        GroupsModule,
+        NotificationsModule,
+      ],
     };
   }
 }

@@ -4,6 +4,7 @@ import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { AccountsModule } from '@civitas/api/accounts';
 import { GroupsModule } from '@civitas/api/groups';
+import { NotificationsModule } from '@civitas/api/notifications';
 import { PERMISSION_KEY, PUBLIC_KEY } from '@civitas/api/auth';
 import { OrganisationsModule } from '@civitas/api/organisations';
 import { TestApp } from '@civitas/api/testing';
@@ -17,7 +18,13 @@ describe('permission map of every operation', () => {
   let operations: Record<string, string>;
 
   beforeAll(async () => {
-    t = await TestApp.start([DiscoveryModule, AccountsModule, OrganisationsModule, GroupsModule]);
+    t = await TestApp.start([
+      DiscoveryModule,
+      AccountsModule,
+      OrganisationsModule,
+      GroupsModule,
+      NotificationsModule,
+    ]);
     const discovery = t.app.get(DiscoveryService);
     operations = {};
     const wrappers = [...discovery.getProviders(), ...discovery.getControllers()];

@@ -5,6 +5,7 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { TestApp } from '@civitas/api/testing';
 import { AccountsModule } from '@civitas/api/accounts';
 import { GroupsModule } from '@civitas/api/groups';
+import { NotificationsModule } from '@civitas/api/notifications';
 import { OrganisationsModule } from '@civitas/api/organisations';
 
 const COMMITTED = join(__dirname, '..', 'schema.graphql');
@@ -16,7 +17,12 @@ const COMMITTED = join(__dirname, '..', 'schema.graphql');
 describe('GraphQL schema', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await TestApp.start([AccountsModule, OrganisationsModule, GroupsModule]);
+    t = await TestApp.start([
+      AccountsModule,
+      OrganisationsModule,
+      GroupsModule,
+      NotificationsModule,
+    ]);
   });
   afterAll(() => t.close());
 

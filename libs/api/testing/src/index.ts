@@ -1,1 +1,2 @@
 export * from './lib/test-app';
+export * from './lib/flaky-smtp-server';

@@ -5,4 +5,5 @@ export * from './lib/password-policy';
 export * from './lib/search-text';
 export * from './lib/errors';
 export * from './lib/groups';
+export * from './lib/notifications';
 export * from './lib/forum';

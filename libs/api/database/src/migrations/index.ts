@@ -1,6 +1,12 @@
 import { Foundation1764230000000 } from './1764230000000-Foundation';
 import { WorkingGroups1764250000000 } from './1764250000000-WorkingGroups';
 import { Forum1764260000000 } from './1764260000000-Forum';
+import { Notifications1764270000000 } from './1764270000000-Notifications';
 
 /** Every migration, in order. A schema change is a new file here, reviewed as SQL. */
-export const migrations = [Foundation1764230000000, WorkingGroups1764250000000, Forum1764260000000];
+export const migrations = [
+  Foundation1764230000000,
+  WorkingGroups1764250000000,
+  Forum1764260000000,
+  Notifications1764270000000,
+];

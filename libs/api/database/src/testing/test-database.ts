@@ -108,7 +108,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const shared = process.env['CIVITAS_TEST_SHARED_URL'];
   if (shared) {
     await admin(shared, (c) =>
-      c.query(`TRUNCATE forum_thread_reader, forum_reaction, forum_post_revision, forum_post,
+      c.query(`TRUNCATE notification_unsubscribe_token, notification_preference, notification,
+                 forum_thread_reader, forum_reaction, forum_post_revision, forum_post,
                  forum_thread, group_moderation_log, group_invitation, group_join_request, group_ban,
                  group_membership, working_group, audit_entry, invitation, password_reset_token,
                  refresh_token, app_user, organisation_logo;

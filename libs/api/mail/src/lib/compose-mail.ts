@@ -5,6 +5,8 @@ export interface MailContent {
   /** Paragraphs in Polish first, then English: the recipient's language may not be known yet. */
   paragraphs: string[];
   action: { label: string; url: string };
+  /** An unsubscribe link: shown under the message and sent as List-Unsubscribe. */
+  unsubscribe?: string;
 }
 
 const escapeHtml = (s: string) =>
@@ -15,12 +17,26 @@ const escapeHtml = (s: string) =>
 
 /** Plain-text and HTML bodies of one message with a single call to action. */
 export function composeMail(to: string, content: MailContent): OutgoingMail {
-  const text = [...content.paragraphs, `${content.action.label}: ${content.action.url}`].join(
-    '\n\n',
-  );
+  const unsubscribeLabel = 'Wypisz się z tych wiadomości / Unsubscribe';
+  const text = [
+    ...content.paragraphs,
+    `${content.action.label}: ${content.action.url}`,
+    ...(content.unsubscribe ? [`${unsubscribeLabel}: ${content.unsubscribe}`] : []),
+  ].join('\n\n');
   const html = [
     ...content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
     `<p><a href="${escapeHtml(content.action.url)}">${escapeHtml(content.action.label)}</a></p>`,
+    ...(content.unsubscribe
+      ? [
+          `<p><small><a href="${escapeHtml(content.unsubscribe)}">${escapeHtml(unsubscribeLabel)}</a></small></p>`,
+        ]
+      : []),
   ].join('\n');
-  return { to, subject: content.subject, text, html };
+  return {
+    to,
+    subject: content.subject,
+    text,
+    html,
+    ...(content.unsubscribe ? { headers: { 'List-Unsubscribe': `<${content.unsubscribe}>` } } : {}),
+  };
 }

@@ -1,0 +1,2 @@
+export * from './lib/notifications.module';
+export { NotificationDigestService } from './lib/notification-digest.service';

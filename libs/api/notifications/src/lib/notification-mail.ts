@@ -1,0 +1,119 @@
+import { NotificationKind } from '@civitas/shared/domain';
+import { composeMail, MailContent, OutgoingMail } from '@civitas/api/mail';
+import type { NotificationPayload } from './notification.entity';
+
+export interface MailableNotification {
+  kind: NotificationKind;
+  groupId: string | null;
+  threadId: string | null;
+  payload: NotificationPayload;
+}
+
+/** One line saying what happened, in Polish and in English. */
+export function describe(n: MailableNotification): { pl: string; en: string } {
+  const who = n.payload.actorName ?? 'Ktoś';
+  const whoEn = n.payload.actorName ?? 'Someone';
+  const group = n.payload.groupName ?? '';
+  const thread = n.payload.threadTitle ?? '';
+  switch (n.kind) {
+    case NotificationKind.MENTION:
+      return {
+        pl: `${who} wspomniał(a) o Tobie w wątku „${thread}”.`,
+        en: `${whoEn} mentioned you in the thread “${thread}”.`,
+      };
+    case NotificationKind.REPLY:
+      return {
+        pl: `${who} odpowiedział(a) w obserwowanym wątku „${thread}”.`,
+        en: `${whoEn} replied in the thread “${thread}” you follow.`,
+      };
+    case NotificationKind.JOIN_REQUEST:
+      return {
+        pl: `${who} prosi o przyjęcie do grupy „${group}”.`,
+        en: `${whoEn} asks to join the group “${group}”.`,
+      };
+    case NotificationKind.JOIN_DECISION:
+      return n.payload.approved
+        ? {
+            pl: `Twoja prośba o przyjęcie do grupy „${group}” została przyjęta.`,
+            en: `Your request to join the group “${group}” was approved.`,
+          }
+        : {
+            pl: `Twoja prośba o przyjęcie do grupy „${group}” została odrzucona.`,
+            en: `Your request to join the group “${group}” was declined.`,
+          };
+    case NotificationKind.GROUP_INVITATION:
+      return {
+        pl: `${who} zaprasza Cię do grupy „${group}”.`,
+        en: `${whoEn} invites you to the group “${group}”.`,
+      };
+    case NotificationKind.MODERATION:
+      return {
+        pl: `Koordynator grupy „${group}” zmodyfikował(a) Twój wpis (${n.payload.action ?? ''}).`,
+        en: `A coordinator of “${group}” moderated your post (${n.payload.action ?? ''}).`,
+      };
+  }
+}
+
+/** Where the web shows what the notification is about. */
+export function linkOf(appUrl: string, n: MailableNotification): string {
+  if (n.groupId && n.threadId) return `${appUrl}/groups/${n.groupId}/threads/${n.threadId}`;
+  if (n.groupId) return `${appUrl}/groups/${n.groupId}`;
+  return `${appUrl}/notifications`;
+}
+
+export function unsubscribeLink(appUrl: string, token: string, kind?: NotificationKind): string {
+  const url = new URL('/unsubscribe', appUrl);
+  url.searchParams.set('token', token);
+  if (kind) url.searchParams.set('kind', kind);
+  return url.toString();
+}
+
+const SUBJECTS: Record<NotificationKind, string> = {
+  [NotificationKind.MENTION]: 'Wspomniano o Tobie / You were mentioned',
+  [NotificationKind.REPLY]: 'Nowa odpowiedź / New reply',
+  [NotificationKind.JOIN_REQUEST]: 'Prośba o przyjęcie do grupy / Join request',
+  [NotificationKind.JOIN_DECISION]: 'Decyzja w sprawie grupy / Decision on your request',
+  [NotificationKind.GROUP_INVITATION]: 'Zaproszenie do grupy / Group invitation',
+  [NotificationKind.MODERATION]: 'Moderacja wpisu / Your post was moderated',
+};
+
+/** The mail for one notification sent at once. */
+export function immediateMail(
+  to: string,
+  appUrl: string,
+  n: MailableNotification,
+  unsubscribeUrl: string,
+): OutgoingMail {
+  const { pl, en } = describe(n);
+  const paragraphs = [pl];
+  if (n.payload.message) paragraphs.push(`„${n.payload.message}”`);
+  paragraphs.push(en);
+  const content: MailContent = {
+    subject: `Civitas: ${SUBJECTS[n.kind]}`,
+    paragraphs,
+    action: { label: 'Otwórz w Civitas / Open in Civitas', url: linkOf(appUrl, n) },
+    unsubscribe: unsubscribeUrl,
+  };
+  return composeMail(to, content);
+}
+
+/** One mail with the day's notifications of one person. */
+export function digestMail(
+  to: string,
+  appUrl: string,
+  items: MailableNotification[],
+  unsubscribeUrl: string,
+): OutgoingMail {
+  return composeMail(to, {
+    subject: `Civitas: podsumowanie dnia / daily digest (${items.length})`,
+    paragraphs: [
+      'Co wydarzyło się w Twoich grupach / What happened in your groups:',
+      ...items.map((n) => {
+        const { pl, en } = describe(n);
+        return `• ${pl} / ${en}`;
+      }),
+    ],
+    action: { label: 'Powiadomienia / Notifications', url: `${appUrl}/notifications` },
+    unsubscribe: unsubscribeUrl,
+  });
+}

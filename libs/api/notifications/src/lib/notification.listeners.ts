@@ -1,0 +1,107 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { NotificationKind } from '@civitas/shared/domain';
+import { DomainEvent } from '@civitas/api/core';
+import type {
+  ForumPostModeratedEvent,
+  ForumReplyPostedEvent,
+  GroupInvitationCreatedEvent,
+  GroupJoinDecidedEvent,
+  GroupJoinRequestedEvent,
+  UserMentionedEvent,
+} from '@civitas/api/core';
+import { NewNotifications, NotificationsService } from './notifications.service';
+
+/**
+ * Turns what other domains announce into notifications. Listeners run after the
+ * publisher's request has its answer (async): a failure here is logged and never
+ * reaches the person who acted.
+ */
+@Injectable()
+export class NotificationListeners {
+  private readonly logger = new Logger(NotificationListeners.name);
+
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @OnEvent(DomainEvent.USER_MENTIONED, { async: true, promisify: true })
+  onMention(e: UserMentionedEvent): Promise<void> {
+    return this.notify(DomainEvent.USER_MENTIONED, {
+      kind: NotificationKind.MENTION,
+      recipientIds: e.mentionedUserIds,
+      actorId: e.byUserId,
+      groupId: e.groupId,
+      threadId: e.threadId,
+      postId: e.postId,
+      payload: { threadTitle: e.threadTitle },
+    });
+  }
+
+  @OnEvent(DomainEvent.FORUM_REPLY_POSTED, { async: true, promisify: true })
+  onReply(e: ForumReplyPostedEvent): Promise<void> {
+    return this.notify(DomainEvent.FORUM_REPLY_POSTED, {
+      kind: NotificationKind.REPLY,
+      recipientIds: e.followerIds,
+      actorId: e.byUserId,
+      groupId: e.groupId,
+      threadId: e.threadId,
+      postId: e.postId,
+      payload: { threadTitle: e.threadTitle },
+    });
+  }
+
+  @OnEvent(DomainEvent.FORUM_POST_MODERATED, { async: true, promisify: true })
+  onModeration(e: ForumPostModeratedEvent): Promise<void> {
+    return this.notify(DomainEvent.FORUM_POST_MODERATED, {
+      kind: NotificationKind.MODERATION,
+      recipientIds: [e.authorId],
+      actorId: e.byUserId,
+      groupId: e.groupId,
+      threadId: e.threadId,
+      postId: e.postId,
+      payload: { action: e.action, message: e.reason },
+    });
+  }
+
+  @OnEvent(DomainEvent.GROUP_JOIN_REQUESTED, { async: true, promisify: true })
+  onJoinRequest(e: GroupJoinRequestedEvent): Promise<void> {
+    return this.notify(DomainEvent.GROUP_JOIN_REQUESTED, {
+      kind: NotificationKind.JOIN_REQUEST,
+      recipientIds: e.coordinatorIds,
+      actorId: e.requesterId,
+      groupId: e.groupId,
+      targetId: e.requestId,
+      payload: { groupName: e.groupName },
+    });
+  }
+
+  @OnEvent(DomainEvent.GROUP_JOIN_DECIDED, { async: true, promisify: true })
+  onJoinDecision(e: GroupJoinDecidedEvent): Promise<void> {
+    return this.notify(DomainEvent.GROUP_JOIN_DECIDED, {
+      kind: NotificationKind.JOIN_DECISION,
+      recipientIds: [e.requesterId],
+      actorId: e.byUserId,
+      groupId: e.groupId,
+      payload: { groupName: e.groupName, approved: e.approved, message: e.message },
+    });
+  }
+
+  @OnEvent(DomainEvent.GROUP_INVITATION_CREATED, { async: true, promisify: true })
+  onInvitation(e: GroupInvitationCreatedEvent): Promise<void> {
+    return this.notify(DomainEvent.GROUP_INVITATION_CREATED, {
+      kind: NotificationKind.GROUP_INVITATION,
+      recipientIds: [e.inviteeId],
+      actorId: e.byUserId,
+      groupId: e.groupId,
+      targetId: e.invitationId,
+      payload: { groupName: e.groupName },
+    });
+  }
+
+  private async notify(event: string, n: NewNotifications): Promise<void> {
+    try {
+      await this.notifications.notify(n);
+    } catch (e) {
+      this.logger.error(`notifications for ${event} failed: ${(e as Error).message}`);
+    }
+  }
+}

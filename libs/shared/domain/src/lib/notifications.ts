@@ -1,0 +1,32 @@
+/** What a notification tells a person about (issue 3, "Notifications"). */
+export enum NotificationKind {
+  /** Someone mentioned me in a forum post. */
+  MENTION = 'MENTION',
+  /** A reply in a thread I follow. */
+  REPLY = 'REPLY',
+  /** Someone asks to join a group I coordinate. */
+  JOIN_REQUEST = 'JOIN_REQUEST',
+  /** A coordinator decided my request to join. */
+  JOIN_DECISION = 'JOIN_DECISION',
+  /** A coordinator invited me into a group. */
+  GROUP_INVITATION = 'GROUP_INVITATION',
+  /** A coordinator moderated my thread or post. */
+  MODERATION = 'MODERATION',
+}
+
+/** How a person wants to be e-mailed about one kind of notification. */
+export enum EmailFrequency {
+  IMMEDIATE = 'IMMEDIATE',
+  DAILY_DIGEST = 'DAILY_DIGEST',
+  NEVER = 'NEVER',
+}
+
+/** E-mail for what needs the person's answer or concerns them directly; the rest in-app only. */
+export const DEFAULT_EMAIL_FREQUENCY: Readonly<Record<NotificationKind, EmailFrequency>> = {
+  [NotificationKind.MENTION]: EmailFrequency.IMMEDIATE,
+  [NotificationKind.REPLY]: EmailFrequency.NEVER,
+  [NotificationKind.JOIN_REQUEST]: EmailFrequency.NEVER,
+  [NotificationKind.JOIN_DECISION]: EmailFrequency.IMMEDIATE,
+  [NotificationKind.GROUP_INVITATION]: EmailFrequency.IMMEDIATE,
+  [NotificationKind.MODERATION]: EmailFrequency.NEVER,
+};
