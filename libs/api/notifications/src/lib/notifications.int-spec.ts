@@ -325,6 +325,27 @@ describe('notifications', () => {
     expect(await unread(coordinator)).toBeGreaterThan(0);
   });
 
+  it('costs the same statements for a page of 3 or of 30 notifications', async () => {
+    const busy = await t.makeUser({ role: Role.CITY_OFFICIAL, name: 'Bogdan Zajęty' });
+    await t.db.query(
+      `INSERT INTO notification (recipient_id, kind, actor_id, group_id, payload)
+       SELECT $1, 'JOIN_REQUEST', $2, $3, jsonb_build_object('groupName', 'Grupa ' || i)
+       FROM generate_series(1, 30) AS i`,
+      [busy.id, requester.id, groupId],
+    );
+    const cost = async (first: number) => {
+      t.queries.reset();
+      const page = await list(busy, { first });
+      expect(page.edges).toHaveLength(first);
+      return t.queries.statements.slice();
+    };
+    const small = await cost(3);
+    const large = await cost(30);
+    expect(large.length).toBe(small.length);
+    // the caller's account (the guard), the page, its total
+    expect(large.length).toBeLessThanOrEqual(3);
+  });
+
   it('collects DAILY_DIGEST notifications into one mail per person, once', async () => {
     const digest = t.app.get(NotificationDigestService);
     const person = await t.makeUser({ role: Role.CITY_OFFICIAL, name: 'Dorota Dzienna' });
