@@ -31,6 +31,8 @@ const config: CodegenConfig = {
           JoinRequestStatus: '@civitas/shared/domain#JoinRequestStatus',
           GroupInvitationStatus: '@civitas/shared/domain#GroupInvitationStatus',
           GroupModerationAction: '@civitas/shared/domain#GroupModerationAction',
+          ForumReaction: '@civitas/shared/domain#ForumReaction',
+          ForumThreadFollow: '@civitas/shared/domain#ForumThreadFollow',
         },
         enumType: 'const',
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },

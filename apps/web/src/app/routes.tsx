@@ -9,7 +9,7 @@ import {
 import { InvitationsPage, MembershipEditor } from '@civitas/web/admin';
 import { useSession } from '@civitas/web/data-access';
 import { CityPage, DirectoryPage, PeoplePage } from '@civitas/web/directory';
-import { CreateGroupPage, GroupPage, GroupsPage } from '@civitas/web/groups';
+import { CreateGroupPage, GroupPage, GroupsPage, ThreadPage } from '@civitas/web/groups';
 import { PublicLayout } from '@civitas/web/ui';
 import { Outlet, Route, Routes } from 'react-router';
 import { NotFoundPage } from './ErrorPages';
@@ -106,6 +106,14 @@ export function AppRoutes() {
           element={
             <RequirePermission anyOf={[Permission.GROUPS_READ]}>
               <GroupPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="groups/:groupId/threads/:threadId"
+          element={
+            <RequirePermission anyOf={[Permission.GROUPS_READ]}>
+              <ThreadPage />
             </RequirePermission>
           }
         />

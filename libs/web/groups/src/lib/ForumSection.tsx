@@ -1,4 +1,4 @@
-import { Badge, Group, Text } from '@mantine/core';
+import { Anchor, Badge, Group } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { PAGE_SIZE_DEFAULT } from '@civitas/shared/domain';
 import {
@@ -15,6 +15,7 @@ import {
   useLoadMore,
 } from '@civitas/web/ui';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { groupErrorOverrides } from './group-rules';
 import { GROUPS_NS } from './i18n';
 
@@ -28,7 +29,7 @@ function Flag({ children }: { children: string }) {
   );
 }
 
-/** The group's forum threads, read-only (the thread pages come with the forum's web part). */
+/** The group's forum threads, each linking to its thread page. */
 export function ForumSection({ groupId }: { groupId: string }) {
   const { t } = useTranslation(GROUPS_NS);
   const errorText = useErrorText();
@@ -45,9 +46,14 @@ export function ForumSection({ groupId }: { groupId: string }) {
       header: t('forum.thread'),
       render: (thread) => (
         <Group gap={6} wrap="wrap">
-          <Text fw={600} size="sm">
+          <Anchor
+            component={Link}
+            to={`/groups/${groupId}/threads/${thread.id}`}
+            fw={600}
+            size="sm"
+          >
             {thread.title}
-          </Text>
+          </Anchor>
           {thread.pinned && <Flag>{t('forum.pinned')}</Flag>}
           {thread.locked && <Flag>{t('forum.locked')}</Flag>}
           {thread.hidden && <Flag>{t('forum.hidden')}</Flag>}

@@ -1,0 +1,190 @@
+import { ForumReaction, ForumThreadFollow, Role } from '@civitas/shared/domain';
+import {
+  ForumThreadPageDocument,
+  ReactToPostDocument,
+  ReplyToThreadDocument,
+} from '@civitas/web/data-access';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { ThreadPage } from './ThreadPage';
+import { renderPage, signedInAs } from './testing';
+
+const author = {
+  __typename: 'ForumAuthor' as const,
+  id: 'u7',
+  name: 'Agnieszka Dąbrowska',
+  position: null,
+  organisation: { __typename: 'GroupMemberOrganisation' as const, id: 'gdynia', name: 'Gdynia' },
+};
+const me = { ...author, id: 'u-CITY_OFFICIAL', name: 'Maria Wiśniewska' };
+
+function post(id: string, position: number, body: string, who = author, reactions: object[] = []) {
+  return {
+    __typename: 'ForumPost' as const,
+    id,
+    threadId: 't1',
+    position,
+    bodyHtml: `<p>${body}</p>`,
+    bodySource: body,
+    createdAt: '2026-11-26T10:00:00Z',
+    editedAt: null,
+    deletedAt: null,
+    hidden: false,
+    hiddenReason: null,
+    quotedPostId: null,
+    author: who,
+    reactions,
+  };
+}
+const opening = post('p1', 1, 'Jak liczycie godziny w arkuszach?', author, [
+  {
+    __typename: 'ForumReactionCount',
+    reaction: ForumReaction.THUMBS_UP,
+    count: 2,
+    reactedByMe: false,
+  },
+]);
+const reply = post('p2', 2, 'U nas według uchwały z 2024 r.', me);
+
+function threadPage(posts: ReturnType<typeof post>[]) {
+  return {
+    request: {
+      query: ForumThreadPageDocument,
+      variables: { id: 't1', first: 50, after: null },
+    },
+    result: {
+      data: {
+        forumThread: {
+          __typename: 'ForumThread',
+          id: 't1',
+          groupId: 'g2',
+          title: 'Arkusze organizacyjne 2026/27',
+          pinned: false,
+          locked: false,
+          hidden: false,
+          hiddenReason: null,
+          createdAt: '2026-11-26T10:00:00Z',
+          newReplyCount: 0,
+          firstUnreadPostId: null,
+          unreadCursor: null,
+          viewerFollow: ForumThreadFollow.FOLLOWING,
+          posts: {
+            __typename: 'ForumPostConnection',
+            totalCount: posts.length,
+            edges: posts.map((node) => ({
+              __typename: 'ForumPostEdge',
+              cursor: `c-${node.id}`,
+              node,
+            })),
+            pageInfo: { __typename: 'PageInfo', endCursor: null, hasNextPage: false },
+          },
+        },
+      },
+    },
+  };
+}
+const replyRequest = {
+  query: ReplyToThreadDocument,
+  variables: { input: { threadId: 't1', body: reply.bodySource } },
+};
+
+function open(mocks: Parameters<typeof renderPage>[1]['mocks']) {
+  return renderPage(<ThreadPage />, {
+    path: '/groups/:groupId/threads/:threadId',
+    route: '/groups/g2/threads/t1',
+    session: signedInAs(Role.CITY_OFFICIAL),
+    mocks,
+  });
+}
+
+describe('ThreadPage', () => {
+  it('shows the posts and posts a reply, announced politely', async () => {
+    open([
+      threadPage([opening]),
+      { request: replyRequest, result: { data: { replyToThread: reply } } },
+      threadPage([opening, reply]),
+    ]);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Arkusze organizacyjne 2026/27' }),
+    ).toBeTruthy();
+    const posts = screen.getByRole('region', { name: 'Wpisy' });
+    expect(
+      within(posts).getByRole('heading', { level: 3, name: 'Agnieszka Dąbrowska (Gdynia)' }),
+    ).toBeTruthy();
+    expect(within(posts).getByText('Jak liczycie godziny w arkuszach?')).toBeTruthy();
+
+    fireEvent.change(screen.getByRole('textbox', { name: /Treść \(Markdown\)/ }), {
+      target: { value: reply.bodySource },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Wyślij odpowiedź' }));
+    expect((await screen.findByRole('status')).textContent).toContain('Odpowiedź została dodana.');
+    expect(await within(posts).findByText('U nas według uchwały z 2024 r.')).toBeTruthy();
+    expect(
+      (screen.getByRole('textbox', { name: /Treść \(Markdown\)/ }) as HTMLTextAreaElement).value,
+    ).toBe('');
+  });
+
+  it('refuses an empty reply before sending and quotes a post with its author', async () => {
+    open([threadPage([opening])]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Wyślij odpowiedź' }));
+    expect((await screen.findAllByText(/Wpisz treść odpowiedzi\./)).length).toBeGreaterThan(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Cytuj wpis: Agnieszka Dąbrowska' }));
+    expect(
+      (screen.getByRole('textbox', { name: /Treść \(Markdown\)/ }) as HTMLTextAreaElement).value,
+    ).toBe('> Agnieszka Dąbrowska napisał(a):\n>\n> Jak liczycie godziny w arkuszach?\n\n');
+  });
+
+  it('toggles a reaction, with counts in its accessible name', async () => {
+    open([
+      threadPage([opening]),
+      {
+        request: {
+          query: ReactToPostDocument,
+          variables: { input: { postId: 'p1', reaction: ForumReaction.THUMBS_UP } },
+        },
+        result: {
+          data: {
+            reactToPost: {
+              __typename: 'ForumPost',
+              id: 'p1',
+              reactions: [
+                {
+                  __typename: 'ForumReactionCount',
+                  reaction: ForumReaction.THUMBS_UP,
+                  count: 3,
+                  reactedByMe: true,
+                },
+              ],
+            },
+          },
+        },
+      },
+    ]);
+    const thumbs = await screen.findByRole('button', { name: 'Reakcja 👍, 2 osoby' });
+    expect(thumbs.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(thumbs);
+    const mine = await screen.findByRole('button', { name: 'Reakcja 👍, 3 osoby, w tym Ty' });
+    expect(mine.getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Reakcja 🎉, 0 osób' })).toBeTruthy();
+  });
+
+  it('says the thread is locked when a reply meets CONFLICT, and keeps the text', async () => {
+    open([
+      threadPage([opening]),
+      {
+        request: replyRequest,
+        result: {
+          errors: [new GraphQLError('Thread is locked', { extensions: { code: 'CONFLICT' } })],
+        },
+      },
+    ]);
+    const box = await screen.findByRole('textbox', { name: /Treść \(Markdown\)/ });
+    fireEvent.change(box, { target: { value: reply.bodySource } });
+    fireEvent.click(screen.getByRole('button', { name: 'Wyślij odpowiedź' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Wątek jest zamknięty — nie można odpowiadać.',
+    );
+    expect((box as HTMLTextAreaElement).value).toBe(reply.bodySource);
+  });
+});

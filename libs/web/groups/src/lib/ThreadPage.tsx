@@ -1,0 +1,371 @@
+import { Anchor, Button, Group, Paper, Stack, Tabs, Text, Textarea } from '@mantine/core';
+import { useMutation, useQuery } from '@apollo/client/react';
+import {
+  FORUM_BODY_MAX,
+  FORUM_POSTS_PAGE_DEFAULT,
+  FORUM_REACTION_EMOJI,
+  ForumReaction,
+} from '@civitas/shared/domain';
+import {
+  ForumThreadPageDocument,
+  type ForumThreadPageQuery,
+  MarkThreadReadDocument,
+  ReactToPostDocument,
+  ReplyToThreadDocument,
+  toApiProblem,
+  UnreactToPostDocument,
+} from '@civitas/web/data-access';
+import {
+  ErrorAlert,
+  ErrorSummary,
+  LoadingState,
+  Page,
+  StatusMessage,
+  summaryItems,
+  useErrorText,
+  useFormatters,
+} from '@civitas/web/ui';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { GROUPS_NS } from './i18n';
+import { quoteMarkdown, replyBodyError, threadErrorOverrides } from './thread-rules';
+
+type Thread = ForumThreadPageQuery['forumThread'];
+type Post = Thread['posts']['edges'][number]['node'];
+
+const REACTIONS = Object.values(ForumReaction);
+
+/** The fixed emoji set under a post: each toggles my reaction; counts and names for screen readers. */
+function Reactions({ post, onError }: { post: Post; onError: (message: string) => void }) {
+  const { t } = useTranslation(GROUPS_NS);
+  const errorText = useErrorText();
+  const [react] = useMutation(ReactToPostDocument);
+  const [unreact] = useMutation(UnreactToPostDocument);
+  const counts = new Map(post.reactions.map((r) => [r.reaction, r]));
+  return (
+    <Group gap={4} role="group" aria-label={t('thread.reactions')}>
+      {REACTIONS.map((reaction) => {
+        const current = counts.get(reaction);
+        const count = current?.count ?? 0;
+        const mine = current?.reactedByMe ?? false;
+        const emoji = FORUM_REACTION_EMOJI[reaction];
+        return (
+          <Button
+            key={reaction}
+            size="compact-sm"
+            variant={mine ? 'light' : 'subtle'}
+            color={mine ? 'blue.9' : 'gray.9'}
+            aria-pressed={mine}
+            aria-label={t(mine ? 'thread.reactionMine' : 'thread.reaction', { emoji, count })}
+            onClick={async () => {
+              const variables = { input: { postId: post.id, reaction } };
+              try {
+                if (mine) await unreact({ variables });
+                else await react({ variables });
+              } catch (error) {
+                const problem = toApiProblem(error);
+                onError(problem ? errorText.message(problem, threadErrorOverrides(t)) : '');
+              }
+            }}
+          >
+            <span aria-hidden="true">
+              {emoji} {count > 0 ? count : ''}
+            </span>
+          </Button>
+        );
+      })}
+    </Group>
+  );
+}
+
+function PostCard({
+  post,
+  onQuote,
+  onError,
+  canReply,
+}: {
+  post: Post;
+  onQuote: (post: Post) => void;
+  onError: (message: string) => void;
+  canReply: boolean;
+}) {
+  const { t } = useTranslation(GROUPS_NS);
+  const format = useFormatters();
+  const author = post.author
+    ? t('thread.by', { name: post.author.name, city: post.author.organisation.name })
+    : t('thread.formerAuthor');
+  const headingId = `post-${post.id}-heading`;
+  return (
+    <Paper
+      component="article"
+      withBorder
+      p="md"
+      radius="md"
+      id={`post-${post.id}`}
+      tabIndex={-1}
+      aria-labelledby={headingId}
+    >
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <h3 id={headingId} style={{ margin: 0, fontSize: '1rem' }}>
+            {author}
+          </h3>
+          <Text size="sm" c="gray.8">
+            <time dateTime={post.createdAt}>{format.dateTime(post.createdAt)}</time>
+            {post.editedAt && ` · ${t('thread.edited', { when: format.dateTime(post.editedAt) })}`}
+            {' · '}
+            {t('thread.post', { position: post.position })}
+          </Text>
+        </Group>
+        {post.deletedAt ? (
+          <Text fs="italic">{t('thread.removed')}</Text>
+        ) : post.hidden && !post.bodyHtml ? (
+          <Text fs="italic">{t('thread.hiddenPost', { reason: post.hiddenReason ?? '' })}</Text>
+        ) : (
+          <>
+            {post.hidden && (
+              <Text fs="italic" size="sm">
+                {t('thread.hiddenPost', { reason: post.hiddenReason ?? '' })}
+              </Text>
+            )}
+            {/* bodyHtml is rendered and sanitised on the server (api/markdown: no scripts, event
+                handlers, javascript: links, iframes or styles); it is stored and served only so. */}
+            <div
+              className="civitas-post-body"
+              dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? '' }}
+            />
+          </>
+        )}
+        {!post.deletedAt && (
+          <Group justify="space-between" wrap="wrap" gap="xs">
+            <Reactions post={post} onError={onError} />
+            {canReply && post.bodySource && (
+              <Button
+                size="compact-sm"
+                variant="default"
+                onClick={() => onQuote(post)}
+                aria-label={t('thread.quoteLabel', { name: post.author?.name ?? '' })}
+              >
+                {t('thread.quote')}
+              </Button>
+            )}
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Markdown reply with a preview tab (the raw text; the server renders and sanitises it). */
+function ReplyForm({
+  threadId,
+  body,
+  setBody,
+  textareaRef,
+  onPosted,
+}: {
+  threadId: string;
+  body: string;
+  setBody: (body: string) => void;
+  textareaRef: React.RefObject<HTMLTextAreaElement | null>;
+  onPosted: (message: string) => void;
+}) {
+  const { t } = useTranslation(GROUPS_NS);
+  const errorText = useErrorText();
+  const [tab, setTab] = useState<string | null>('write');
+  const [submitted, setSubmitted] = useState(false);
+  const [failed, setFailed] = useState('');
+  const [reply, { loading }] = useMutation(ReplyToThreadDocument, {
+    refetchQueries: ['ForumThreadPage'],
+  });
+  const rule = replyBodyError(body);
+  const bodyError = submitted && rule ? t(rule.key, rule.values) : null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    setFailed('');
+    if (rule) return;
+    try {
+      await reply({ variables: { input: { threadId, body: body.trim() } } });
+      setBody('');
+      setSubmitted(false);
+      setTab('write');
+      onPosted(t('thread.posted'));
+    } catch (error) {
+      const problem = toApiProblem(error);
+      setFailed(problem ? errorText.message(problem, threadErrorOverrides(t)) : '');
+    }
+  }
+
+  return (
+    <section aria-labelledby="thread-reply-heading">
+      <h2 id="thread-reply-heading">{t('thread.replyHeading')}</h2>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <ErrorSummary
+            items={summaryItems([['thread-reply-body', t('thread.body'), bodyError]])}
+          />
+          {failed && <ErrorAlert>{failed}</ErrorAlert>}
+          <Tabs value={tab} onChange={setTab} keepMounted>
+            <Tabs.List>
+              <Tabs.Tab value="write">{t('thread.write')}</Tabs.Tab>
+              <Tabs.Tab value="preview">{t('thread.preview')}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="write" pt="sm">
+              <Textarea
+                id="thread-reply-body"
+                ref={textareaRef}
+                label={t('thread.body')}
+                description={t('thread.bodyHint', { max: FORUM_BODY_MAX })}
+                value={body}
+                onChange={(e) => setBody(e.currentTarget.value)}
+                error={bodyError}
+                rows={6}
+                required
+              />
+            </Tabs.Panel>
+            <Tabs.Panel value="preview" pt="sm">
+              <Stack gap="xs">
+                <Text size="sm" c="gray.8">
+                  {t('thread.previewNote')}
+                </Text>
+                <Paper withBorder p="sm">
+                  <Text style={{ whiteSpace: 'pre-wrap' }}>{body || t('thread.previewEmpty')}</Text>
+                </Paper>
+              </Stack>
+            </Tabs.Panel>
+          </Tabs>
+          <Group>
+            <Button type="submit" loading={loading}>
+              {t('thread.send')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </section>
+  );
+}
+
+/** `/groups/:groupId/threads/:threadId`: the thread, its posts, reactions and a reply form. */
+export function ThreadPage() {
+  const { t } = useTranslation(GROUPS_NS);
+  const { groupId = '', threadId = '' } = useParams();
+  const errorText = useErrorText();
+  const [after, setAfter] = useState<string | null>(null);
+  const [done, setDone] = useState('');
+  const [failed, setFailed] = useState('');
+  const [body, setBody] = useState('');
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const { data, loading, error } = useQuery(ForumThreadPageDocument, {
+    variables: { id: threadId, first: FORUM_POSTS_PAGE_DEFAULT, after },
+  });
+  const [markRead] = useMutation(MarkThreadReadDocument);
+  const thread = data?.forumThread;
+  const posts = thread?.posts.edges.map((e) => e.node) ?? [];
+  const lastPostId = posts.at(-1)?.id;
+  const unread = (thread?.newReplyCount ?? 0) > 0;
+
+  // Viewing the page reads the posts it shows.
+  useEffect(() => {
+    if (thread && unread && lastPostId) {
+      markRead({ variables: { threadId: thread.id, upToPostId: lastPostId } }).catch(() => {
+        // Read state is a convenience; the page works without it.
+      });
+    }
+  }, [thread, unread, lastPostId, markRead]);
+
+  const back = (
+    <Anchor component={Link} to={`/groups/${groupId}`}>
+      {t('thread.back')}
+    </Anchor>
+  );
+  const announce = (message: string) => {
+    setFailed('');
+    setDone(message);
+  };
+  const status = (
+    <>
+      <div aria-live="polite">{done && <StatusMessage>{done}</StatusMessage>}</div>
+      {failed && <ErrorAlert>{failed}</ErrorAlert>}
+    </>
+  );
+
+  if (!thread) {
+    const problem = toApiProblem(error);
+    return (
+      <Page title={t('thread.loading')}>
+        {back}
+        {loading && <LoadingState label={t('thread.loading')} />}
+        {problem && <ErrorAlert>{errorText.message(problem, threadErrorOverrides(t))}</ErrorAlert>}
+      </Page>
+    );
+  }
+
+  const firstUnread = thread.firstUnreadPostId;
+  const firstUnreadShown = !!firstUnread && posts.some((p) => p.id === firstUnread);
+
+  function quote(post: Post) {
+    const addition = quoteMarkdown(
+      t('thread.wrote', { name: post.author?.name ?? t('thread.formerAuthor') }),
+      post.bodySource ?? '',
+    );
+    setBody(body ? `${body.trimEnd()}\n\n${addition}` : addition);
+    textareaRef.current?.focus();
+  }
+
+  return (
+    <Page title={thread.title}>
+      {back}
+      {status}
+      {thread.locked && <Text fw={600}>{t('thread.lockedNotice')}</Text>}
+      {thread.hidden && (
+        <Text fs="italic">{t('thread.hiddenThread', { reason: thread.hiddenReason ?? '' })}</Text>
+      )}
+      {firstUnread &&
+        (firstUnreadShown ? (
+          <Anchor
+            href={`#post-${firstUnread}`}
+            onClick={(e) => {
+              e.preventDefault();
+              const target = document.getElementById(`post-${firstUnread}`);
+              target?.scrollIntoView?.();
+              target?.focus();
+            }}
+          >
+            {t('thread.jumpUnread')}
+          </Anchor>
+        ) : (
+          thread.unreadCursor && (
+            <Button variant="default" onClick={() => setAfter(thread.unreadCursor)}>
+              {t('thread.showFromUnread')}
+            </Button>
+          )
+        ))}
+      <section aria-labelledby="thread-posts-heading">
+        <h2 id="thread-posts-heading">{t('thread.posts')}</h2>
+        <Stack gap="md">
+          {posts.map((post) => (
+            <PostCard
+              key={post.id}
+              post={post}
+              onQuote={quote}
+              onError={setFailed}
+              canReply={!thread.locked}
+            />
+          ))}
+        </Stack>
+      </section>
+      {!thread.locked && (
+        <ReplyForm
+          threadId={thread.id}
+          body={body}
+          setBody={setBody}
+          textareaRef={textareaRef}
+          onPosted={announce}
+        />
+      )}
+    </Page>
+  );
+}
