@@ -4,8 +4,6 @@ import { Client } from 'pg';
 import { spawn } from 'node:child_process';
 import { prepareDatabase } from '../lib/prepare-database';
 
-const TEMPLATE = 'civitas_test_template';
-
 /** Where integration tests get PostgreSQL: TEST_DATABASE_URL, a local server, or PGlite. */
 export type TestDatabaseSource = 'TEST_DATABASE_URL' | 'local PostgreSQL' | 'embedded PGlite';
 
@@ -87,14 +85,19 @@ export async function setUpTestDatabases(): Promise<{ teardown: () => Promise<vo
     return { teardown: stop };
   }
 
-  const templateUrl = withDatabase(adminUrl, TEMPLATE);
-  await admin(adminUrl, async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${TEMPLATE} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${TEMPLATE}`);
-  });
-  await prepareDatabase(templateUrl, { demo: false });
+  // A template of this run's own: runs side by side (two terminals, two checkouts) never
+  // drop each other's template.
+  const template = `civitas_test_template_${randomBytes(4).toString('hex')}`;
+  await admin(adminUrl, (c) => c.query(`CREATE DATABASE ${template}`));
+  await prepareDatabase(withDatabase(adminUrl, template), { demo: false });
   process.env['CIVITAS_TEST_ADMIN_URL'] = adminUrl;
-  return { teardown: async () => undefined };
+  process.env['CIVITAS_TEST_TEMPLATE'] = template;
+  return {
+    teardown: () =>
+      admin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
+  };
 }
 
 export interface TestDatabase {
@@ -122,7 +125,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (!adminUrl)
     throw new Error('Run integration tests through Jest: its global setup prepares the database');
   const name = `civitas_test_${randomBytes(6).toString('hex')}`;
-  await admin(adminUrl, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`));
+  await admin(adminUrl, (c) =>
+    c.query(`CREATE DATABASE ${name} TEMPLATE ${process.env['CIVITAS_TEST_TEMPLATE']}`),
+  );
   return {
     url: withDatabase(adminUrl, name),
     poolSize: 5,
