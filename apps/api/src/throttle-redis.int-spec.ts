@@ -1,24 +1,7 @@
-import Redis from 'ioredis';
 import { Role } from '@civitas/shared/domain';
-import { errorCode, TestApp } from '@civitas/api/testing';
+import { errorCode, redisAnswers, TEST_REDIS_URL, TestApp } from '@civitas/api/testing';
 
-const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-
-async function redisAnswers(): Promise<boolean> {
-  const client = new Redis(REDIS_URL, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
+const REDIS_URL = TEST_REDIS_URL;
 
 /** With REDIS_URL, API processes count failed sign-ins together. */
 describe('sign-in throttling across two API processes (Redis)', () => {

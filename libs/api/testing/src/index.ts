@@ -1,2 +1,3 @@
 export * from './lib/test-app';
 export * from './lib/flaky-smtp-server';
+export * from './lib/redis';

@@ -1,31 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
 import { Role } from '@civitas/shared/domain';
 import { DomainEvent } from '@civitas/api/core';
 import type { GroupInvitationCreatedEvent } from '@civitas/api/core';
 import { MailQueueOptionsModule } from '@civitas/api/mail';
-import { FlakySmtpServer, TestApp, TestUser } from '@civitas/api/testing';
+import {
+  FlakySmtpServer,
+  redisAnswers,
+  TEST_REDIS_URL,
+  TestApp,
+  TestUser,
+} from '@civitas/api/testing';
 import { NotificationsModule } from './notifications.module';
 
-const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-
-async function redisAnswers(): Promise<boolean> {
-  const client = new Redis(REDIS_URL, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
+const REDIS_URL = TEST_REDIS_URL;
 
 async function invite(t: TestApp, invitee: TestUser): Promise<void> {
   const [{ id: groupId }] = await t.db.query(
