@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { PAGE_SIZE_DEFAULT } from '@civitas/shared/domain';
 import {
@@ -14,10 +14,12 @@ import {
   useFormatters,
   useLoadMore,
 } from '@civitas/web/ui';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { groupErrorOverrides } from './group-rules';
 import { GROUPS_NS } from './i18n';
+import { NewThreadForm } from './NewThreadForm';
 
 type Thread = GroupForumThreadsQuery['forumThreads']['edges'][number]['node'];
 
@@ -30,8 +32,9 @@ function Flag({ children }: { children: string }) {
 }
 
 /** The group's forum threads, each linking to its thread page. */
-export function ForumSection({ groupId }: { groupId: string }) {
+export function ForumSection({ groupId, canPost }: { groupId: string; canPost: boolean }) {
   const { t } = useTranslation(GROUPS_NS);
+  const [writing, setWriting] = useState(false);
   const errorText = useErrorText();
   const format = useFormatters();
   const { data, loading, error, fetchMore } = useQuery(GroupForumThreadsDocument, {
@@ -80,6 +83,16 @@ export function ForumSection({ groupId }: { groupId: string }) {
   return (
     <section aria-labelledby="group-forum-heading">
       <h2 id="group-forum-heading">{t('group.forum')}</h2>
+      {canPost &&
+        (writing ? (
+          <Paper withBorder p="md" radius="md" mb="md">
+            <NewThreadForm groupId={groupId} onCancel={() => setWriting(false)} />
+          </Paper>
+        ) : (
+          <Group mb="md">
+            <Button onClick={() => setWriting(true)}>{t('thread.newThread')}</Button>
+          </Group>
+        ))}
       <ConnectionStates
         connection={connection}
         loading={loading}

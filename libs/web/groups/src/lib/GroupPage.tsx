@@ -196,7 +196,7 @@ export function GroupPage() {
         </section>
       )}
 
-      {seeMembers && <ForumSection groupId={id} />}
+      {seeMembers && <ForumSection groupId={id} canPost={!!group.viewerRole} />}
 
       <ConfirmDialog
         opened={leaving}

@@ -1,6 +1,15 @@
-import { ForumReaction, ForumThreadFollow, Role } from '@civitas/shared/domain';
 import {
+  ForumReaction,
+  ForumThreadFollow,
+  GroupRole,
+  GroupVisibility,
+  Role,
+} from '@civitas/shared/domain';
+import {
+  DeleteForumPostDocument,
   ForumThreadPageDocument,
+  GroupMembersDocument,
+  GroupPageDocument,
   ReactToPostDocument,
   ReplyToThreadDocument,
 } from '@civitas/web/data-access';
@@ -89,12 +98,45 @@ const replyRequest = {
   variables: { input: { threadId: 't1', body: reply.bodySource } },
 };
 
-function open(mocks: Parameters<typeof renderPage>[1]['mocks']) {
+const groupPage = {
+  request: { query: GroupPageDocument, variables: { id: 'g2' } },
+  result: {
+    data: {
+      group: {
+        __typename: 'WorkingGroup',
+        id: 'g2',
+        name: 'Edukacja',
+        topic: 'Oświata samorządowa',
+        visibility: GroupVisibility.REQUEST,
+        openToGuests: false,
+        memberCount: 2,
+        viewerRole: GroupRole.MEMBER,
+        description: '',
+        createdAt: '2026-01-01T00:00:00Z',
+      },
+    },
+  },
+};
+const members = {
+  request: { query: GroupMembersDocument, variables: { groupId: 'g2', first: 25 } },
+  result: {
+    data: {
+      groupMembers: {
+        __typename: 'GroupMemberConnection',
+        totalCount: 0,
+        edges: [],
+        pageInfo: { __typename: 'PageInfo', endCursor: null, hasNextPage: false },
+      },
+    },
+  },
+};
+
+function open(mocks: Parameters<typeof renderPage>[1]['mocks'] = []) {
   return renderPage(<ThreadPage />, {
     path: '/groups/:groupId/threads/:threadId',
     route: '/groups/g2/threads/t1',
     session: signedInAs(Role.CITY_OFFICIAL),
-    mocks,
+    mocks: [groupPage, members, ...mocks],
   });
 }
 
@@ -186,5 +228,31 @@ describe('ThreadPage', () => {
       'Wątek jest zamknięty — nie można odpowiadać.',
     );
     expect((box as HTMLTextAreaElement).value).toBe(reply.bodySource);
+  });
+
+  it('removes my own post, leaving "post removed" in its place', async () => {
+    open([
+      threadPage([opening, reply]),
+      {
+        request: { query: DeleteForumPostDocument, variables: { postId: 'p2' } },
+        result: {
+          data: {
+            deleteForumPost: {
+              ...reply,
+              bodyHtml: null,
+              bodySource: null,
+              deletedAt: '2026-11-27T09:00:00Z',
+            },
+          },
+        },
+      },
+    ]);
+    expect(await screen.findByText('U nas według uchwały z 2024 r.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Usuń swój wpis nr 1' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Usuń swój wpis nr 2' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Usunąć wpis nr 2?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Usuń' }));
+    expect(await screen.findByText('Wpis usunięty przez autora.')).toBeTruthy();
+    expect(screen.queryByText('U nas według uchwały z 2024 r.')).toBeNull();
   });
 });

@@ -5,15 +5,18 @@ import {
   FORUM_POSTS_PAGE_DEFAULT,
   FORUM_REACTION_EMOJI,
   ForumReaction,
+  Permission,
 } from '@civitas/shared/domain';
 import {
   ForumThreadPageDocument,
+  GroupPageDocument,
   type ForumThreadPageQuery,
   MarkThreadReadDocument,
   ReactToPostDocument,
   ReplyToThreadDocument,
   toApiProblem,
   UnreactToPostDocument,
+  useSession,
 } from '@civitas/web/data-access';
 import {
   ErrorAlert,
@@ -28,7 +31,10 @@ import {
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { mayCoordinate } from './group-rules';
+import { MentionPicker } from './NewThreadForm';
 import { GROUPS_NS } from './i18n';
+import { FollowControl, ModerationControls, OwnPostActions } from './ThreadTools';
 import { quoteMarkdown, replyBodyError, threadErrorOverrides } from './thread-rules';
 
 type Thread = ForumThreadPageQuery['forumThread'];
@@ -82,13 +88,17 @@ function Reactions({ post, onError }: { post: Post; onError: (message: string) =
 function PostCard({
   post,
   onQuote,
+  onDone,
   onError,
   canReply,
+  mine,
 }: {
   post: Post;
   onQuote: (post: Post) => void;
+  onDone: (message: string) => void;
   onError: (message: string) => void;
   canReply: boolean;
+  mine: boolean;
 }) {
   const { t } = useTranslation(GROUPS_NS);
   const format = useFormatters();
@@ -152,6 +162,9 @@ function PostCard({
             )}
           </Group>
         )}
+        {mine && !post.deletedAt && (
+          <OwnPostActions post={post} onDone={onDone} onError={onError} />
+        )}
       </Stack>
     </Paper>
   );
@@ -159,12 +172,14 @@ function PostCard({
 
 /** Markdown reply with a preview tab (the raw text; the server renders and sanitises it). */
 function ReplyForm({
+  groupId,
   threadId,
   body,
   setBody,
   textareaRef,
   onPosted,
 }: {
+  groupId: string;
   threadId: string;
   body: string;
   setBody: (body: string) => void;
@@ -225,6 +240,10 @@ function ReplyForm({
                 rows={6}
                 required
               />
+              <MentionPicker
+                groupId={groupId}
+                onInsert={(mention) => setBody(body ? `${body} ${mention}` : mention)}
+              />
             </Tabs.Panel>
             <Tabs.Panel value="preview" pt="sm">
               <Stack gap="xs">
@@ -262,6 +281,10 @@ export function ThreadPage() {
     variables: { id: threadId, first: FORUM_POSTS_PAGE_DEFAULT, after },
   });
   const [markRead] = useMutation(MarkThreadReadDocument);
+  const session = useSession();
+  const { data: groupData } = useQuery(GroupPageDocument, { variables: { id: groupId } });
+  const coordinate =
+    !!groupData && mayCoordinate(groupData.group.viewerRole, session.can(Permission.GROUP_CREATE));
   const thread = data?.forumThread;
   const posts = thread?.posts.edges.map((e) => e.node) ?? [];
   const lastPostId = posts.at(-1)?.id;
@@ -323,6 +346,8 @@ export function ThreadPage() {
       {thread.hidden && (
         <Text fs="italic">{t('thread.hiddenThread', { reason: thread.hiddenReason ?? '' })}</Text>
       )}
+      <FollowControl thread={thread} onDone={announce} onError={setFailed} />
+      {coordinate && <ModerationControls thread={thread} onDone={announce} onError={setFailed} />}
       {firstUnread &&
         (firstUnreadShown ? (
           <Anchor
@@ -351,14 +376,17 @@ export function ThreadPage() {
               key={post.id}
               post={post}
               onQuote={quote}
+              onDone={announce}
               onError={setFailed}
               canReply={!thread.locked}
+              mine={!!session.user && post.author?.id === session.user.id}
             />
           ))}
         </Stack>
       </section>
       {!thread.locked && (
         <ReplyForm
+          groupId={groupId}
           threadId={thread.id}
           body={body}
           setBody={setBody}

@@ -1,4 +1,4 @@
-import { FORUM_BODY_MAX } from '@civitas/shared/domain';
+import { FORUM_BODY_MAX, FORUM_TITLE_MAX } from '@civitas/shared/domain';
 import type { FieldRule } from './group-rules';
 
 /** The API's limit on a post (ReplyToThreadInput.body), checked before sending. */
@@ -7,6 +7,15 @@ export function replyBodyError(body: string): FieldRule | undefined {
   if (!trimmed) return { key: 'thread.bodyRequired' };
   if (trimmed.length > FORUM_BODY_MAX)
     return { key: 'thread.bodyTooLong', values: { max: FORUM_BODY_MAX } };
+  return undefined;
+}
+
+/** The API's limit on a thread's title (CreateForumThreadInput.title). */
+export function threadTitleError(title: string): FieldRule | undefined {
+  const trimmed = title.trim();
+  if (!trimmed) return { key: 'thread.titleRequired' };
+  if (trimmed.length > FORUM_TITLE_MAX)
+    return { key: 'thread.titleTooLong', values: { max: FORUM_TITLE_MAX } };
   return undefined;
 }
 
