@@ -10,6 +10,8 @@ import {
   ForumThreadPageDocument,
   GroupMembersDocument,
   GroupPageDocument,
+  LockThreadDocument,
+  MyGroupsDocument,
   ReactToPostDocument,
   ReplyToThreadDocument,
 } from '@civitas/web/data-access';
@@ -131,12 +133,13 @@ const members = {
   },
 };
 
-function open(mocks: Parameters<typeof renderPage>[1]['mocks'] = []) {
+function open(mocks: Parameters<typeof renderPage>[1]['mocks'] = [], role = GroupRole.MEMBER) {
+  const group = { ...groupPage.result.data.group, viewerRole: role };
   return renderPage(<ThreadPage />, {
     path: '/groups/:groupId/threads/:threadId',
     route: '/groups/g2/threads/t1',
     session: signedInAs(Role.CITY_OFFICIAL),
-    mocks: [groupPage, members, ...mocks],
+    mocks: [{ ...groupPage, result: { data: { group } } }, members, ...mocks],
   });
 }
 
@@ -254,5 +257,44 @@ describe('ThreadPage', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Usuń' }));
     expect(await screen.findByText('Wpis usunięty przez autora.')).toBeTruthy();
     expect(screen.queryByText('U nas według uchwały z 2024 r.')).toBeNull();
+  });
+
+  it('lets a coordinator lock the thread, which then takes no replies', async () => {
+    open(
+      [
+        threadPage([opening]),
+        {
+          request: { query: MyGroupsDocument, variables: { first: 100 } },
+          result: {
+            data: {
+              myGroups: {
+                __typename: 'WorkingGroupConnection',
+                totalCount: 0,
+                edges: [],
+                pageInfo: { __typename: 'PageInfo', endCursor: null, hasNextPage: false },
+              },
+            },
+          },
+        },
+        {
+          request: {
+            query: LockThreadDocument,
+            variables: { input: { threadId: 't1', on: true } },
+          },
+          result: { data: { lockThread: { __typename: 'ForumThread', id: 't1', locked: true } } },
+        },
+      ],
+      GroupRole.COORDINATOR,
+    );
+    const moderation = await screen.findByRole('region', { name: 'Moderacja wątku' });
+    fireEvent.click(within(moderation).getByRole('button', { name: 'Zamknij wątek' }));
+    expect((await screen.findByRole('status')).textContent).toContain(
+      'Zapisano w dzienniku moderacji.',
+    );
+    expect(
+      await screen.findByText('Wątek jest zamknięty — nie można w nim odpowiadać.'),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Wyślij odpowiedź' })).toBeNull();
+    expect(within(moderation).getByRole('button', { name: 'Otwórz wątek' })).toBeTruthy();
   });
 });

@@ -34,7 +34,7 @@ import { Link, useParams } from 'react-router';
 import { mayCoordinate } from './group-rules';
 import { MentionPicker } from './NewThreadForm';
 import { GROUPS_NS } from './i18n';
-import { FollowControl, ModerationControls, OwnPostActions } from './ThreadTools';
+import { FollowControl, HidePostControl, ModerationControls, OwnPostActions } from './ThreadTools';
 import { quoteMarkdown, replyBodyError, threadErrorOverrides } from './thread-rules';
 
 type Thread = ForumThreadPageQuery['forumThread'];
@@ -92,6 +92,7 @@ function PostCard({
   onError,
   canReply,
   mine,
+  coordinate,
 }: {
   post: Post;
   onQuote: (post: Post) => void;
@@ -99,6 +100,7 @@ function PostCard({
   onError: (message: string) => void;
   canReply: boolean;
   mine: boolean;
+  coordinate: boolean;
 }) {
   const { t } = useTranslation(GROUPS_NS);
   const format = useFormatters();
@@ -160,6 +162,11 @@ function PostCard({
                 {t('thread.quote')}
               </Button>
             )}
+          </Group>
+        )}
+        {coordinate && !post.deletedAt && (
+          <Group>
+            <HidePostControl post={post} onDone={onDone} onError={onError} />
           </Group>
         )}
         {mine && !post.deletedAt && (
@@ -380,6 +387,7 @@ export function ThreadPage() {
               onError={setFailed}
               canReply={!thread.locked}
               mine={!!session.user && post.author?.id === session.user.id}
+              coordinate={coordinate}
             />
           ))}
         </Stack>

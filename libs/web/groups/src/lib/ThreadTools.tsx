@@ -1,11 +1,14 @@
 import { Button, Group, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
-import { useLazyQuery, useMutation } from '@apollo/client/react';
-import { ForumThreadFollow } from '@civitas/shared/domain';
+import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
+import { ForumThreadFollow, GroupRole } from '@civitas/shared/domain';
 import {
   DeleteForumPostDocument,
   EditForumPostDocument,
+  HidePostDocument,
   HideThreadDocument,
   LockThreadDocument,
+  MoveThreadDocument,
+  MyGroupsDocument,
   PinThreadDocument,
   PostRevisionsDocument,
   SetThreadFollowDocument,
@@ -14,6 +17,7 @@ import {
 import { ConfirmDialog, useErrorText, useFormatters } from '@civitas/web/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { GROUPS_NS } from './i18n';
 import { ReasonDialog } from './ReasonDialog';
 import { replyBodyError, threadErrorOverrides } from './thread-rules';
@@ -73,13 +77,27 @@ export function ModerationControls({
   onDone,
   onError,
 }: {
-  thread: { id: string; title: string; pinned: boolean; locked: boolean; hidden: boolean };
+  thread: {
+    id: string;
+    groupId: string;
+    title: string;
+    pinned: boolean;
+    locked: boolean;
+    hidden: boolean;
+  };
   onDone: (message: string) => void;
   onError: (message: string) => void;
 }) {
   const { t } = useTranslation(GROUPS_NS);
   const describe = useDescribe();
+  const navigate = useNavigate();
   const [hiding, setHiding] = useState(false);
+  const [target, setTarget] = useState<string | null>(null);
+  const { data: mine } = useQuery(MyGroupsDocument, { variables: { first: 100 } });
+  const [move, moving] = useMutation(MoveThreadDocument);
+  const targets = (mine?.myGroups.edges ?? [])
+    .map((e) => e.node)
+    .filter((g) => g.viewerRole === GroupRole.COORDINATOR && g.id !== thread.groupId);
   const [pin, pinning] = useMutation(PinThreadDocument);
   const [lock, locking] = useMutation(LockThreadDocument);
   const [hide, hideState] = useMutation(HideThreadDocument, {
@@ -128,6 +146,34 @@ export function ModerationControls({
           {thread.hidden ? t('thread.unhide') : t('thread.hide')}
         </Button>
       </Group>
+      {targets.length > 0 && (
+        <Group align="flex-end" gap="xs" mt="sm">
+          <Select
+            label={t('thread.moveTarget')}
+            w={280}
+            value={target}
+            onChange={setTarget}
+            data={targets.map((g) => ({ value: g.id, label: g.name }))}
+          />
+          <Button
+            variant="default"
+            disabled={!target}
+            loading={moving.loading}
+            onClick={async () => {
+              if (!target) return;
+              try {
+                await move({ variables: { input: { threadId: thread.id, toGroupId: target } } });
+                onDone(t('thread.moveDone'));
+                navigate(`/groups/${target}/threads/${thread.id}`);
+              } catch (error) {
+                onError(describe(error));
+              }
+            }}
+          >
+            {t('thread.move')}
+          </Button>
+        </Group>
+      )}
       <ReasonDialog
         opened={hiding}
         title={t('thread.hideTitle', { title: thread.title })}
@@ -286,5 +332,67 @@ export function OwnPostActions({
         }}
       />
     </Stack>
+  );
+}
+
+/** A coordinator hides a post (with a reason) or shows it again. */
+export function HidePostControl({
+  post,
+  onDone,
+  onError,
+}: {
+  post: { id: string; position: number; hidden: boolean };
+  onDone: (message: string) => void;
+  onError: (message: string) => void;
+}) {
+  const { t } = useTranslation(GROUPS_NS);
+  const describe = useDescribe();
+  const [asking, setAsking] = useState(false);
+  const [hide, state] = useMutation(HidePostDocument);
+  return (
+    <>
+      <Button
+        size="compact-sm"
+        variant="default"
+        color="red.9"
+        aria-label={t(post.hidden ? 'thread.unhidePostLabel' : 'thread.hidePostLabel', {
+          position: post.position,
+        })}
+        onClick={async () => {
+          if (!post.hidden) {
+            setAsking(true);
+            return;
+          }
+          try {
+            await hide({ variables: { input: { postId: post.id, hidden: false } } });
+            onDone(t('thread.moderated'));
+          } catch (error) {
+            onError(describe(error));
+          }
+        }}
+      >
+        {post.hidden ? t('thread.unhidePost') : t('thread.hidePost')}
+      </Button>
+      <ReasonDialog
+        opened={asking}
+        title={t('thread.hidePostTitle', { position: post.position })}
+        label={t('thread.hideReason')}
+        required
+        danger
+        confirmLabel={t('thread.hidePost')}
+        loading={state.loading}
+        error={state.error ? describe(state.error) : null}
+        onClose={() => setAsking(false)}
+        onConfirm={async (reason) => {
+          try {
+            await hide({ variables: { input: { postId: post.id, hidden: true, reason } } });
+            setAsking(false);
+            onDone(t('thread.moderated'));
+          } catch {
+            // shown in the dialog
+          }
+        }}
+      />
+    </>
   );
 }
