@@ -1,7 +1,8 @@
 // The working-group journey, in a real browser against the built web and API on the demo
 // seed: an official asks to join "Finanse lokalne" (a REQUEST group) with a message, its
 // coordinator signs in and approves with a message, and the official sees the decision
-// and the group under "Moje grupy". Every page is checked with axe-core; serious or
+// and the group under "Moje grupy"; the official opens a thread mentioning the coordinator,
+// who locks it. Every page is checked with axe-core; serious or
 // critical violations fail the journey.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -17,6 +18,7 @@ const COORDINATOR = {
 const GROUP = 'Finanse lokalne';
 const REQUEST_MESSAGE = 'Dzień dobry, w Poznaniu przygotowujemy wieloletnią prognozę finansową.';
 const DECISION = 'Witamy w grupie! Najbliższe spotkanie w grudniu.';
+const THREAD = 'Wieloletnia prognoza finansowa 2027';
 
 const stack = new Stack();
 let context;
@@ -151,6 +153,51 @@ test('an official asks to join a REQUEST group and its coordinator approves', as
     await page.getByRole('heading', { level: 2, name: 'Forum' }).waitFor();
     assert.equal(await page.getByRole('region', { name: 'Narzędzia koordynatora' }).count(), 0);
     await assertAccessible('group page (member)');
+  });
+
+  await t.test('the official opens a thread mentioning the coordinator', async () => {
+    await page.getByRole('button', { name: 'Nowy wątek' }).click();
+    await page.getByLabel(/^Tytuł/).fill(THREAD);
+    await page.getByLabel(/^Treść \(Markdown\)/).fill('Jak planujecie WPF na 2027 r.? ');
+    // The Select's hidden value input shares the label; type into the visible one.
+    await page
+      .getByLabel('Wspomnij członka grupy', { exact: true })
+      .and(page.locator('input:not([type=hidden])'))
+      .fill(COORDINATOR.name);
+    await page.getByRole('option', { name: new RegExp(COORDINATOR.name) }).click();
+    await page.getByRole('button', { name: 'Wstaw wspomnienie' }).click();
+    await assertAccessible('new thread form');
+    await page.getByRole('button', { name: 'Utwórz wątek' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: THREAD })
+      .or(page.getByRole('alert').first())
+      .waitFor();
+    await noAlerts('opening a thread');
+    const posts = page.getByRole('region', { name: 'Wpisy' });
+    await posts.getByRole('heading', { level: 3, name: `${OFFICIAL.name} (Poznań)` }).waitFor();
+    await posts.getByText(COORDINATOR.name).waitFor();
+    await assertAccessible('thread page (author)');
+    await screenshot('thread-author');
+    await signOut(OFFICIAL);
+  });
+
+  await t.test('the coordinator locks the thread', async () => {
+    await signIn(COORDINATOR);
+    await openGroups();
+    const mine = page.getByRole('region', { name: 'Moje grupy' });
+    await mine.getByRole('link', { name: GROUP }).click();
+    await page.getByRole('heading', { level: 1, name: GROUP }).waitFor();
+    await page.getByRole('region', { name: 'Forum' }).getByRole('link', { name: THREAD }).click();
+    await page.getByRole('heading', { level: 1, name: THREAD }).waitFor();
+    const moderation = page.getByRole('region', { name: 'Moderacja wątku' });
+    await moderation.getByRole('button', { name: 'Zamknij wątek' }).click();
+    await page
+      .getByText('Wątek jest zamknięty — nie można w nim odpowiadać.')
+      .or(page.getByRole('alert').first())
+      .waitFor();
+    await noAlerts('locking');
+    assert.equal(await page.getByRole('button', { name: 'Wyślij odpowiedź' }).count(), 0);
+    await assertAccessible('thread page (coordinator, locked)');
   });
 
   assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
