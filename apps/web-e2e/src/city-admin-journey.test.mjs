@@ -4,11 +4,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { deflateSync } from 'node:zlib';
-import { seriousViolations, Stack } from './harness.mjs';
+import { assertAccessible as assertA11y, Stack } from './harness.mjs';
 
 const PASSWORD = 'Civitas-demo-2026';
 const stack = new Stack();
-let browserContext;
 let page;
 const pageErrors = [];
 
@@ -49,24 +48,13 @@ before(async () => {
   await stack.start();
 });
 
-after(async () => {
-  await browserContext?.close().catch(() => {});
-  await stack.stop();
-});
+after(() => stack.stop());
 
-async function assertAccessible(name) {
-  assert.deepEqual(
-    await seriousViolations(page),
-    [],
-    `axe found serious/critical violations on ${name}`,
-  );
-}
+const assertAccessible = (name) => assertA11y(page, name);
 
 async function signInAs(email) {
-  await browserContext?.close();
-  browserContext = await stack.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await browserContext.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page?.context().close();
+  page = await stack.openPage(pageErrors);
   await page.goto(`${stack.baseUrl}/sign-in`);
   await page.getByLabel(/^Adres e-mail/).fill(email);
   await page.getByLabel(/^Hasło/).fill(PASSWORD);

@@ -6,7 +6,7 @@
 // critical violations fail the journey.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { seriousViolations, Stack } from './harness.mjs';
+import { assertAccessible as assertA11y, Stack } from './harness.mjs';
 
 const PASSWORD = 'Civitas-demo-2026';
 const OFFICIAL = { email: 'urzednik.poznan@civitas.local', name: 'Maria Wiśniewska' };
@@ -21,29 +21,17 @@ const DECISION = 'Witamy w grupie! Najbliższe spotkanie w grudniu.';
 const THREAD = 'Wieloletnia prognoza finansowa 2027';
 
 const stack = new Stack();
-let context;
 let page;
 const pageErrors = [];
 
 before(async () => {
   await stack.start();
-  context = await stack.browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'pl-PL',
-  });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page = await stack.openPage(pageErrors);
 });
 
-after(async () => {
-  await context?.close().catch(() => {});
-  await stack.stop();
-});
+after(() => stack.stop());
 
-async function assertAccessible(name) {
-  const violations = await seriousViolations(page);
-  assert.deepEqual(violations, [], `axe found serious/critical violations on ${name}`);
-}
+const assertAccessible = (name) => assertA11y(page, name);
 
 async function signIn(person) {
   await page.goto(`${stack.baseUrl}/sign-in`);

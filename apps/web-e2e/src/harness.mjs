@@ -1,10 +1,10 @@
+import assert from 'node:assert/strict';
 // Starts the built API (serving the built web) against a fresh PostgreSQL database,
 // and a headless Chromium; tears both down. Used by the journeys in this folder.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
@@ -49,8 +49,8 @@ export class Stack {
   baseUrl;
   #adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   #database = `civitas_e2e_${randomBytes(5).toString('hex')}`;
-  #workDir;
   #exited = false;
+  #contexts = [];
 
   async start() {
     for (const [path, how] of [
@@ -66,13 +66,9 @@ export class Stack {
 
     const port = await freePort();
     this.baseUrl = `http://localhost:${port}`;
-    // The API writes its generated schema to ./apps/api/schema.graphql when not in
-    // production: run it from a scratch folder so the committed schema stays untouched.
-    this.#workDir = mkdtempSync(join(tmpdir(), 'civitas-e2e-'));
-    mkdirSync(join(this.#workDir, 'apps/api'), { recursive: true });
     const nodeArgs = (process.env.E2E_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
     this.api = spawn(process.execPath, [...nodeArgs, API_MAIN], {
-      cwd: this.#workDir,
+      cwd: ROOT,
       env: {
         ...process.env,
         NODE_ENV: 'development',
@@ -98,6 +94,18 @@ export class Stack {
     });
   }
 
+  /** A page in a fresh browser context (Polish, desktop size); uncaught page errors go to `errors`. */
+  async openPage(errors) {
+    const context = await this.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'pl-PL',
+    });
+    this.#contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    return page;
+  }
+
   /** Waits until the API has printed something matching `pattern`; returns the match. */
   async waitForOutput(pattern, timeoutMs = 15_000) {
     const deadline = Date.now() + timeoutMs;
@@ -115,6 +123,7 @@ export class Stack {
   }
 
   async stop() {
+    await Promise.all(this.#contexts.map((c) => c.close().catch(() => {})));
     await this.browser?.close().catch(() => {});
     if (this.api && !this.#exited) {
       const exited = new Promise((r) => this.api.once('exit', r));
@@ -122,7 +131,6 @@ export class Stack {
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
       if (!this.#exited) this.api.kill('SIGKILL');
     }
-    if (this.#workDir) rmSync(this.#workDir, { recursive: true, force: true });
     const admin = new pg.Client({ connectionString: this.#adminUrl });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${this.#database} WITH (FORCE)`);
@@ -131,7 +139,7 @@ export class Stack {
 }
 
 /** Runs axe-core on the page; returns the serious and critical violations, described. */
-export async function seriousViolations(page) {
+async function seriousViolations(page) {
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -139,4 +147,13 @@ export async function seriousViolations(page) {
       (v) =>
         `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
     );
+}
+
+/** Fails with the list of serious and critical axe violations on the page, if any. */
+export async function assertAccessible(page, name) {
+  assert.deepEqual(
+    await seriousViolations(page),
+    [],
+    `axe found serious/critical violations on ${name}`,
+  );
 }

@@ -4,34 +4,22 @@
 // checked with axe-core; serious or critical violations fail the journey.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { seriousViolations, Stack } from './harness.mjs';
+import { assertAccessible as assertA11y, Stack } from './harness.mjs';
 
 const OFFICE_ADMIN = 'biuro@civitas.local';
 const PASSWORD = 'Civitas-demo-2026';
 const stack = new Stack();
-let context;
 let page;
 const pageErrors = [];
 
 before(async () => {
   await stack.start();
-  context = await stack.browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'pl-PL',
-  });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page = await stack.openPage(pageErrors);
 });
 
-after(async () => {
-  await context?.close().catch(() => {});
-  await stack.stop();
-});
+after(() => stack.stop());
 
-async function assertAccessible(name) {
-  const violations = await seriousViolations(page);
-  assert.deepEqual(violations, [], `axe found serious/critical violations on ${name}`);
-}
+const assertAccessible = (name) => assertA11y(page, name);
 
 async function expectTitle(title) {
   await page.waitForFunction((t) => document.title === t, title);
