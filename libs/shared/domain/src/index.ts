@@ -7,3 +7,4 @@ export * from './lib/errors';
 export * from './lib/groups';
 export * from './lib/notifications';
 export * from './lib/forum';
+export * from './lib/realtime';

@@ -12,3 +12,19 @@ export const LOGIN_FAILURES_PER_IP = 20;
 export const LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60;
 
 export const LOGO_MAX_BYTES = 512 * 1024;
+
+/** Group chat (issue 4): a message's Markdown source, after trimming. */
+export const CHAT_MESSAGE_MAX = 4000;
+/** Flood limit: at most this many chat messages per person per window… */
+export const CHAT_FLOOD_MESSAGES = 20;
+/** …of this many seconds; more are refused with TOO_MANY_REQUESTS and not stored. */
+export const CHAT_FLOOD_WINDOW_SECONDS = 10;
+export const CHAT_PAGE_DEFAULT = 50;
+export const CHAT_PAGE_MAX = 200;
+/** Socket events of any kind per person per 10 s (typing and reads included). */
+export const REALTIME_EVENTS_PER_10_SECONDS = 200;
+/** Socket handshakes per person per minute, and sockets open at once per person. */
+export const REALTIME_CONNECTIONS_PER_MINUTE = 60;
+export const REALTIME_SOCKETS_PER_PERSON = 20;
+/** Seconds after `auth:expired` before the server disconnects a socket not refreshed. */
+export const REALTIME_AUTH_GRACE_SECONDS = 30;
