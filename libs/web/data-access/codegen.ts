@@ -33,6 +33,8 @@ const config: CodegenConfig = {
           GroupModerationAction: '@civitas/shared/domain#GroupModerationAction',
           ForumReaction: '@civitas/shared/domain#ForumReaction',
           ForumThreadFollow: '@civitas/shared/domain#ForumThreadFollow',
+          NotificationKind: '@civitas/shared/domain#NotificationKind',
+          EmailFrequency: '@civitas/shared/domain#EmailFrequency',
         },
         enumType: 'const',
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },

@@ -1,5 +1,6 @@
 import { Permission } from '@civitas/shared/domain';
 import { useSession } from '@civitas/web/data-access';
+import { NotificationBell } from '@civitas/web/notifications';
 import { AppLayout, ErrorAlert, type NavItem } from '@civitas/web/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,6 +43,7 @@ export function SignedInShell() {
       user={{ name: user.name, organisationName: user.organisation.name }}
       onSignOut={() => void signOut(false)}
       onSignOutEverywhere={() => void signOut(true)}
+      headerActions={session.can(Permission.PROFILE_OWN) ? <NotificationBell /> : undefined}
     >
       {signOutFailed && <ErrorAlert>{t('userMenu.signOutEverywhereFailed')}</ErrorAlert>}
       <Outlet />

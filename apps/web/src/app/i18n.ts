@@ -2,6 +2,7 @@ import { accountTranslations, ACCOUNT_NS } from '@civitas/web/account';
 import { adminTranslations, ADMIN_NS } from '@civitas/web/admin';
 import { directoryTranslations, DIRECTORY_NS } from '@civitas/web/directory';
 import { groupsTranslations, GROUPS_NS } from '@civitas/web/groups';
+import { notificationsTranslations, NOTIFICATIONS_NS } from '@civitas/web/notifications';
 import { createI18n, type Language, type TranslationBundle } from '@civitas/web/ui';
 
 /** Every namespace the app's pages use. */
@@ -10,6 +11,7 @@ export const NAMESPACES: Record<string, TranslationBundle> = {
   [DIRECTORY_NS]: directoryTranslations,
   [ADMIN_NS]: adminTranslations,
   [GROUPS_NS]: groupsTranslations,
+  [NOTIFICATIONS_NS]: notificationsTranslations,
 };
 
 export function createAppI18n(options: { language?: Language; persist?: boolean } = {}) {

@@ -10,6 +10,7 @@ import { InvitationsPage, MembershipEditor } from '@civitas/web/admin';
 import { useSession } from '@civitas/web/data-access';
 import { CityPage, DirectoryPage, PeoplePage } from '@civitas/web/directory';
 import { CreateGroupPage, GroupPage, GroupsPage, ThreadPage } from '@civitas/web/groups';
+import { NotificationsPage, UnsubscribePage } from '@civitas/web/notifications';
 import { PublicLayout } from '@civitas/web/ui';
 import { Outlet, Route, Routes } from 'react-router';
 import { NotFoundPage } from './ErrorPages';
@@ -53,6 +54,7 @@ export function AppRoutes() {
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="invitation" element={<AcceptInvitationPage afterAccept="/" />} />
+        <Route path="unsubscribe" element={<UnsubscribePage />} />
       </Route>
       <Route
         element={
@@ -118,6 +120,14 @@ export function AppRoutes() {
           }
         />
         <Route path="profile" element={<MyProfilePage />} />
+        <Route
+          path="notifications"
+          element={
+            <RequirePermission anyOf={[Permission.PROFILE_OWN]}>
+              <NotificationsPage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="admin/invitations"
           element={

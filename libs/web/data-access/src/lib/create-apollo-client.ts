@@ -31,6 +31,9 @@ export function createCache(): InMemoryCache {
           groupBans: relayStylePagination(['groupId']),
           moderationLog: relayStylePagination(['groupId']),
           forumThreads: relayStylePagination(['groupId']),
+          // notifications: no field policy on purpose. The bell's latest few and the page's
+          // longer list are separate entries (by first/after/unreadOnly), so opening the bell
+          // never cuts the page's list short; the page appends its pages with updateQuery.
         },
       },
       Organisation: {

@@ -47,10 +47,14 @@ function Footer() {
   );
 }
 
-/** The signed-in frame: skip link, header (name, language, account menu), nav, main, footer. */
+/**
+ * The signed-in frame: skip link, header (name, language, `headerActions` such as the
+ * notification bell, account menu), nav, main, footer.
+ */
 export function AppLayout({
   navItems,
   user,
+  headerActions,
   onSignOut,
   onSignOutEverywhere,
   onLanguageChange,
@@ -63,6 +67,8 @@ export function AppLayout({
   onSignOutEverywhere: () => void;
   onLanguageChange?: (language: Language) => void;
   profilePath?: string;
+  /** Shown in the header before the account menu (a domain's control, e.g. notifications). */
+  headerActions?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -75,6 +81,7 @@ export function AppLayout({
             <Brand />
             <Group gap="sm">
               <LanguageSwitch onChange={onLanguageChange} />
+              {headerActions}
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>
                   <Button

@@ -1,0 +1,53 @@
+import { NotificationKind } from '@civitas/shared/domain';
+import type { NotificationItemFragment } from '@civitas/web/data-access';
+import type { TFunction } from 'i18next';
+import { NOTIFICATIONS_NS } from './i18n';
+
+const MODERATION_ACTIONS = new Set([
+  'HIDE_POST',
+  'UNHIDE_POST',
+  'HIDE_THREAD',
+  'UNHIDE_THREAD',
+  'LOCK_THREAD',
+  'UNLOCK_THREAD',
+  'MOVE_THREAD',
+]);
+
+/** One sentence per kind, in the current language, naming who, which thread and which group. */
+export function notificationText(t: TFunction, n: NotificationItemFragment): string {
+  const k = (key: string, values: Record<string, unknown> = {}) =>
+    t(`${NOTIFICATIONS_NS}:${key}`, values);
+  const values = {
+    actor: n.actorName ?? k('text.someone'),
+    thread: n.threadTitle ?? k('text.aThread'),
+    group: n.groupName ?? k('text.aGroup'),
+  };
+  switch (n.kind) {
+    case NotificationKind.JOIN_DECISION:
+      return k(n.approved ? 'text.JOIN_DECISION_approved' : 'text.JOIN_DECISION_rejected', values);
+    case NotificationKind.MODERATION: {
+      const action =
+        n.moderationAction && MODERATION_ACTIONS.has(n.moderationAction)
+          ? k(`moderation.${n.moderationAction}`)
+          : k('moderation.other');
+      return k('text.MODERATION', { ...values, action });
+    }
+    default:
+      return k(`text.${n.kind}`, values);
+  }
+}
+
+/**
+ * Where the notification leads: the post in its thread, else the group; an invitation
+ * to the groups page, where it is accepted or declined (a secret group's page stays
+ * closed until then).
+ */
+export function notificationLink(n: NotificationItemFragment): string {
+  if (n.kind === NotificationKind.GROUP_INVITATION) return '/groups';
+  if (n.groupId && n.threadId) {
+    const anchor = n.postId ? `#post-${n.postId}` : '';
+    return `/groups/${n.groupId}/threads/${n.threadId}${anchor}`;
+  }
+  if (n.groupId) return `/groups/${n.groupId}`;
+  return '/groups';
+}
