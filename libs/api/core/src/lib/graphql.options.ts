@@ -1,4 +1,5 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Request, Response } from 'express';
 import { GraphQLFormattedError } from 'graphql';
@@ -33,7 +34,9 @@ export function createGraphQLOptions(config: AppConfig): ApolloDriverConfig {
     introspection: !production,
     playground: false,
     includeStacktraceInErrorResponses: !production,
-    plugins: [...protection.plugins],
+    // No HTTP caching of GraphQL answers here (they are per person); left on, Apollo's
+    // cache-control plugin wraps every field resolver to compute cache hints.
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...protection.plugins],
     // Let a refusal keep its HTTP meaning (a throttled sign-in answers 429 with Retry-After).
     preserveHttpStatusForExecutionErrors: false,
     validationRules: protection.validationRules,

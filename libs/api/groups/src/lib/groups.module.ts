@@ -24,7 +24,7 @@ import { GroupsResolver } from './groups.resolver';
 import { GroupsService } from './groups.service';
 import { ModerationLogService } from './moderation-log.service';
 import { ForumLoaders } from './forum/forum.loaders';
-import { ForumGroupResolver, ForumPostResolver, ForumThreadResolver } from './forum/forum.resolver';
+import { ForumGroupResolver, ForumThreadResolver } from './forum/forum.resolver';
 import { ForumService } from './forum/forum.service';
 
 @Module({
@@ -55,7 +55,6 @@ import { ForumService } from './forum/forum.service';
     ForumLoaders,
     ForumService,
     ForumThreadResolver,
-    ForumPostResolver,
     ForumGroupResolver,
   ],
   exports: [ModerationLogService, GroupAccessService],

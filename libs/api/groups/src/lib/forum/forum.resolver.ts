@@ -9,12 +9,10 @@ import { ForumService } from './forum.service';
 import {
   CreateForumThreadInput,
   EditForumPostInput,
-  ForumAuthor,
   ForumPost,
   ForumPostConnection,
   ForumPostRevision,
   ForumPostsArgs,
-  ForumReactionCount,
   ForumThread,
   ForumThreadConnection,
   ForumThreadsArgs,
@@ -30,10 +28,7 @@ const postId = () => new ParseIdPipe('Forum post');
 
 @Resolver(() => ForumThread)
 export class ForumThreadResolver {
-  constructor(
-    private readonly service: ForumService,
-    private readonly loaders: ForumLoaders,
-  ) {}
+  constructor(private readonly service: ForumService) {}
 
   @RequirePermission(Permission.GROUPS_READ)
   @Query(() => ForumThreadConnection, {
@@ -193,39 +188,6 @@ export class ForumThreadResolver {
     @Args() args: ForumPostsArgs,
   ): Promise<Connection<ForumPost>> {
     return this.service.posts(thread, args);
-  }
-
-  @ResolveField(() => ForumAuthor, { nullable: true })
-  author(
-    @Parent() thread: ForumThread,
-    @Loaders() loaders: LoaderRegistry,
-  ): Promise<ForumAuthor | null> | null {
-    return thread.authorId ? this.loaders.author(loaders).load(thread.authorId) : null;
-  }
-}
-
-@Resolver(() => ForumPost)
-export class ForumPostResolver {
-  constructor(private readonly loaders: ForumLoaders) {}
-
-  @ResolveField(() => ForumAuthor, {
-    nullable: true,
-    description: 'Null once the account is gone.',
-  })
-  author(
-    @Parent() post: ForumPost,
-    @Loaders() loaders: LoaderRegistry,
-  ): Promise<ForumAuthor | null> | null {
-    return post.authorId ? this.loaders.author(loaders).load(post.authorId) : null;
-  }
-
-  @ResolveField(() => [ForumReactionCount])
-  reactions(
-    @Parent() post: ForumPost,
-    @CurrentUser() user: AuthUser,
-    @Loaders() loaders: LoaderRegistry,
-  ): Promise<ForumReactionCount[]> {
-    return this.loaders.reactions(loaders, user.id).load(post.id);
   }
 }
 

@@ -85,7 +85,8 @@ export class ForumThread {
   @Field()
   createdAt: Date;
 
-  authorId: string | null;
+  @Field(() => ForumAuthor, { nullable: true })
+  author: ForumAuthor | null;
 
   @Field(() => Int, { description: 'Posts I have not read yet (the opening post included).' })
   newReplyCount: number;
@@ -105,6 +106,8 @@ export class ForumThread {
 
   /** The viewer coordinates the group (or is the office): sees hidden posts. */
   moderates: boolean;
+  /** Whose page this is: their reactions are marked on the posts. */
+  viewerId: string;
   /** Keyset of the thread list. */
   activityKey: string;
 }
@@ -120,7 +123,11 @@ export class ForumPost {
   @Field(() => Int, { description: 'Position in the thread, 1 for the opening post.' })
   position: number;
 
-  authorId: string | null;
+  @Field(() => ForumAuthor, { nullable: true, description: 'Null once the account is gone.' })
+  author: ForumAuthor | null;
+
+  @Field(() => [ForumReactionCount])
+  reactions: ForumReactionCount[];
 
   @Field(() => String, {
     nullable: true,
