@@ -33,6 +33,22 @@ describe('HTTP and GraphQL hardening', () => {
     expect(errorCode(tooMany)).not.toBe('UNAUTHENTICATED');
   });
 
+  it('refuses a query that costs too much, whether its page sizes are written or variables', async () => {
+    const nested = (n: string) =>
+      `organisations(first: ${n}) { edges { node { name members(first: ${n}) { edges { node { id name } } } } } }`;
+    for (const res of [
+      await t.gql(`query { ${nested('100')} }`),
+      await t.gql(`query($n: Int!) { ${nested('$n')} }`, { n: 100 }),
+    ]) {
+      expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(res.errors?.[0].message).toMatch(/costs \d+, over the limit of 5000/);
+    }
+    // The same shape with small pages is priced, passes, and reaches the permission guard.
+    expect(errorCode(await t.gql(`query($n: Int!) { ${nested('$n')} }`, { n: 5 }))).toBe(
+      'UNAUTHENTICATED',
+    );
+  });
+
   it('refuses requests without a JSON content type (CSRF prevention)', async () => {
     const res = await fetch(
       `${t.url}/graphql?query=${encodeURIComponent('{ voivodeships { code } }')}`,

@@ -5,6 +5,7 @@ export * from './lib/validation.pipe';
 export * from './lib/pagination';
 export * from './lib/loaders';
 export * from './lib/graphql.options';
+export * from './lib/query-cost';
 export * from './lib/parse-id.pipe';
 export * from './lib/http-error.filter';
 export * from './lib/name-search';

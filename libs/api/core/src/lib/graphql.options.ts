@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { GraphQLFormattedError } from 'graphql';
 import { AppConfig } from './config';
 import { LoaderRegistry } from './loaders';
+import { queryCostPlugin } from './query-cost';
 
 export interface GraphQLContext {
   req: Request;
@@ -23,7 +24,8 @@ export function createGraphQLOptions(config: AppConfig): ApolloDriverConfig {
     maxAliases: { n: 15 },
     maxTokens: { n: 2000 },
     maxDirectives: { n: 20 },
-    costLimit: { maxCost: 5000 },
+    // Priced with the variables by queryCostPlugin instead.
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: production },
   });
   const protection = armor.protect();
@@ -36,7 +38,7 @@ export function createGraphQLOptions(config: AppConfig): ApolloDriverConfig {
     includeStacktraceInErrorResponses: !production,
     // No HTTP caching of GraphQL answers here (they are per person); left on, Apollo's
     // cache-control plugin wraps every field resolver to compute cache hints.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ...protection.plugins],
+    plugins: [ApolloServerPluginCacheControlDisabled(), queryCostPlugin(), ...protection.plugins],
     // Let a refusal keep its HTTP meaning (a throttled sign-in answers 429 with Retry-After).
     preserveHttpStatusForExecutionErrors: false,
     validationRules: protection.validationRules,
