@@ -43,6 +43,9 @@ describe('HTTP and GraphQL hardening', () => {
       expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(res.errors?.[0].message).toMatch(/costs \d+, over the limit of 5000/);
     }
+    // A page size that is not a number is the caller's mistake, not a server error.
+    const wrong = await t.gql(`query($n: Int!) { ${nested('$n')} }`, { n: 'all' });
+    expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
     // The same shape with small pages is priced, passes, and reaches the permission guard.
     expect(errorCode(await t.gql(`query($n: Int!) { ${nested('$n')} }`, { n: 5 }))).toBe(
       'UNAUTHENTICATED',

@@ -33,11 +33,41 @@ export function queryCost(
  * with its variables (graphql-armor's cost rule sees only literals, so `first: $n` went free).
  */
 export function queryCostPlugin(maxCost = MAX_QUERY_COST): ApolloServerPlugin {
+  // Apollo keeps one parsed document per query text, so its price can be kept beside it. Only
+  // numbers among the variables change the price (page sizes), so they are the key.
+  const prices = new WeakMap<DocumentNode, Map<string, number>>();
+  const price = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    variables: Record<string, unknown> = {},
+    operationName?: string | null,
+  ): number => {
+    const key = JSON.stringify([
+      operationName,
+      Object.entries(variables).filter(([, v]) => typeof v === 'number'),
+    ]);
+    let byKey = prices.get(document);
+    if (!byKey) prices.set(document, (byKey = new Map()));
+    let cost = byKey.get(key);
+    if (cost === undefined) {
+      try {
+        cost = queryCost(schema, document, variables, operationName);
+      } catch (e) {
+        // Variables that do not fit their types: execution refuses them as BAD_USER_INPUT
+        // before any resolver runs, so there is nothing to price (and nothing kept).
+        if (e instanceof GraphQLError) return 0;
+        throw e;
+      }
+      if (byKey.size >= 16) byKey.clear(); // a handful of page sizes per query, not a leak
+      byKey.set(key, cost);
+    }
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = queryCost(schema, document, request.variables, request.operationName);
+          const cost = price(schema, document, request.variables, request.operationName);
           if (cost > maxCost) {
             throw new GraphQLError(
               `This query costs ${cost}, over the limit of ${maxCost}: ask for fewer items per page or fewer nested lists`,
