@@ -1,66 +1,20 @@
-import { Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQuery } from '@apollo/client/react';
-import { FORUM_BODY_MAX, FORUM_TITLE_MAX, PAGE_SIZE_DEFAULT } from '@civitas/shared/domain';
-import {
-  CreateForumThreadDocument,
-  GroupMembersDocument,
-  toApiProblem,
-} from '@civitas/web/data-access';
-import { ErrorAlert, ErrorSummary, summaryItems, useErrorText } from '@civitas/web/ui';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { useMutation } from '@apollo/client/react';
+import { FORUM_BODY_MAX, FORUM_TITLE_MAX } from '@civitas/shared/domain';
+import { CreateForumThreadDocument } from '@civitas/web/data-access';
+import { ErrorAlert, ErrorSummary, summaryItems } from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { GROUPS_NS } from './i18n';
-import {
-  mentionMarkdown,
-  replyBodyError,
-  threadErrorOverrides,
-  threadTitleError,
-} from './thread-rules';
-
-/** Picks a group member and inserts `@[Name](user:<id>)` (the API's mention syntax). */
-export function MentionPicker({
-  groupId,
-  onInsert,
-}: {
-  groupId: string;
-  onInsert: (mention: string) => void;
-}) {
-  const { t } = useTranslation(GROUPS_NS);
-  const [chosen, setChosen] = useState<string | null>(null);
-  const { data } = useQuery(GroupMembersDocument, {
-    variables: { groupId, first: PAGE_SIZE_DEFAULT },
-  });
-  const people = (data?.groupMembers.edges ?? []).map((e) => e.node.person);
-  return (
-    <Group align="flex-end" gap="xs">
-      <Select
-        label={t('thread.mention')}
-        searchable
-        w={280}
-        value={chosen}
-        onChange={setChosen}
-        data={people.map((p) => ({ value: p.id, label: `${p.name} (${p.organisation.name})` }))}
-      />
-      <Button
-        variant="default"
-        disabled={!chosen}
-        onClick={() => {
-          const person = people.find((p) => p.id === chosen);
-          if (person) onInsert(mentionMarkdown(person.name, person.id));
-          setChosen(null);
-        }}
-      >
-        {t('thread.mentionInsert')}
-      </Button>
-    </Group>
-  );
-}
+import { MentionTextarea } from './MentionTextarea';
+import { replyBodyError, threadTitleError } from './thread-rules';
+import { useForumError } from './useForumError';
 
 /** "Nowy wątek": title and Markdown body; opens the new thread's page once created. */
 export function NewThreadForm({ groupId, onCancel }: { groupId: string; onCancel: () => void }) {
   const { t } = useTranslation(GROUPS_NS);
-  const errorText = useErrorText();
+  const describe = useForumError();
   const navigate = useNavigate();
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
@@ -86,8 +40,7 @@ export function NewThreadForm({ groupId, onCancel }: { groupId: string; onCancel
       const thread = result.data?.createForumThread;
       if (thread) navigate(`/groups/${thread.groupId}/threads/${thread.id}`);
     } catch (error) {
-      const problem = toApiProblem(error);
-      setFailed(problem ? errorText.message(problem, threadErrorOverrides(t)) : '');
+      setFailed(describe(error, 'createThread'));
     }
   }
 
@@ -113,19 +66,16 @@ export function NewThreadForm({ groupId, onCancel }: { groupId: string; onCancel
           error={titleError}
           required
         />
-        <Textarea
+        <MentionTextarea
           id="new-thread-body"
+          groupId={groupId}
           label={t('thread.body')}
           description={t('thread.bodyHint', { max: FORUM_BODY_MAX })}
           value={body}
-          onChange={(e) => setBody(e.currentTarget.value)}
+          onChange={setBody}
           error={bodyError}
           rows={6}
           required
-        />
-        <MentionPicker
-          groupId={groupId}
-          onInsert={(mention) => setBody(body ? `${body} ${mention}` : mention)}
         />
         <Group gap="xs">
           <Button type="submit" loading={loading}>

@@ -7,6 +7,7 @@ import {
 } from '@civitas/shared/domain';
 import {
   DeleteForumPostDocument,
+  EditForumPostDocument,
   ForumThreadPageDocument,
   GroupMembersDocument,
   GroupPageDocument,
@@ -58,11 +59,18 @@ const opening = post('p1', 1, 'Jak liczycie godziny w arkuszach?', author, [
 ]);
 const reply = post('p2', 2, 'U nas według uchwały z 2024 r.', me);
 
-function threadPage(posts: ReturnType<typeof post>[]) {
+function threadPage(
+  posts: ReturnType<typeof post>[],
+  {
+    after = null as string | null,
+    pageInfo = { endCursor: null as string | null, hasNextPage: false },
+    totalCount = posts.length,
+  } = {},
+) {
   return {
     request: {
       query: ForumThreadPageDocument,
-      variables: { id: 't1', first: 50, after: null },
+      variables: { id: 't1', first: 50, after },
     },
     result: {
       data: {
@@ -82,13 +90,13 @@ function threadPage(posts: ReturnType<typeof post>[]) {
           viewerFollow: ForumThreadFollow.FOLLOWING,
           posts: {
             __typename: 'ForumPostConnection',
-            totalCount: posts.length,
+            totalCount,
             edges: posts.map((node) => ({
               __typename: 'ForumPostEdge',
               cursor: `c-${node.id}`,
               node,
             })),
-            pageInfo: { __typename: 'PageInfo', endCursor: null, hasNextPage: false },
+            pageInfo: { __typename: 'PageInfo', ...pageInfo },
           },
         },
       },
@@ -119,27 +127,13 @@ const groupPage = {
     },
   },
 };
-const members = {
-  request: { query: GroupMembersDocument, variables: { groupId: 'g2', first: 25 } },
-  result: {
-    data: {
-      groupMembers: {
-        __typename: 'GroupMemberConnection',
-        totalCount: 0,
-        edges: [],
-        pageInfo: { __typename: 'PageInfo', endCursor: null, hasNextPage: false },
-      },
-    },
-  },
-};
-
 function open(mocks: Parameters<typeof renderPage>[1]['mocks'] = [], role = GroupRole.MEMBER) {
   const group = { ...groupPage.result.data.group, viewerRole: role };
   return renderPage(<ThreadPage />, {
     path: '/groups/:groupId/threads/:threadId',
     route: '/groups/g2/threads/t1',
     session: signedInAs(Role.CITY_OFFICIAL),
-    mocks: [{ ...groupPage, result: { data: { group } } }, members, ...mocks],
+    mocks: [{ ...groupPage, result: { data: { group } } }, ...mocks],
   });
 }
 
@@ -296,5 +290,183 @@ describe('ThreadPage', () => {
     ).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Wyślij odpowiedź' })).toBeNull();
     expect(within(moderation).getByRole('button', { name: 'Otwórz wątek' })).toBeTruthy();
+  });
+
+  it('suggests group members after @ and inserts the chosen one with Enter', async () => {
+    const person = (id: string, name: string, city: string) => ({
+      __typename: 'GroupMemberEdge',
+      cursor: `c-${id}`,
+      node: {
+        __typename: 'GroupMember',
+        role: GroupRole.MEMBER,
+        joinedAt: '2026-01-01T00:00:00Z',
+        person: {
+          __typename: 'GroupPerson',
+          id,
+          name,
+          position: null,
+          organisation: { __typename: 'GroupMemberOrganisation', id: city, name: city },
+        },
+      },
+    });
+    open([
+      threadPage([opening]),
+      {
+        request: {
+          query: GroupMembersDocument,
+          variables: { groupId: 'g2', search: 'an', first: 8 },
+        },
+        result: {
+          data: {
+            groupMembers: {
+              __typename: 'GroupMemberConnection',
+              totalCount: 2,
+              edges: [person('u8', 'Anna Nowak', 'Gdańsk'), person('u9', 'Jan Kowalski', 'Łódź')],
+              pageInfo: { __typename: 'PageInfo', endCursor: null, hasNextPage: false },
+            },
+          },
+        },
+      },
+    ]);
+    const box = (await screen.findByRole('textbox', {
+      name: /Treść \(Markdown\)/,
+    })) as HTMLTextAreaElement;
+    fireEvent.change(box, { target: { value: 'Dzięki, @an', selectionStart: 11 } });
+    const list = await screen.findByRole('listbox', { name: 'Członkowie grupy do wspomnienia' });
+    const options = within(list).getAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual([
+      'Anna Nowak (Gdańsk)',
+      'Jan Kowalski (Łódź)',
+    ]);
+    expect(box.getAttribute('aria-controls')).toBe(list.id);
+    expect(box.getAttribute('aria-activedescendant')).toBe(options[0].id);
+    expect(options[0].getAttribute('aria-selected')).toBe('true');
+
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    expect(box.getAttribute('aria-activedescendant')).toBe(options[1].id);
+    fireEvent.keyDown(box, { key: 'ArrowUp' });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(box.value).toBe('Dzięki, @[Anna Nowak](user:u8) ');
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect(box.getAttribute('aria-activedescendant')).toBeNull();
+  });
+
+  it('closes the suggestions with Escape and keeps the text', async () => {
+    open([
+      threadPage([opening]),
+      {
+        request: {
+          query: GroupMembersDocument,
+          variables: { groupId: 'g2', search: 'an', first: 8 },
+        },
+        result: {
+          data: {
+            groupMembers: {
+              __typename: 'GroupMemberConnection',
+              totalCount: 1,
+              edges: [
+                {
+                  __typename: 'GroupMemberEdge',
+                  cursor: 'c-u8',
+                  node: {
+                    __typename: 'GroupMember',
+                    role: GroupRole.MEMBER,
+                    joinedAt: '2026-01-01T00:00:00Z',
+                    person: {
+                      __typename: 'GroupPerson',
+                      id: 'u8',
+                      name: 'Anna Nowak',
+                      position: null,
+                      organisation: {
+                        __typename: 'GroupMemberOrganisation',
+                        id: 'gdansk',
+                        name: 'Gdańsk',
+                      },
+                    },
+                  },
+                },
+              ],
+              pageInfo: { __typename: 'PageInfo', endCursor: null, hasNextPage: false },
+            },
+          },
+        },
+      },
+    ]);
+    const box = (await screen.findByRole('textbox', {
+      name: /Treść \(Markdown\)/,
+    })) as HTMLTextAreaElement;
+    fireEvent.change(box, { target: { value: '@an', selectionStart: 3 } });
+    await screen.findByRole('listbox');
+    fireEvent.keyDown(box, { key: 'Escape' });
+    expect(screen.queryByRole('listbox')).toBeNull();
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(box.value).toBe('@an');
+  });
+
+  it('loads the posts after the first page', async () => {
+    const third = post('p3', 3, 'A u nas inaczej.');
+    open([
+      threadPage([opening, reply], {
+        pageInfo: { endCursor: 'c-p2', hasNextPage: true },
+        totalCount: 3,
+      }),
+      threadPage([third], { after: 'c-p2', totalCount: 3 }),
+    ]);
+    const posts = await screen.findByRole('region', { name: 'Wpisy' });
+    expect(within(posts).getByText('Pokazano 2 z 3 wpisów')).toBeTruthy();
+    fireEvent.click(within(posts).getByRole('button', { name: 'Pokaż więcej' }));
+    expect(await within(posts).findByText('A u nas inaczej.')).toBeTruthy();
+    expect(within(posts).getByText('Jak liczycie godziny w arkuszach?')).toBeTruthy();
+    expect(within(posts).getByText('Pokazano 3 z 3 wpisów')).toBeTruthy();
+    expect(within(posts).queryByRole('button', { name: 'Pokaż więcej' })).toBeNull();
+  });
+
+  it('tells a reaction already given from a locked thread', async () => {
+    open([
+      threadPage([opening]),
+      {
+        request: {
+          query: ReactToPostDocument,
+          variables: { input: { postId: 'p1', reaction: ForumReaction.THUMBS_UP } },
+        },
+        result: {
+          errors: [
+            new GraphQLError('You already reacted to this post with 👍', {
+              extensions: { code: 'CONFLICT' },
+            }),
+          ],
+        },
+      },
+    ]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Reakcja 👍, 2 osoby' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Ta reakcja jest już Twoja');
+    expect(alert.textContent).not.toContain('zamknięty');
+  });
+
+  it('says an edit met a removed post, not a locked thread', async () => {
+    open([
+      threadPage([opening, reply]),
+      {
+        request: {
+          query: EditForumPostDocument,
+          variables: { input: { postId: 'p2', body: 'Poprawka' } },
+        },
+        result: {
+          errors: [
+            new GraphQLError('This post was removed; it cannot be edited', {
+              extensions: { code: 'CONFLICT' },
+            }),
+          ],
+        },
+      },
+    ]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edytuj swój wpis nr 2' }));
+    fireEvent.change(screen.getByRole('textbox', { name: /Nowa treść wpisu nr 2/ }), {
+      target: { value: 'Poprawka' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Zapisz zmiany' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Tego wpisu nie można edytować: został usunięty.');
   });
 });

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Stack, Tabs, Text, Textarea } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
   FORUM_BODY_MAX,
@@ -22,30 +22,53 @@ import {
   ErrorAlert,
   ErrorSummary,
   LoadingState,
+  LoadMoreButton,
   Page,
   StatusMessage,
   summaryItems,
-  useErrorText,
   useFormatters,
+  useLoadMore,
 } from '@civitas/web/ui';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { mayCoordinate } from './group-rules';
-import { MentionPicker } from './NewThreadForm';
 import { GROUPS_NS } from './i18n';
+import { MentionTextarea } from './MentionTextarea';
 import { FollowControl, HidePostControl, ModerationControls, OwnPostActions } from './ThreadTools';
-import { quoteMarkdown, replyBodyError, threadErrorOverrides } from './thread-rules';
+import { quoteMarkdown, replyBodyError } from './thread-rules';
+import { useForumError } from './useForumError';
 
 type Thread = ForumThreadPageQuery['forumThread'];
 type Post = Thread['posts']['edges'][number]['node'];
+
+/** The next page of posts after the ones shown (a post already there is not repeated). */
+function appendPosts(
+  previous: ForumThreadPageQuery,
+  { fetchMoreResult }: { fetchMoreResult: ForumThreadPageQuery },
+): ForumThreadPageQuery {
+  const shown = new Set(previous.forumThread.posts.edges.map((e) => e.node.id));
+  const next = fetchMoreResult.forumThread;
+  return {
+    forumThread: {
+      ...next,
+      posts: {
+        ...next.posts,
+        edges: [
+          ...previous.forumThread.posts.edges,
+          ...next.posts.edges.filter((e) => !shown.has(e.node.id)),
+        ],
+      },
+    },
+  };
+}
 
 const REACTIONS = Object.values(ForumReaction);
 
 /** The fixed emoji set under a post: each toggles my reaction; counts and names for screen readers. */
 function Reactions({ post, onError }: { post: Post; onError: (message: string) => void }) {
   const { t } = useTranslation(GROUPS_NS);
-  const errorText = useErrorText();
+  const describe = useForumError();
   const [react] = useMutation(ReactToPostDocument);
   const [unreact] = useMutation(UnreactToPostDocument);
   const counts = new Map(post.reactions.map((r) => [r.reaction, r]));
@@ -70,8 +93,7 @@ function Reactions({ post, onError }: { post: Post; onError: (message: string) =
                 if (mine) await unreact({ variables });
                 else await react({ variables });
               } catch (error) {
-                const problem = toApiProblem(error);
-                onError(problem ? errorText.message(problem, threadErrorOverrides(t)) : '');
+                onError(describe(error, 'react'));
               }
             }}
           >
@@ -194,13 +216,11 @@ function ReplyForm({
   onPosted: (message: string) => void;
 }) {
   const { t } = useTranslation(GROUPS_NS);
-  const errorText = useErrorText();
+  const describe = useForumError();
   const [tab, setTab] = useState<string | null>('write');
   const [submitted, setSubmitted] = useState(false);
   const [failed, setFailed] = useState('');
-  const [reply, { loading }] = useMutation(ReplyToThreadDocument, {
-    refetchQueries: ['ForumThreadPage'],
-  });
+  const [reply, { loading }] = useMutation(ReplyToThreadDocument);
   const rule = replyBodyError(body);
   const bodyError = submitted && rule ? t(rule.key, rule.values) : null;
 
@@ -210,14 +230,13 @@ function ReplyForm({
     setFailed('');
     if (rule) return;
     try {
-      await reply({ variables: { input: { threadId, body: body.trim() } } });
+      const result = await reply({ variables: { input: { threadId, body: body.trim() } } });
       setBody('');
       setSubmitted(false);
       setTab('write');
-      onPosted(t('thread.posted'));
+      if (result.data) onPosted(t('thread.posted'));
     } catch (error) {
-      const problem = toApiProblem(error);
-      setFailed(problem ? errorText.message(problem, threadErrorOverrides(t)) : '');
+      setFailed(describe(error, 'reply'));
     }
   }
 
@@ -236,20 +255,17 @@ function ReplyForm({
               <Tabs.Tab value="preview">{t('thread.preview')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="write" pt="sm">
-              <Textarea
+              <MentionTextarea
                 id="thread-reply-body"
-                ref={textareaRef}
+                groupId={groupId}
+                textareaRef={textareaRef}
                 label={t('thread.body')}
                 description={t('thread.bodyHint', { max: FORUM_BODY_MAX })}
                 value={body}
-                onChange={(e) => setBody(e.currentTarget.value)}
+                onChange={setBody}
                 error={bodyError}
                 rows={6}
                 required
-              />
-              <MentionPicker
-                groupId={groupId}
-                onInsert={(mention) => setBody(body ? `${body} ${mention}` : mention)}
               />
             </Tabs.Panel>
             <Tabs.Panel value="preview" pt="sm">
@@ -278,13 +294,15 @@ function ReplyForm({
 export function ThreadPage() {
   const { t } = useTranslation(GROUPS_NS);
   const { groupId = '', threadId = '' } = useParams();
-  const errorText = useErrorText();
+  const describe = useForumError();
+  const location = useLocation();
+  const anchored = useRef('');
   const [after, setAfter] = useState<string | null>(null);
   const [done, setDone] = useState('');
   const [failed, setFailed] = useState('');
   const [body, setBody] = useState('');
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const { data, loading, error } = useQuery(ForumThreadPageDocument, {
+  const { data, loading, error, fetchMore, refetch } = useQuery(ForumThreadPageDocument, {
     variables: { id: threadId, first: FORUM_POSTS_PAGE_DEFAULT, after },
   });
   const [markRead] = useMutation(MarkThreadReadDocument);
@@ -296,6 +314,21 @@ export function ThreadPage() {
   const posts = thread?.posts.edges.map((e) => e.node) ?? [];
   const lastPostId = posts.at(-1)?.id;
   const unread = (thread?.newReplyCount ?? 0) > 0;
+  const pageInfo = thread?.posts.pageInfo;
+  const more = useLoadMore(pageInfo, (cursor) =>
+    fetchMore({ variables: { after: cursor }, updateQuery: appendPosts }),
+  );
+
+  // A link to a post (a notification's #post-<id>) scrolls to it and focuses it once it is shown.
+  useEffect(() => {
+    const hash = location.hash;
+    if (!hash.startsWith('#post-') || anchored.current === hash) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!target) return;
+    anchored.current = hash;
+    target.scrollIntoView?.();
+    target.focus();
+  }, [location.hash, posts.length]);
 
   // Viewing the page reads the posts it shows.
   useEffect(() => {
@@ -328,7 +361,7 @@ export function ThreadPage() {
       <Page title={t('thread.loading')}>
         {back}
         {loading && <LoadingState label={t('thread.loading')} />}
-        {problem && <ErrorAlert>{errorText.message(problem, threadErrorOverrides(t))}</ErrorAlert>}
+        {problem && <ErrorAlert>{describe(error, 'view')}</ErrorAlert>}
       </Page>
     );
   }
@@ -390,6 +423,16 @@ export function ThreadPage() {
               coordinate={coordinate}
             />
           ))}
+          {after === null && (
+            <Text size="sm" c="gray.8" aria-live="polite">
+              {t('thread.shown', { shown: posts.length, total: thread.posts.totalCount })}
+            </Text>
+          )}
+          <LoadMoreButton
+            onClick={more.onLoadMore}
+            loading={more.loadingMore}
+            hasMore={more.hasMore}
+          />
         </Stack>
       </section>
       {!thread.locked && (
@@ -399,7 +442,18 @@ export function ThreadPage() {
           body={body}
           setBody={setBody}
           textareaRef={textareaRef}
-          onPosted={announce}
+          onPosted={(message) => {
+            announce(message);
+            // The new reply is the thread's last post: fetch what follows the posts shown
+            // (keeping the pages already loaded), or the page again if none is shown yet.
+            const end = pageInfo?.endCursor;
+            const update = end
+              ? pageInfo.hasNextPage
+                ? Promise.resolve()
+                : fetchMore({ variables: { after: end }, updateQuery: appendPosts })
+              : refetch();
+            update.catch(() => setFailed(t('thread.refreshFailed')));
+          }}
         />
       )}
     </Page>

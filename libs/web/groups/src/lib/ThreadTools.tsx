@@ -12,25 +12,15 @@ import {
   PinThreadDocument,
   PostRevisionsDocument,
   SetThreadFollowDocument,
-  toApiProblem,
 } from '@civitas/web/data-access';
-import { ConfirmDialog, useErrorText, useFormatters } from '@civitas/web/ui';
+import { ConfirmDialog, useFormatters } from '@civitas/web/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { GROUPS_NS } from './i18n';
 import { ReasonDialog } from './ReasonDialog';
-import { replyBodyError, threadErrorOverrides } from './thread-rules';
-
-/** Translates an API error of the forum, for the page's alert. */
-function useDescribe() {
-  const { t } = useTranslation(GROUPS_NS);
-  const errorText = useErrorText();
-  return (error: unknown) => {
-    const problem = toApiProblem(error);
-    return problem ? errorText.message(problem, threadErrorOverrides(t)) : '';
-  };
-}
+import { replyBodyError } from './thread-rules';
+import { useForumError } from './useForumError';
 
 /** Follow, stop following or mute the thread (replies notify followers only). */
 export function FollowControl({
@@ -43,7 +33,7 @@ export function FollowControl({
   onError: (message: string) => void;
 }) {
   const { t } = useTranslation(GROUPS_NS);
-  const describe = useDescribe();
+  const describe = useForumError();
   const [setFollow, { loading }] = useMutation(SetThreadFollowDocument);
   return (
     <Select
@@ -64,7 +54,7 @@ export function FollowControl({
           });
           onDone(t('thread.followChanged'));
         } catch (error) {
-          onError(describe(error));
+          onError(describe(error, 'follow'));
         }
       }}
     />
@@ -89,7 +79,7 @@ export function ModerationControls({
   onError: (message: string) => void;
 }) {
   const { t } = useTranslation(GROUPS_NS);
-  const describe = useDescribe();
+  const describe = useForumError();
   const navigate = useNavigate();
   const [hiding, setHiding] = useState(false);
   const [target, setTarget] = useState<string | null>(null);
@@ -108,7 +98,7 @@ export function ModerationControls({
       await run();
       onDone(t('thread.moderated'));
     } catch (error) {
-      onError(describe(error));
+      onError(describe(error, 'moderate'));
     }
   };
   return (
@@ -166,7 +156,7 @@ export function ModerationControls({
                 onDone(t('thread.moveDone'));
                 navigate(`/groups/${target}/threads/${thread.id}`);
               } catch (error) {
-                onError(describe(error));
+                onError(describe(error, 'moderate'));
               }
             }}
           >
@@ -182,7 +172,7 @@ export function ModerationControls({
         danger
         confirmLabel={t('thread.hide')}
         loading={hideState.loading}
-        error={hideState.error ? describe(hideState.error) : null}
+        error={hideState.error ? describe(hideState.error, 'moderate') : null}
         onClose={() => setHiding(false)}
         onConfirm={async (reason) => {
           try {
@@ -209,7 +199,7 @@ export function OwnPostActions({
   onError: (message: string) => void;
 }) {
   const { t } = useTranslation(GROUPS_NS);
-  const describe = useDescribe();
+  const describe = useForumError();
   const format = useFormatters();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(post.bodySource ?? '');
@@ -264,7 +254,7 @@ export function OwnPostActions({
               setEditing(false);
               onDone(t('thread.saved'));
             } catch (error) {
-              onError(describe(error));
+              onError(describe(error, 'edit'));
             }
           }}
         >
@@ -327,7 +317,7 @@ export function OwnPostActions({
             onDone(t('thread.removedDone'));
           } catch (error) {
             setRemoving(false);
-            onError(describe(error));
+            onError(describe(error, 'remove'));
           }
         }}
       />
@@ -346,7 +336,7 @@ export function HidePostControl({
   onError: (message: string) => void;
 }) {
   const { t } = useTranslation(GROUPS_NS);
-  const describe = useDescribe();
+  const describe = useForumError();
   const [asking, setAsking] = useState(false);
   const [hide, state] = useMutation(HidePostDocument);
   return (
@@ -367,7 +357,7 @@ export function HidePostControl({
             await hide({ variables: { input: { postId: post.id, hidden: false } } });
             onDone(t('thread.moderated'));
           } catch (error) {
-            onError(describe(error));
+            onError(describe(error, 'moderate'));
           }
         }}
       >
@@ -381,7 +371,7 @@ export function HidePostControl({
         danger
         confirmLabel={t('thread.hidePost')}
         loading={state.loading}
-        error={state.error ? describe(state.error) : null}
+        error={state.error ? describe(state.error, 'moderate') : null}
         onClose={() => setAsking(false)}
         onConfirm={async (reason) => {
           try {

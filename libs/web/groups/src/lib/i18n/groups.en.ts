@@ -210,7 +210,8 @@ export const groupsEn: DeepStrings<GroupsTexts> = {
     reply: 'Reply',
     replyHeading: 'Your reply',
     body: 'Text (Markdown)',
-    bodyHint: '1 to {{max}} characters. Mention a group member: @[Full Name](user:id).',
+    bodyHint:
+      'From 1 to {{max}} characters. To mention a group member, type @ and the start of their name, then choose them from the list.',
     write: 'Write',
     preview: 'Preview',
     previewNote:
@@ -220,7 +221,6 @@ export const groupsEn: DeepStrings<GroupsTexts> = {
     posted: 'Your reply has been posted.',
     bodyRequired: 'Write the text of your reply.',
     bodyTooLong: 'The text may have at most {{max}} characters.',
-    locked: 'The thread is locked — replies are not possible.',
     notFound: 'The thread does not exist or you have no access to it.',
     follow: 'Thread notifications',
     followState: {
@@ -269,8 +269,21 @@ export const groupsEn: DeepStrings<GroupsTexts> = {
     titleRequired: 'Write the title of the thread.',
     titleTooLong: 'The title may have at most {{max}} characters.',
     create: 'Create thread',
-    mention: 'Mention a group member',
-    mentionInsert: 'Insert mention',
+    mentionList: 'Group members to mention',
+    mentionSuggestions_zero: 'No suggestions.',
+    mentionSuggestions_one: '{{count}} suggestion. Arrows choose, Enter inserts, Escape closes.',
+    mentionSuggestions_few: '{{count}} suggestions. Arrows choose, Enter inserts, Escape closes.',
+    mentionSuggestions_many: '{{count}} suggestions. Arrows choose, Enter inserts, Escape closes.',
+    mentionSuggestions_other: '{{count}} suggestions. Arrows choose, Enter inserts, Escape closes.',
+    shown: 'Showing {{shown}} of {{total}} posts',
+    refreshFailed: 'Your reply was posted, but the thread could not be refreshed. Reload the page.',
+    conflict: {
+      locked: 'The thread is locked — replies are not possible.',
+      reacted: 'You already reacted with this — reload the page to see the current reactions.',
+      editRemoved: 'This post cannot be edited: it was removed.',
+      edit: 'The post changed in the meantime. Reload the page and try again.',
+      other: 'The thread changed in the meantime. Reload the page and try again.',
+    },
     badInput: 'Check the text: 1 to {{max}} characters; only group members can be mentioned.',
   },
   form: {

@@ -209,7 +209,8 @@ export const groupsPl = {
     reply: 'Odpowiedz',
     replyHeading: 'Twoja odpowiedź',
     body: 'Treść (Markdown)',
-    bodyHint: 'Od 1 do {{max}} znaków. Wspomnienie członka grupy: @[Imię Nazwisko](user:id).',
+    bodyHint:
+      'Od 1 do {{max}} znaków. Aby wspomnieć członka grupy, wpisz @ i początek imienia lub nazwiska, potem wybierz osobę z listy.',
     write: 'Pisanie',
     preview: 'Podgląd',
     previewNote:
@@ -219,7 +220,6 @@ export const groupsPl = {
     posted: 'Odpowiedź została dodana.',
     bodyRequired: 'Wpisz treść odpowiedzi.',
     bodyTooLong: 'Treść może mieć najwyżej {{max}} znaków.',
-    locked: 'Wątek jest zamknięty — nie można odpowiadać.',
     notFound: 'Wątek nie istnieje lub nie masz do niego dostępu.',
     follow: 'Powiadomienia o wątku',
     followState: {
@@ -268,8 +268,25 @@ export const groupsPl = {
     titleRequired: 'Wpisz tytuł wątku.',
     titleTooLong: 'Tytuł może mieć najwyżej {{max}} znaków.',
     create: 'Utwórz wątek',
-    mention: 'Wspomnij członka grupy',
-    mentionInsert: 'Wstaw wspomnienie',
+    mentionList: 'Członkowie grupy do wspomnienia',
+    mentionSuggestions_zero: 'Brak podpowiedzi.',
+    mentionSuggestions_one:
+      '{{count}} podpowiedź. Strzałki wybierają, Enter wstawia, Escape zamyka.',
+    mentionSuggestions_few:
+      '{{count}} podpowiedzi. Strzałki wybierają, Enter wstawia, Escape zamyka.',
+    mentionSuggestions_many:
+      '{{count}} podpowiedzi. Strzałki wybierają, Enter wstawia, Escape zamyka.',
+    mentionSuggestions_other:
+      '{{count}} podpowiedzi. Strzałki wybierają, Enter wstawia, Escape zamyka.',
+    shown: 'Pokazano {{shown}} z {{total}} wpisów',
+    refreshFailed: 'Odpowiedź dodano, ale nie udało się odświeżyć wątku. Odśwież stronę.',
+    conflict: {
+      locked: 'Wątek jest zamknięty — nie można odpowiadać.',
+      reacted: 'Ta reakcja jest już Twoja — odśwież stronę, aby zobaczyć aktualne reakcje.',
+      editRemoved: 'Tego wpisu nie można edytować: został usunięty.',
+      edit: 'Wpis zmienił się w międzyczasie. Odśwież stronę i spróbuj ponownie.',
+      other: 'Stan wątku zmienił się w międzyczasie. Odśwież stronę i spróbuj ponownie.',
+    },
     badInput: 'Sprawdź treść: od 1 do {{max}} znaków, wspominać można tylko członków grupy.',
   },
   form: {
