@@ -1,5 +1,6 @@
 import { MembershipStatus, Role } from '@civitas/shared/domain';
-import { errorCode, TestApp, TestUser } from '@civitas/api/testing';
+import { MailQueueOptionsModule } from '@civitas/api/mail';
+import { errorCode, FlakySmtpServer, TestApp, TestUser } from '@civitas/api/testing';
 import { AccountsModule } from './accounts.module';
 
 const INVITE = `mutation($input: CreateInvitationInput!) {
@@ -355,5 +356,43 @@ describe('invitations', () => {
     );
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].message).toBe('Guests come from non-member towns');
+  });
+});
+
+/** Invitation mail goes through the mail queue: a slow, failing SMTP server never holds up the admin. */
+describe('invitation mail against a slow SMTP server that fails twice', () => {
+  let smtp: FlakySmtpServer;
+  let t: TestApp;
+  let office: TestUser;
+  let poznan: string;
+
+  beforeAll(async () => {
+    smtp = new FlakySmtpServer(2, 1500);
+    await smtp.start();
+    t = await TestApp.start(
+      [AccountsModule, MailQueueOptionsModule.forRoot({ backoffMs: 100, attempts: 5 })],
+      { SMTP_URL: smtp.url },
+    );
+    poznan = await t.makeCity(POZNAN);
+    office = await t.makeUser({ role: Role.OFFICE_ADMIN });
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+
+  it('answers before the mail is sent, and the mail arrives on the third attempt', async () => {
+    const address = 'powolna.poczta@um.example.pl';
+    const started = Date.now();
+    const created = await t.gql(
+      INVITE,
+      { input: { email: address, organisationId: poznan, role: 'CITY_ADMIN' } },
+      { token: office.token },
+    );
+    expect(created.errors).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(1000);
+    const mail = await smtp.waitFor(address, 15_000);
+    expect(mail.subject).toContain('Zaproszenie');
+    expect(smtp.attempts).toBe(3);
   });
 });

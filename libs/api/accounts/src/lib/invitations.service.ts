@@ -30,7 +30,7 @@ import {
   SessionService,
   User,
 } from '@civitas/api/auth';
-import { composeMail, MailService } from '@civitas/api/mail';
+import { composeMail, MailQueue } from '@civitas/api/mail';
 import {
   AcceptInvitationInput,
   CreateInvitationInput,
@@ -61,7 +61,7 @@ export class InvitationsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: AccessService,
     private readonly audit: AuditService,
-    private readonly mail: MailService,
+    private readonly mail: MailQueue,
     private readonly passwords: PasswordService,
     private readonly sessions: SessionService,
   ) {}
@@ -112,7 +112,7 @@ export class InvitationsService {
     });
 
     const url = `${this.config.appUrl}/invitation?token=${encodeURIComponent(token)}`;
-    await this.mail.send(
+    await this.mail.enqueue(
       composeMail(email, {
         subject: `Zaproszenie do Civitas — ${organisation.name} / Invitation to Civitas`,
         paragraphs: [

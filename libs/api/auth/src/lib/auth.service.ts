@@ -4,7 +4,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { ErrorCode, PASSWORD_RESET_TTL_MINUTES } from '@civitas/shared/domain';
 import { APP_CONFIG, domainError } from '@civitas/api/core';
 import type { AppConfig } from '@civitas/api/core';
-import { composeMail, MailService } from '@civitas/api/mail';
+import { composeMail, MailQueue } from '@civitas/api/mail';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordResetToken } from './password-reset-token.entity';
 import { PasswordService } from './password.service';
@@ -23,7 +23,7 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottleService,
-    private readonly mail: MailService,
+    private readonly mail: MailQueue,
   ) {}
 
   /** The same answer for an unknown e-mail and a wrong password, so accounts cannot be probed. */
@@ -52,7 +52,7 @@ export class AuthService {
       expiresAt: new Date(Date.now() + PASSWORD_RESET_TTL_MINUTES * 60_000),
     });
     const url = `${this.config.appUrl}/reset-password?token=${encodeURIComponent(token)}`;
-    await this.mail.send(
+    await this.mail.enqueue(
       composeMail(user.email, {
         subject: 'Civitas: ustaw nowe hasło / set a new password',
         paragraphs: [

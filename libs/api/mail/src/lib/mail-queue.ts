@@ -87,8 +87,10 @@ export class BullMailQueue extends MailQueue {
       defaultJobOptions: {
         attempts: options.attempts,
         backoff: { type: 'exponential', delay: options.backoffMs },
-        removeOnComplete: 1000,
-        removeOnFail: 5000,
+        // Mail carries personal data and single-use links: Redis keeps a sent one an hour (to
+        // look into a problem), a failed one a week, then forgets them.
+        removeOnComplete: { age: 3600, count: 1000 },
+        removeOnFail: { age: 7 * 24 * 3600 },
       },
     });
     this.worker = new Worker<OutgoingMail>(QUEUE_NAME, (job) => mail.send(job.data), {
