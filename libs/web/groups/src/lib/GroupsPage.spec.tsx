@@ -45,7 +45,14 @@ const first = { first: 25 };
 
 const myGroups = (nodes: ReturnType<typeof group>[]) => ({
   request: { query: MyGroupsDocument, variables: first },
-  result: { data: { myGroups: connection('WorkingGroup', nodes) } },
+  result: {
+    data: {
+      myGroups: connection(
+        'WorkingGroup',
+        nodes.map((n) => ({ unreadCount: 0, ...n })),
+      ),
+    },
+  },
 });
 const discover = (nodes: ReturnType<typeof group>[]) => ({
   request: { query: DiscoverGroupsDocument, variables: { ...first, search: null } },
@@ -176,5 +183,31 @@ describe('GroupsPage', () => {
     expect(
       await screen.findByText('Nie znaleziono grup, do których możesz dołączyć.'),
     ).toBeTruthy();
+  });
+
+  it("shows how many of my groups' threads have new posts", async () => {
+    renderPage(<GroupsPage />, {
+      path: '/groups',
+      session: signedInAs(Role.CITY_OFFICIAL),
+      mocks: [
+        myGroups([
+          { ...housing, viewerRole: GroupRole.MEMBER, unreadCount: 2 } as ReturnType<typeof group>,
+          { ...education, viewerRole: GroupRole.COORDINATOR },
+        ]),
+        noInvitations,
+        myRequests(),
+        discover([]),
+      ],
+    });
+    const mine = screen.getByRole('region', { name: 'Moje grupy' });
+    const housingRow = (
+      await within(mine).findByRole('link', { name: 'Gospodarka mieszkaniowa' })
+    ).closest('tr') as HTMLElement;
+    expect(within(housingRow).getByText('2 wątki')).toBeTruthy();
+    const educationRow = within(mine)
+      .getByRole('link', { name: 'Edukacja' })
+      .closest('tr') as HTMLElement;
+    expect(within(educationRow).getByText('brak')).toBeTruthy();
+    expect(within(mine).getByRole('columnheader', { name: 'Nowe wpisy' })).toBeTruthy();
   });
 });

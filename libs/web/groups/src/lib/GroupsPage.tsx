@@ -9,6 +9,7 @@ import {
   MyGroupInvitationsDocument,
   MyGroupsDocument,
   MyJoinRequestsDocument,
+  type MyGroupsQuery,
   toApiProblem,
   useSession,
   type WorkingGroupListItemFragment,
@@ -52,7 +53,7 @@ function MyGroupsSection() {
   const connection = data?.myGroups;
   const more = useLoadMore(connection?.pageInfo, (after) => fetchMore({ variables: { after } }));
   const problem = toApiProblem(error);
-  const columns: ConnectionColumn<WorkingGroupListItemFragment>[] = [
+  const columns: ConnectionColumn<MyGroupsQuery['myGroups']['edges'][number]['node']>[] = [
     { key: 'name', header: t('groups.name'), render: (g) => <GroupLink group={g} /> },
     { key: 'topic', header: t('groups.topic'), render: (g) => g.topic },
     {
@@ -61,6 +62,18 @@ function MyGroupsSection() {
       render: (g) => (g.viewerRole ? <RoleBadge role={g.viewerRole} /> : ''),
     },
     { key: 'members', header: t('groups.members'), render: (g) => g.memberCount },
+    {
+      key: 'unread',
+      header: t('groups.unreadThreads'),
+      render: (g) =>
+        g.unreadCount > 0 ? (
+          <Text span fw={700}>
+            {t('groups.unreadCount', { count: g.unreadCount })}
+          </Text>
+        ) : (
+          t('groups.unreadNone')
+        ),
+    },
   ];
   return (
     <section aria-labelledby="my-groups-heading">
