@@ -72,6 +72,7 @@ async function bootstrap(): Promise<void> {
   const prepared = await prepareDatabase(databaseUrl, { demo: config.demoSeed });
   if (prepared.migrationsApplied.length)
     console.log(`Migrations applied: ${prepared.migrationsApplied.join(', ')}`);
+  console.log(`Search: ${prepared.searchDictionary}`);
   if (config.demoSeed) {
     console.log(
       `Demo logins (password "${DEMO_PASSWORD}")${prepared.demoCreated ? ' — just created' : ''}:`,

@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface EmbeddedPostgres {
@@ -16,7 +18,8 @@ export async function startEmbeddedPostgres(
   dataDir: string | undefined,
 ): Promise<EmbeddedPostgres> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  // Search (the Search migration) needs these two; PGlite has no Polish dictionary.
+  const db = await PGlite.create(dataDir, { extensions: { unaccent, pg_trgm } });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
   await server.start();
   // With port 0 the OS picks a free port; getServerConn() reports the bound "host:port".

@@ -6,6 +6,21 @@ export interface PreparedDatabase {
   migrationsApplied: string[];
   towns: number;
   demoCreated: boolean;
+  /** What `civitas_search` lemmatises with (see the Search migration). */
+  searchDictionary: SearchDictionary;
+}
+
+export type SearchDictionary = 'Polish (hunspell)' | 'simple + unaccent (no Polish dictionary)';
+
+/** Whether full-text search knows Polish inflection here or only folds diacritics. */
+export async function searchDictionary(db: DataSource): Promise<SearchDictionary> {
+  const [{ polish }]: { polish: boolean }[] = await db.query(
+    `SELECT EXISTS (SELECT 1 FROM pg_ts_config_map m
+                    JOIN pg_ts_config c ON c.oid = m.mapcfg
+                    JOIN pg_ts_dict d ON d.oid = m.mapdict
+                    WHERE c.cfgname = 'civitas_search' AND d.dictname = 'polish_unaccent') AS polish`,
+  );
+  return polish ? 'Polish (hunspell)' : 'simple + unaccent (no Polish dictionary)';
 }
 
 /** Applies pending migrations and the idempotent seeds, then closes its connection. */
@@ -19,7 +34,12 @@ export async function prepareDatabase(
     const applied = await db.runMigrations({ transaction: 'each' });
     const { towns } = await seedReferenceData(db);
     const demo = options.demo ? await seedDemoData(db) : { created: false };
-    return { migrationsApplied: applied.map((m) => m.name), towns, demoCreated: demo.created };
+    return {
+      migrationsApplied: applied.map((m) => m.name),
+      towns,
+      demoCreated: demo.created,
+      searchDictionary: await searchDictionary(db),
+    };
   } finally {
     await db.destroy();
   }

@@ -2,6 +2,7 @@ import { Foundation1764230000000 } from './1764230000000-Foundation';
 import { WorkingGroups1764250000000 } from './1764250000000-WorkingGroups';
 import { Forum1764260000000 } from './1764260000000-Forum';
 import { Notifications1764270000000 } from './1764270000000-Notifications';
+import { Search1764285000000 } from './1764285000000-Search';
 
 /** Every migration, in order. A schema change is a new file here, reviewed as SQL. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   WorkingGroups1764250000000,
   Forum1764260000000,
   Notifications1764270000000,
+  Search1764285000000,
 ];

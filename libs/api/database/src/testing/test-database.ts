@@ -53,6 +53,21 @@ function startEmbeddedServer(): Promise<{ url: string; stop: () => Promise<void>
   });
 }
 
+/** The tables of the public schema that hold no rows. */
+async function emptyTables(url: string): Promise<string[]> {
+  return admin(url, async (c) => {
+    const { rows } = await c.query<{ tablename: string }>(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+    );
+    const empty: string[] = [];
+    for (const { tablename } of rows) {
+      const found = await c.query(`SELECT 1 FROM "${tablename}" LIMIT 1`);
+      if (found.rowCount === 0) empty.push(`"${tablename}"`);
+    }
+    return empty;
+  });
+}
+
 /**
  * Jest global setup: finds a server, builds a migrated and seeded template database once,
  * and tells the workers where it is. On a real server each test file then clones the
@@ -82,6 +97,9 @@ export async function setUpTestDatabases(): Promise<{ teardown: () => Promise<vo
     // config runs them in a single worker when no server answers).
     await prepareDatabase(adminUrl, { demo: false });
     process.env['CIVITAS_TEST_SHARED_URL'] = adminUrl;
+    // What each file empties before it starts: every table the migrations and the reference
+    // seed left empty, so a new domain's tables need no list kept by hand.
+    process.env['CIVITAS_TEST_RESET_TABLES'] = (await emptyTables(adminUrl)).join(', ');
     return { teardown: stop };
   }
 
@@ -111,11 +129,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const shared = process.env['CIVITAS_TEST_SHARED_URL'];
   if (shared) {
     await admin(shared, (c) =>
-      c.query(`TRUNCATE notification_unsubscribe_token, notification_preference, notification,
-                 forum_thread_reader, forum_reaction, forum_post_revision, forum_post,
-                 forum_thread, group_moderation_log, group_invitation, group_join_request, group_ban,
-                 group_membership, working_group, audit_entry, invitation, password_reset_token,
-                 refresh_token, app_user, organisation_logo;
+      c.query(`TRUNCATE ${process.env['CIVITAS_TEST_RESET_TABLES']};
                UPDATE organisation SET membership_status = 'NON_MEMBER', accession_date = NULL,
                  membership_resolution = NULL, address = NULL, website = NULL, phone = NULL, email = NULL`),
     );
