@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '@civitas/api/accounts';
+import { ChatModule } from '@civitas/api/chat';
 import { GroupsModule } from '@civitas/api/groups';
 import { NotificationsModule } from '@civitas/api/notifications';
 import { OrganisationsModule } from '@civitas/api/organisations';
 import { PlatformModule, PlatformOptions } from '@civitas/api/platform';
+import { RealtimeModule } from '@civitas/api/realtime';
 
 /** The platform plus every domain. A new domain module is added here. */
 @Module({})
@@ -17,6 +19,8 @@ export class AppModule {
         OrganisationsModule,
         GroupsModule,
         NotificationsModule,
+        RealtimeModule,
+        ChatModule,
       ],
     };
   }

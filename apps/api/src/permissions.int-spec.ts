@@ -2,15 +2,18 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { REALTIME_EVENT_PERMISSIONS } from '@civitas/shared/domain';
 import { AccountsModule } from '@civitas/api/accounts';
+import { ChatModule } from '@civitas/api/chat';
 import { GroupsModule } from '@civitas/api/groups';
 import { NotificationsModule } from '@civitas/api/notifications';
 import { PERMISSION_KEY, PUBLIC_KEY } from '@civitas/api/auth';
 import { OrganisationsModule } from '@civitas/api/organisations';
+import { RealtimeModule, realtimeEventsOf } from '@civitas/api/realtime';
 import { TestApp } from '@civitas/api/testing';
 
 /**
- * Every GraphQL operation and HTTP route with the permission it requires. A change to
+ * Every GraphQL operation, HTTP route and socket event with the permission it requires. A change to
  * the snapshot is a change of who can do what: review it as such.
  */
 describe('permission map of every operation', () => {
@@ -24,6 +27,8 @@ describe('permission map of every operation', () => {
       OrganisationsModule,
       GroupsModule,
       NotificationsModule,
+      RealtimeModule,
+      ChatModule,
     ]);
     const discovery = t.app.get(DiscoveryService);
     operations = {};
@@ -54,6 +59,10 @@ describe('permission map of every operation', () => {
           : (permission ?? 'NONE — refused to all');
       }
     }
+    // Socket events: the handshake has authenticated the person; then each event's own.
+    for (const handler of realtimeEventsOf(t.app)) {
+      operations[`socket ${handler.event}`] = handler.permission ?? 'signed in';
+    }
   });
   afterAll(() => t.close());
 
@@ -68,6 +77,15 @@ describe('permission map of every operation', () => {
         .filter((k) => k.startsWith('Query.') || k.startsWith('Mutation.'))
         .sort(),
     ).toEqual(fields.sort());
+  });
+
+  it('handles every socket event of the shared contract, and no other', () => {
+    expect(
+      Object.keys(operations)
+        .filter((k) => k.startsWith('socket '))
+        .map((k) => k.slice('socket '.length))
+        .sort(),
+    ).toEqual(Object.keys(REALTIME_EVENT_PERMISSIONS).sort());
   });
 
   it('declares a permission (or public) for each one', () => {

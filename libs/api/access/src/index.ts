@@ -1,2 +1,3 @@
 export * from './lib/access.module';
 export * from './lib/access.service';
+export * from './lib/group-room-access.service';

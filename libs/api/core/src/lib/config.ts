@@ -31,6 +31,19 @@ const schema = z
     SMTP_URL: optionalUrl(['smtp', 'smtps']),
     MAIL_FROM: z.string().default('Civitas <no-reply@civitas.local>'),
     WEB_DIST_DIR: z.string().default('dist/web'),
+    REALTIME_ORIGINS: z
+      .string()
+      .optional()
+      .transform((v) =>
+        (v ?? '')
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .refine(
+        (list) => list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)),
+        'must be a comma-separated list of origins such as https://civitas.example.pl (no path)',
+      ),
     TRUST_PROXY: booleanFlag,
     DEMO_SEED: booleanFlag,
     LOG_LEVEL: z
@@ -59,6 +72,11 @@ export interface AppConfig {
   smtpUrl?: string;
   mailFrom: string;
   webDistDir: string;
+  /**
+   * Page origins allowed to open a realtime socket: APP_URL's origin, those in
+   * REALTIME_ORIGINS, and in development the Vite dev server (http://localhost:4200).
+   */
+  realtimeOrigins: string[];
   trustProxy: boolean;
   demoSeed: boolean;
   logLevel: string;
@@ -89,6 +107,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     webDistDir: env.WEB_DIST_DIR,
+    realtimeOrigins: [
+      ...new Set([
+        new URL(appUrl).origin,
+        ...env.REALTIME_ORIGINS,
+        ...(env.NODE_ENV === 'development' ? ['http://localhost:4200'] : []),
+      ]),
+    ],
     trustProxy: env.TRUST_PROXY ?? false,
     demoSeed: env.DEMO_SEED ?? env.NODE_ENV === 'development',
     logLevel: env.LOG_LEVEL,

@@ -10,6 +10,10 @@ export const DomainEvent = {
   GROUP_JOIN_REQUESTED: 'group.join-requested',
   GROUP_JOIN_DECIDED: 'group.join-decided',
   GROUP_INVITATION_CREATED: 'group.invitation-created',
+  /** Someone is no longer a member: left, removed or banned (realtime takes them out of rooms). */
+  GROUP_MEMBERSHIP_ENDED: 'group.membership-ended',
+  /** In-app notifications were stored (realtime rings the bells). */
+  NOTIFICATIONS_CREATED: 'notifications.created',
 } as const;
 
 export interface UserMentionedEvent {
@@ -64,4 +68,26 @@ export interface GroupInvitationCreatedEvent {
   groupId: string;
   groupName: string;
   invitationId: string;
+}
+
+export interface GroupMembershipEndedEvent {
+  groupId: string;
+  userId: string;
+  /** Who did it: the person themself when they left. */
+  byUserId: string;
+  reason: 'LEFT' | 'REMOVED' | 'BANNED';
+}
+
+export interface NotificationsCreatedEvent {
+  notifications: {
+    id: string;
+    recipientId: string;
+    kind: string;
+    groupId: string | null;
+    threadId: string | null;
+    postId: string | null;
+    createdAt: Date;
+    /** The recipient's unread notifications, this one included. */
+    recipientUnreadCount: number;
+  }[];
 }

@@ -2,6 +2,7 @@ import { Foundation1764230000000 } from './1764230000000-Foundation';
 import { WorkingGroups1764250000000 } from './1764250000000-WorkingGroups';
 import { Forum1764260000000 } from './1764260000000-Forum';
 import { Notifications1764270000000 } from './1764270000000-Notifications';
+import { Chat1764280000000 } from './1764280000000-Chat';
 import { Search1764285000000 } from './1764285000000-Search';
 
 /** Every migration, in order. A schema change is a new file here, reviewed as SQL. */
@@ -10,5 +11,6 @@ export const migrations = [
   WorkingGroups1764250000000,
   Forum1764260000000,
   Notifications1764270000000,
+  Chat1764280000000,
   Search1764285000000,
 ];

@@ -14,6 +14,7 @@ import type {
   GroupInvitationCreatedEvent,
   GroupJoinDecidedEvent,
   GroupJoinRequestedEvent,
+  GroupMembershipEndedEvent,
 } from '@civitas/api/core';
 import type { AuthUser } from '@civitas/api/auth';
 import {
@@ -300,7 +301,7 @@ export class GroupMembershipService {
   }
 
   async leave(user: AuthUser, groupId: string): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
+    await this.db.transaction(async (tx) => {
       const { standing } = await this.access.visibleGroup(user, groupId, tx, true);
       if (!standing.role) throw conflict('You are not a member of this group');
       if (standing.role === GroupRole.COORDINATOR) {
@@ -311,12 +312,13 @@ export class GroupMembershipService {
         );
       }
       await tx.getRepository(GroupMembership).delete({ groupId, userId: user.id });
-      return true;
     });
+    this.membershipEnded({ groupId, userId: user.id, byUserId: user.id, reason: 'LEFT' });
+    return true;
   }
 
   async remove(actor: AuthUser, input: GroupPersonActInput): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
+    await this.db.transaction(async (tx) => {
       const { group } = await this.access.coordinatedGroup(actor, input.groupId, tx, true);
       const target = await this.target(tx, group.id, input.userId);
       if (!target.groupRole) throw notFound('Group member');
@@ -335,8 +337,14 @@ export class GroupMembershipService {
         targetUserId: target.id,
         reason: input.reason,
       });
-      return true;
     });
+    this.membershipEnded({
+      groupId: input.groupId,
+      userId: input.userId,
+      byUserId: actor.id,
+      reason: 'REMOVED',
+    });
+    return true;
   }
 
   /**
@@ -344,7 +352,7 @@ export class GroupMembershipService {
    * pending invitation, and keeps them out until unbanned.
    */
   async ban(actor: AuthUser, input: BanGroupMemberInput): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
+    await this.db.transaction(async (tx) => {
       const { group } = await this.access.coordinatedGroup(actor, input.groupId, tx, true);
       if (input.userId === actor.id) throw badUserInput('You cannot ban yourself');
       const target = await this.target(tx, group.id, input.userId);
@@ -386,8 +394,14 @@ export class GroupMembershipService {
         reason: input.reason,
         details: { wasMember: target.groupRole !== null },
       });
-      return true;
     });
+    this.membershipEnded({
+      groupId: input.groupId,
+      userId: input.userId,
+      byUserId: actor.id,
+      reason: 'BANNED',
+    });
+    return true;
   }
 
   async unban(actor: AuthUser, input: GroupPersonActInput): Promise<boolean> {
@@ -459,6 +473,11 @@ export class GroupMembershipService {
         nameFolded: '',
       };
     });
+  }
+
+  /** Announced once committed, so live rooms let the person go only when it really happened. */
+  private membershipEnded(event: GroupMembershipEndedEvent): void {
+    this.events.emit(DomainEvent.GROUP_MEMBERSHIP_ENDED, event);
   }
 
   private async target(tx: EntityManager, groupId: string, userId: string): Promise<Target> {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -12,11 +13,12 @@ import {
   badUserInput,
   Connection,
   decodeCursor,
+  DomainEvent,
   domainError,
   notFound,
   toConnection,
 } from '@civitas/api/core';
-import type { AppConfig } from '@civitas/api/core';
+import type { AppConfig, NotificationsCreatedEvent } from '@civitas/api/core';
 import { hashSecretToken, newSecretToken } from '@civitas/api/auth';
 import { MailQueue } from '@civitas/api/mail';
 import { NotificationsArgs, NotificationPreferenceInput } from './dto/notification.inputs';
@@ -55,6 +57,7 @@ export class NotificationsService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mailQueue: MailQueue,
+    private readonly events: EventEmitter2,
   ) {}
 
   /**
@@ -67,6 +70,8 @@ export class NotificationsService {
     // One statement: the notification and, from the person's preference, whether it
     // waits for their digest; what comes back is whom to mail now.
     const created: {
+      id: string;
+      created_at: Date;
       recipient_id: string;
       email: string;
       frequency: EmailFrequency;
@@ -82,9 +87,9 @@ export class NotificationsService {
          LEFT JOIN notification_preference p ON p.user_id = u.id AND p.kind = $2
          WHERE u.id = ANY($1::uuid[]) AND u.deactivated_at IS NULL
          ${ON_CONFLICT[n.kind] ?? ''}
-         RETURNING recipient_id, payload
+         RETURNING id, created_at, recipient_id, payload
        )
-       SELECT i.recipient_id, i.payload, u.email, coalesce(p.email, $9) AS frequency
+       SELECT i.id, i.created_at, i.recipient_id, i.payload, u.email, coalesce(p.email, $9) AS frequency
        FROM inserted i
        JOIN app_user u ON u.id = i.recipient_id
        LEFT JOIN notification_preference p ON p.user_id = i.recipient_id AND p.kind = $2`,
@@ -100,6 +105,7 @@ export class NotificationsService {
         DEFAULT_EMAIL_FREQUENCY[n.kind],
       ],
     );
+    await this.announce(n, created);
     for (const row of created) {
       if (row.frequency !== EmailFrequency.IMMEDIATE) continue;
       const token = await this.unsubscribeToken(this.db.manager, row.recipient_id);
@@ -117,6 +123,33 @@ export class NotificationsService {
         ),
       );
     }
+  }
+
+  /** Tells the live layer (bells) what was stored, with each recipient's unread count. */
+  private async announce(
+    n: NewNotifications,
+    created: { id: string; created_at: Date; recipient_id: string }[],
+  ): Promise<void> {
+    if (created.length === 0) return;
+    const counts: { recipient_id: string; unread: number }[] = await this.db.query(
+      `SELECT recipient_id, count(*)::int AS unread FROM notification
+       WHERE recipient_id = ANY($1::uuid[]) AND read_at IS NULL GROUP BY recipient_id`,
+      [created.map((c) => c.recipient_id)],
+    );
+    const unread = new Map(counts.map((c) => [c.recipient_id, c.unread]));
+    const event: NotificationsCreatedEvent = {
+      notifications: created.map((c) => ({
+        id: c.id,
+        recipientId: c.recipient_id,
+        kind: n.kind,
+        groupId: n.groupId,
+        threadId: n.threadId ?? null,
+        postId: n.postId ?? null,
+        createdAt: c.created_at,
+        recipientUnreadCount: unread.get(c.recipient_id) ?? 1,
+      })),
+    };
+    this.events.emit(DomainEvent.NOTIFICATIONS_CREATED, event);
   }
 
   /** A new token for one mail's unsubscribe link; only its hash is kept. */

@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppConfig } from '@civitas/api/core';
+import { RealtimeIoAdapter } from '@civitas/api/realtime';
 
 /** HTTP hardening shared by the app and the tests. */
 export function configureHttp(app: INestApplication, config: AppConfig): void {
@@ -21,5 +22,7 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
     }),
   );
   app.use(cookieParser());
+  // socket.io on the same port (Redis-shared with REDIS_URL); used only when a gateway exists.
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
   app.enableShutdownHooks();
 }

@@ -87,6 +87,11 @@ export class TestApp {
     );
   }
 
+  /** This file's database, for API processes a test starts beside this one. */
+  get databaseUrl(): string {
+    return this.database.url;
+  }
+
   async close(): Promise<void> {
     await this.app.close();
     await this.database.drop();

@@ -23,8 +23,7 @@ export const CHAT_PAGE_DEFAULT = 50;
 export const CHAT_PAGE_MAX = 200;
 /** Socket events of any kind per person per 10 s (typing and reads included). */
 export const REALTIME_EVENTS_PER_10_SECONDS = 200;
-/** Socket handshakes per person per minute, and sockets open at once per person. */
+/** Socket handshakes per person per minute. */
 export const REALTIME_CONNECTIONS_PER_MINUTE = 60;
-export const REALTIME_SOCKETS_PER_PERSON = 20;
 /** Seconds after `auth:expired` before the server disconnects a socket not refreshed. */
 export const REALTIME_AUTH_GRACE_SECONDS = 30;

@@ -24,7 +24,7 @@
  * the first time (`duplicate: true`) and never stores it twice.
  */
 import { ErrorCode } from './errors';
-import { Permission } from './roles';
+import { Permission, Role } from './roles';
 
 /** The one namespace of the app. */
 export const REALTIME_NAMESPACE = '/';
@@ -36,7 +36,9 @@ export type RealtimeErrorCode =
   | ErrorCode.FORBIDDEN
   | ErrorCode.TOO_MANY_REQUESTS
   | ErrorCode.UNAUTHENTICATED
-  | ErrorCode.CONFLICT;
+  | ErrorCode.CONFLICT
+  /** Something failed on the server; nothing was stored, sending again is safe. */
+  | 'INTERNAL_SERVER_ERROR';
 
 /** The `data` of a `connect_error` when the server refuses the handshake. */
 export interface RealtimeConnectRefusal {
@@ -230,7 +232,7 @@ export interface ServerToClientEvents {
   'chat:message': (message: ChatMessage) => void;
   /** A message edited, deleted or hidden/shown (the whole message as it is now). */
   'chat:updated': (message: ChatMessage) => void;
-  /** This person's read state changed (in another tab, or they sent a message). */
+  /** This person's read state changed (`chat:read` from any of their sockets). */
   'chat:unread': (unread: ChatUnread) => void;
   'chat:typing': (event: { groupId: string; person: ChatPerson; typing: boolean }) => void;
   'presence:joined': (event: { groupId: string; member: PresenceMember }) => void;
@@ -254,7 +256,10 @@ export interface ClientToServerEvents {
   /** Enter a forum thread's room: its new replies (`forum:post`). */
   'thread:subscribe': (input: ThreadRoomInput, ack: AckCallback) => void;
   'thread:unsubscribe': (input: ThreadRoomInput, ack: AckCallback) => void;
-  /** Store a message (needs the group's room); `duplicate` when the key was seen before. */
+  /**
+   * Store a message (a member of the group; the room is not needed, so an offline queue can
+   * be sent before subscribing); `duplicate` when this author used the key before.
+   */
   'chat:send': (
     input: ChatSendInput,
     ack: AckCallback<{ message: ChatMessage; duplicate: boolean }>,
@@ -287,13 +292,14 @@ export type InterServerEvents = Record<string, never>;
 /** What the server keeps on each socket (also visible through `fetchSockets()` across processes). */
 export interface SocketData {
   personId: string;
+  role: Role;
+  organisationId: string;
+  isLegalOfficer: boolean;
   name: string;
   organisationName: string;
   /** The access token's expiry, epoch seconds. */
   tokenExpiresAt: number;
-  /** When this socket connected (ISO 8601), for presence's `since`. */
-  connectedAt: string;
-  /** Group rooms this socket subscribed to, and when (ISO 8601). */
+  /** Group rooms this socket subscribed to, and when (ISO 8601), for presence's `since`. */
   groups: Record<string, string>;
 }
 

@@ -1,0 +1,6 @@
+export * from './lib/realtime.module';
+export * from './lib/realtime.server';
+export * from './lib/realtime.types';
+export * from './lib/realtime-event.decorator';
+export * from './lib/realtime-events';
+export * from './lib/realtime-io.adapter';

@@ -1,0 +1,67 @@
+import { INestApplicationContext, Logger } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import Redis from 'ioredis';
+import type { Server, ServerOptions } from 'socket.io';
+import type { AppConfig } from '@civitas/api/core';
+
+/** How long a cross-process request (presence's fetchSockets) waits for the other processes. */
+const CROSS_PROCESS_TIMEOUT_MS = 3000;
+
+/**
+ * socket.io for the app. With REDIS_URL, broadcasts, room changes and presence queries go
+ * through `@socket.io/redis-adapter` (Redis pub/sub), so every API process delivers to its
+ * own clients; without it the default in-memory adapter serves one process alone, and
+ * connection-state recovery (rooms kept for two minutes after a drop) is on. Chat delivery
+ * never relies on either: clients sync "everything after seq N" after every reconnection.
+ */
+export class RealtimeIoAdapter extends IoAdapter {
+  private readonly logger = new Logger('Realtime');
+  private readonly clients: Redis[] = [];
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly config: AppConfig,
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const redisUrl = this.config.redisUrl;
+    const server: Server = super.createIOServer(port, {
+      ...options,
+      cors: { origin: this.config.realtimeOrigins, credentials: false },
+      // A chat message is at most a few kilobytes; anything far larger is not ours.
+      maxHttpBufferSize: 100_000,
+      ...(redisUrl
+        ? {}
+        : {
+            connectionStateRecovery: {
+              maxDisconnectionDuration: 2 * 60 * 1000,
+              // The handshake (token, origin, throttle) runs again for recovered sessions.
+              skipMiddlewares: false,
+            },
+          }),
+    } as ServerOptions);
+    if (redisUrl) {
+      const pub = new Redis(redisUrl, { lazyConnect: false });
+      const sub = pub.duplicate();
+      for (const client of [pub, sub]) {
+        client.on('error', (e) => this.logger.warn(`Redis (realtime adapter): ${e.message}`));
+        this.clients.push(client);
+      }
+      server.adapter(
+        createAdapter(pub, sub, {
+          key: 'civitas-realtime',
+          requestsTimeout: CROSS_PROCESS_TIMEOUT_MS,
+        }),
+      );
+    }
+    return server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    await Promise.all(this.clients.splice(0).map((c) => c.quit().catch(() => c.disconnect())));
+  }
+}
