@@ -111,7 +111,7 @@ describe('NotificationBell', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Notifications, 5 unread' }));
     expect(
       await screen.findByRole('link', {
-        name: 'Anna Nowak mentioned you in “WPF 2027” (group “Finanse lokalne”).',
+        name: 'Anna Nowak mentioned you in the thread “WPF 2027” (group “Finanse lokalne”).',
       }),
     ).toBeTruthy();
   });

@@ -26,6 +26,9 @@ const first = [
     read: true,
     moderationAction: 'HIDE_POST',
     message: 'Dane osobowe',
+    // What the API sends for a moderation: no thread title, no group name.
+    threadTitle: null,
+    groupName: null,
   }),
 ];
 const second = [notification('n3', { kind: NotificationKind.REPLY, read: true, actorName: null })];
@@ -52,7 +55,7 @@ describe('NotificationsPage', () => {
     const list = screen.getByRole('region', { name: 'Lista powiadomień' });
     expect(
       await within(list).findByRole('link', {
-        name: 'Moderacja Twojego wpisu w wątku „WPF 2027”: wpis ukryty przez koordynatora.',
+        name: 'Moderacja Twojego wpisu: wpis ukryty przez koordynatora.',
       }),
     ).toBeTruthy();
     expect(within(list).getByText('Wiadomość: Dane osobowe')).toBeTruthy();
@@ -62,7 +65,7 @@ describe('NotificationsPage', () => {
     fireEvent.click(within(list).getByRole('button', { name: 'Pokaż więcej' }));
     expect(
       await within(list).findByRole('link', {
-        name: 'Nowa odpowiedź od: Ktoś w obserwowanym wątku „WPF 2027”.',
+        name: 'Ktoś odpowiada w obserwowanym wątku „WPF 2027” (grupa „Finanse lokalne”).',
       }),
     ).toBeTruthy();
     expect(within(list).getByText('Pokazano 3 z 3')).toBeTruthy();

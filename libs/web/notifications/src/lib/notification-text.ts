@@ -13,14 +13,20 @@ const MODERATION_ACTIONS = new Set([
   'MOVE_THREAD',
 ]);
 
-/** One sentence per kind, in the current language, naming who, which thread and which group. */
+/**
+ * One sentence per kind, in the current language, naming who, which thread and which group.
+ * The thread and the group are left out of the sentence when the API does not name them
+ * (a mention or reply carries no group name, a moderation no thread title).
+ */
 export function notificationText(t: TFunction, n: NotificationItemFragment): string {
   const k = (key: string, values: Record<string, unknown> = {}) =>
     t(`${NOTIFICATIONS_NS}:${key}`, values);
   const values = {
     actor: n.actorName ?? k('text.someone'),
-    thread: n.threadTitle ?? k('text.aThread'),
     group: n.groupName ?? k('text.aGroup'),
+    threadName: n.threadTitle ? k('text.threadName', { thread: n.threadTitle }) : '',
+    inThread: n.threadTitle ? k('text.inThread', { thread: n.threadTitle }) : '',
+    inGroup: n.groupName ? k('text.inGroup', { group: n.groupName }) : '',
   };
   switch (n.kind) {
     case NotificationKind.JOIN_DECISION:
