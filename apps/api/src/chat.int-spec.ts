@@ -9,6 +9,7 @@ import {
   connectSocket,
   emitRaw,
   nextEvent,
+  openSocket,
   refusedHandshake,
   TestApp,
   TestSocket,
@@ -452,7 +453,9 @@ describe('group chat over socket.io (one process)', () => {
       expect(await told).toEqual({ groupId, reason: 'REMOVED' });
       expect(Date.now() - removedAt).toBeLessThan(1000);
       await new Promise((r) => setTimeout(r, 50));
-      await send(coordinatorSocket, 'Po usunięciu');
+      // From a member: the flood test has used up the coordinator's messages for 10 s.
+      const speaker = await connect(member);
+      expect(await send(speaker, 'Po usunięciu')).toMatchObject({ ok: true });
       await new Promise((r) => setTimeout(r, 300));
       expect(received).toEqual([]);
       expect(await ack(leaving, 'chat:sync', { groupId, afterSeq: 0 })).toMatchObject({
@@ -460,6 +463,53 @@ describe('group chat over socket.io (one process)', () => {
         code: 'FORBIDDEN',
       });
       expect(leaving.connected).toBe(true);
+    });
+  });
+
+  describe('recovered connections and token refresh', () => {
+    it('checks the rooms of a recovered session again: a member removed while away is not let back', async () => {
+      await t.gql(JOIN, { groupId }, { token: outsider.token });
+      // Not the coordinator: the flood test has used up their messages for 10 s.
+      const speaker = await connect(member);
+      await ack(speaker, 'group:subscribe', { groupId });
+      const away = openSocket(t.url, { token: outsider.token, reconnection: true });
+      sockets.push(away);
+      await nextEvent(away, 'connect' as any);
+      expect(await ack(away, 'group:subscribe', { groupId })).toMatchObject({ ok: true });
+      // Recovery resumes from the last broadcast the client received.
+      const first = nextEvent(away, 'chat:message');
+      await send(speaker, 'Przed przerwą');
+      await first;
+      const received = collect(away, 'chat:message');
+      // The transport drops (Wi-Fi gone); the server keeps the session for recovery.
+      (away.io as any).engine.close();
+      await new Promise((r) => setTimeout(r, 50));
+      const res = await t.gql(
+        REMOVE,
+        { input: { groupId, userId: outsider.id } },
+        { token: coordinator.token },
+      );
+      expect(res.errors).toBeUndefined();
+      const told = nextEvent(away, 'group:unsubscribed', 3000);
+      await nextEvent(away, 'connect' as any, 3000);
+      expect(away.recovered).toBe(true);
+      expect(await told).toEqual({ groupId, reason: 'REMOVED' });
+      expect(await send(speaker, 'Po powrocie')).toMatchObject({ ok: true });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(received).toEqual([]);
+    });
+
+    it('takes a fresh token for the same person and refuses someone else’s', async () => {
+      const s = await connect(member);
+      expect(await ack(s, 'auth:refresh', { token: member.token })).toEqual({ ok: true });
+      expect(await ack(s, 'auth:refresh', { token: coordinator.token })).toMatchObject({
+        ok: false,
+        code: 'UNAUTHENTICATED',
+      });
+      expect(await ack(s, 'auth:refresh', { token: 'nonsense' })).toMatchObject({
+        ok: false,
+        code: 'UNAUTHENTICATED',
+      });
     });
   });
 

@@ -2,3 +2,4 @@ export * from './lib/test-app';
 export * from './lib/flaky-smtp-server';
 export * from './lib/redis';
 export * from './lib/realtime-client';
+export * from './lib/api-process';

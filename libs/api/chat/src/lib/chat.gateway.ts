@@ -139,9 +139,8 @@ export class ChatGateway implements OnGatewayConnection {
   send(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() payload: unknown) {
     return this.rt.handle(socket, 'chat:send', payload, sendInput, async (input, user) => {
       const result = await this.chat.send(user, input);
-      if (!result.duplicate) {
-        this.rt.server.to(RealtimeRoom.group(input.groupId)).emit('chat:message', result.message);
-      }
+      // Duplicates too: the first attempt's process may have died before broadcasting it.
+      this.rt.server.to(RealtimeRoom.group(input.groupId)).emit('chat:message', result.message);
       return result;
     });
   }

@@ -17,11 +17,16 @@
  * server takes all their sockets out of its room at once and sends `group:unsubscribed`.
  *
  * Chat delivery never depends on the transport: every stored message has a per-group
- * sequence number (`seq`, 1, 2, 3, … without gaps in storage order). A client remembers the
- * highest `seq` it has seen per group and after every (re)connection calls `chat:sync` with
- * it; it sends every message with an idempotency key and, when the acknowledgement did not
- * arrive, sends it again with the same key: the server answers with the message it stored
- * the first time (`duplicate: true`) and never stores it twice.
+ * sequence number (`seq`: 1, 2, 3, … with no gaps, deleted messages keep theirs). A client
+ * keeps, per group, the highest `seq` up to which it holds every message (not merely the
+ * highest it has seen: live delivery can skip one, e.g. when a process dies between storing
+ * and broadcasting). It calls `chat:sync` with that number after every (re)connection, once
+ * in the room, and whenever a live message arrives with a `seq` beyond it plus one. It sends
+ * every message with an idempotency key and, when the acknowledgement did not arrive, sends
+ * it again with the same key (after reconnecting): the server answers with the message it
+ * stored the first time (`duplicate: true`), broadcasts it again, and never stores it twice.
+ * Messages may arrive live out of `seq` order and more than once: order and de-duplicate
+ * by `seq`.
  */
 import { ErrorCode } from './errors';
 import { Permission, Role } from './roles';
