@@ -18,21 +18,24 @@
 //
 // Env: BENCH_DURATION (s, default 20), BENCH_CONNECTIONS (default 50), BENCH_DATABASE_URL.
 // A quick run: BENCH_DURATION=3 BENCH_CONNECTIONS=10 npm run bench:thread
-import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { once } from 'node:events';
-import { availableParallelism, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import {
+  createScratchDatabase,
+  DEFAULT_ADMIN_URL,
+  graphqlClient,
+  loadAverage,
+  signIn as signInAs,
+  startBuiltApi,
+} from '../lib/bench.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const PASSWORD = 'Civitas-demo-2026';
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? DEFAULT_ADMIN_URL;
 const JWT_SECRET = randomBytes(32).toString('hex');
 const POSTS = 50;
 const REACTIONS = ['THUMBS_UP', 'HEART', 'LAUGH', 'TADA', 'THINKING', 'EYES'];
@@ -58,79 +61,19 @@ const THREAD_PAGE = `query ThreadPage($id: ID!, $first: Int!) {
   }
 }`;
 
-const freePort = async () => {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address();
-  server.close();
-  return port;
-};
-
 // --- The database and the api ---------------------------------------------------------------
 
-const dbName = `civitas_bench_${randomBytes(4).toString('hex')}`;
-const dbUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${dbName}` }).toString();
-const admin = new pg.Client({ connectionString: ADMIN_URL });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
+const database = await createScratchDatabase(ADMIN_URL);
+const dbUrl = database.url;
 
 let api;
 let baseline;
 let pool;
 try {
-  const apiPort = await freePort();
-  const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
-  api = spawn(process.execPath, ['dist/api/apps/api/src/main.js'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(apiPort),
-      DATABASE_URL: dbUrl,
-      JWT_SECRET,
-      SMTP_URL: 'smtp://127.0.0.1:1', // nothing is mailed during the benchmark
-      APP_URL: `http://127.0.0.1:${apiPort}`,
-      DEMO_SEED: 'true',
-      LOG_LEVEL: 'warn',
-    },
-  });
-  api.stdout.resume(); // the demo logins it prints are not needed here
-  const apiExit = once(api, 'exit').then(([code]) => {
-    throw new Error(`The api exited (${code}) before the benchmark ended`);
-  });
-  apiExit.catch(() => undefined);
-
-  const gql = async (query, variables, token) => {
-    const res = await fetch(apiUrl, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token && { authorization: `Bearer ${token}` }),
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    const json = await res.json();
-    if (json.errors) throw new Error(`GraphQL: ${JSON.stringify(json.errors)}`);
-    return json.data;
-  };
-  const signIn = async (email) =>
-    (
-      await gql(
-        `mutation($input: SignInInput!) { signIn(input: $input) { accessToken user { id } } }`,
-        { input: { email, password: PASSWORD } },
-      )
-    ).signIn;
-
-  for (let started = Date.now(); ; ) {
-    const up = await fetch(apiUrl, { method: 'POST' }).then(
-      () => true,
-      () => false,
-    );
-    if (up) break;
-    if (Date.now() - started > 120_000) throw new Error('The api did not start within 2 min');
-    await Promise.race([new Promise((r) => setTimeout(r, 500)), apiExit]);
-  }
+  api = await startBuiltApi({ databaseUrl: dbUrl, jwtSecret: JWT_SECRET });
+  const apiUrl = api.graphqlUrl;
+  const gql = graphqlClient(apiUrl);
+  const signIn = (email) => signInAs(gql, email);
 
   // --- The thread: 50 posts, reactions from several people, a read state --------------------
 
@@ -349,13 +292,9 @@ try {
     `Thread page: ${POSTS} posts, ${people.length} authors; autocannon ${CONNECTIONS} connections, ${DURATION} s each`,
   );
   // Other work on the machine skews both figures: the load average says how busy it was.
-  const load = () =>
-    loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ');
-  console.log(`Load average before: ${load()} (${availableParallelism()} CPUs)`);
+  console.log(`Load average before: ${loadAverage()}`);
   const runs = [await measure('GraphQL', apiUrl), await measure('baseline', baselineUrl)];
-  console.log(`Load average after:  ${load()}`);
+  console.log(`Load average after:  ${loadAverage()}`);
 
   // --- Report --------------------------------------------------------------------------------
 
@@ -393,10 +332,6 @@ try {
 } finally {
   baseline?.close();
   await pool?.end();
-  if (api && api.exitCode === null) {
-    api.kill('SIGTERM');
-    await once(api, 'exit');
-  }
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
+  await api?.stop();
+  await database.drop();
 }
