@@ -37,6 +37,8 @@ export default defineConfig({
       '/graphql': { target: API, changeOrigin: false },
       '/api': { target: API, changeOrigin: false },
       '/health': { target: API, changeOrigin: false },
+      // The realtime socket (socket.io's default path), WebSocket upgrades included.
+      '/socket.io': { target: API, changeOrigin: false, ws: true },
     },
   },
   preview: { port: 4300 },

@@ -1,13 +1,41 @@
+import { useApolloClient } from '@apollo/client/react';
 import { Permission } from '@civitas/shared/domain';
-import { useSession } from '@civitas/web/data-access';
-import { NotificationBell } from '@civitas/web/notifications';
+import { RealtimeProvider, useRealtimeEvent, useSession } from '@civitas/web/data-access';
+import { NotificationBell, setUnreadCount } from '@civitas/web/notifications';
 import { AppLayout, ErrorAlert, type NavItem } from '@civitas/web/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useNavigate } from 'react-router';
 
-/** The signed-in frame; its menu shows only what the person's role allows. */
+/**
+ * The bell follows `notification:new` at once: the count the event carries goes into the
+ * cache (every reader of useUnreadNotifications follows) and open notification lists refetch.
+ */
+function LiveNotifications() {
+  const client = useApolloClient();
+  useRealtimeEvent('notification:new', (event) => {
+    setUnreadCount(client.cache, event.unreadCount);
+    Promise.resolve(client.refetchQueries({ include: ['Notifications'] })).catch(() => {
+      // The list is refreshed again when it is next opened.
+    });
+  });
+  return null;
+}
+
+/**
+ * The signed-in frame; its menu shows only what the person's role allows. It holds the
+ * tab's one realtime connection (chat, live forum, live bell).
+ */
 export function SignedInShell() {
+  return (
+    <RealtimeProvider>
+      <LiveNotifications />
+      <SignedInFrame />
+    </RealtimeProvider>
+  );
+}
+
+function SignedInFrame() {
   const { t } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();

@@ -1,5 +1,6 @@
 import { accountTranslations, ACCOUNT_NS } from '@civitas/web/account';
 import { adminTranslations, ADMIN_NS } from '@civitas/web/admin';
+import { chatTranslations, CHAT_NS } from '@civitas/web/chat';
 import { directoryTranslations, DIRECTORY_NS } from '@civitas/web/directory';
 import { groupsTranslations, GROUPS_NS } from '@civitas/web/groups';
 import { notificationsTranslations, NOTIFICATIONS_NS } from '@civitas/web/notifications';
@@ -12,6 +13,7 @@ export const NAMESPACES: Record<string, TranslationBundle> = {
   [ADMIN_NS]: adminTranslations,
   [GROUPS_NS]: groupsTranslations,
   [NOTIFICATIONS_NS]: notificationsTranslations,
+  [CHAT_NS]: chatTranslations,
 };
 
 export function createAppI18n(options: { language?: Language; persist?: boolean } = {}) {

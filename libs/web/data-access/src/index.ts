@@ -6,3 +6,6 @@ export * from './lib/authorized-fetch';
 export * from './lib/create-apollo-client';
 export * from './lib/graphql-fetch';
 export * from './lib/SessionProvider';
+export * from './lib/realtime/chat-merge';
+export * from './lib/realtime/realtime-client';
+export * from './lib/realtime/RealtimeProvider';

@@ -36,6 +36,8 @@ export interface SessionApi {
 }
 
 const SessionContext = createContext<SessionApi | null>(null);
+/** The session object itself, for clients that hold the token (the realtime socket). */
+const AuthSessionContext = createContext<AuthSession | null>(null);
 
 const CHANNEL = 'civitas-session';
 
@@ -112,11 +114,20 @@ export function SessionProvider({
     };
   }, [snapshot, session, client]);
 
-  return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;
+  return (
+    <AuthSessionContext.Provider value={session}>
+      <SessionContext.Provider value={api}>{children}</SessionContext.Provider>
+    </AuthSessionContext.Provider>
+  );
 }
 
 export function useSession(): SessionApi {
   const api = useContext(SessionContext);
   if (!api) throw new Error('useSession() needs a <SessionProvider> above it');
   return api;
+}
+
+/** The tab's {@link AuthSession} (its in-memory token and shared refresh), or null outside. */
+export function useAuthSession(): AuthSession | null {
+  return useContext(AuthSessionContext);
 }

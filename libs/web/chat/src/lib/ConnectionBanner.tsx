@@ -1,0 +1,52 @@
+import { Alert, Text } from '@mantine/core';
+import { useConnectionState, useRealtime } from '@civitas/web/data-access';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CHAT_NS } from './i18n';
+
+/**
+ * Says when the live connection is not there (and once that it is back), in a status
+ * region announced politely. Nothing is shown while connected.
+ */
+export function ConnectionBanner() {
+  const { t } = useTranslation(CHAT_NS);
+  const client = useRealtime();
+  const state = useConnectionState();
+  const [back, setBack] = useState(false);
+  const wasDown = useRef(false);
+
+  useEffect(() => {
+    if (state === 'reconnecting' || state === 'offline') {
+      wasDown.current = true;
+      setBack(false);
+      return undefined;
+    }
+    if (state === 'connected' && wasDown.current) {
+      wasDown.current = false;
+      setBack(true);
+      const timer = setTimeout(() => setBack(false), 4_000);
+      return () => clearTimeout(timer);
+    }
+    return undefined;
+  }, [state]);
+
+  let text = '';
+  if (state === 'offline')
+    text = client?.refusal
+      ? t('connection.refused', { message: client.refusal.message })
+      : t('connection.offline');
+  else if (state === 'reconnecting') text = t('connection.reconnecting');
+  else if (back) text = t('connection.back');
+
+  return (
+    <div role="status" aria-live="polite" data-testid="chat-connection">
+      {text && (
+        <Alert color={state === 'connected' ? 'green' : 'yellow'} variant="outline" p="xs">
+          <Text size="sm" c="gray.9">
+            {text}
+          </Text>
+        </Alert>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import type { ServerToClientEvents } from '@civitas/shared/domain';
+import {
+  createContext,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
+import { useAuthSession, useSession } from '../SessionProvider';
+import {
+  type ConnectionState,
+  type GroupChatSnapshot,
+  RealtimeClient,
+  type RealtimeClientOptions,
+} from './realtime-client';
+
+const RealtimeContext = createContext<RealtimeClient | null>(null);
+
+/** sessionStorage key of a person's unacknowledged chat messages. */
+export const outboxKey = (personId: string) => `civitas-chat-outbox:${personId}`;
+
+function sessionStorageOrNull(): Storage | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One realtime connection per tab, for the signed-in person: opened with the session's
+ * access token, refreshed through the session's shared refresh, closed on sign-out. Pass
+ * `client` to use one made elsewhere (tests).
+ */
+export function RealtimeProvider({
+  children,
+  client: given,
+  options,
+}: {
+  children: ReactNode;
+  client?: RealtimeClient;
+  options?: Partial<RealtimeClientOptions>;
+}) {
+  const session = useAuthSession();
+  const { status, user } = useSession();
+  const personId = status === 'signedIn' ? (user?.id ?? null) : null;
+  const [client, setClient] = useState<RealtimeClient | null>(given ?? null);
+  const optionsRef = useRef(options);
+
+  useEffect(() => {
+    if (given) {
+      setClient(given);
+      return undefined;
+    }
+    if (!session || !personId) {
+      setClient(null);
+      return undefined;
+    }
+    const made = new RealtimeClient({
+      getToken: () => session.accessToken,
+      refreshToken: (failed) => session.recover(failed),
+      storage: sessionStorageOrNull(),
+      storageKey: outboxKey(personId),
+      ...optionsRef.current,
+    });
+    setClient(made);
+    return () => made.close();
+  }, [given, session, personId]);
+
+  return <RealtimeContext.Provider value={client}>{children}</RealtimeContext.Provider>;
+}
+
+/** The tab's realtime client; null outside a {@link RealtimeProvider} or while signed out. */
+export function useRealtime(): RealtimeClient | null {
+  return useContext(RealtimeContext);
+}
+
+const noop = () => () => undefined;
+
+/** connected / reconnecting / offline, for the banner; null without a client. */
+export function useConnectionState(): ConnectionState | null {
+  const client = useRealtime();
+  return useSyncExternalStore(
+    client ? (l) => client.onConnectionChange(l) : noop,
+    () => client?.connectionState ?? null,
+    () => client?.connectionState ?? null,
+  );
+}
+
+/** Calls `handler` on every `event` from the server while mounted. */
+export function useRealtimeEvent<E extends keyof ServerToClientEvents>(
+  event: E,
+  handler: ServerToClientEvents[E],
+): void {
+  const client = useRealtime();
+  const ref = useRef(handler);
+  useEffect(() => {
+    ref.current = handler;
+  });
+  useEffect(() => {
+    if (!client) return undefined;
+    const forward = ((...args: Parameters<ServerToClientEvents[E]>) =>
+      (ref.current as (...a: unknown[]) => void)(...args)) as unknown as ServerToClientEvents[E];
+    return client.on(event, forward);
+  }, [client, event]);
+}
+
+/** Keeps the socket in a forum thread's room while mounted. */
+export function useThreadRoom(threadId: string | null | undefined): void {
+  const client = useRealtime();
+  useEffect(() => {
+    if (!client || !threadId) return undefined;
+    return client.watchThread(threadId);
+  }, [client, threadId]);
+}
+
+/** A group's chat, live, with the room entered while mounted; null without a client. */
+export function useGroupChat(groupId: string): GroupChatSnapshot | null {
+  const client = useRealtime();
+  useEffect(() => {
+    if (!client) return undefined;
+    return client.watchGroup(groupId);
+  }, [client, groupId]);
+  return useSyncExternalStore(
+    client ? (l) => client.onGroupChange(groupId, l) : noop,
+    () => client?.groupChat(groupId) ?? null,
+    () => client?.groupChat(groupId) ?? null,
+  );
+}
