@@ -7,6 +7,7 @@ import {
   SignInPage,
 } from '@civitas/web/account';
 import { InvitationsPage, MembershipEditor } from '@civitas/web/admin';
+import { ChatPanel } from '@civitas/web/chat';
 import { useSession } from '@civitas/web/data-access';
 import { CityPage, DirectoryPage, PeoplePage } from '@civitas/web/directory';
 import { CreateGroupPage, GroupPage, GroupsPage, ThreadPage } from '@civitas/web/groups';
@@ -107,7 +108,7 @@ export function AppRoutes() {
           path="groups/:id"
           element={
             <RequirePermission anyOf={[Permission.GROUPS_READ]}>
-              <GroupPage />
+              <GroupPage ChatPanel={ChatPanel} />
             </RequirePermission>
           }
         />

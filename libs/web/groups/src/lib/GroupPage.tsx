@@ -17,7 +17,7 @@ import {
   StatusMessage,
   useErrorText,
 } from '@civitas/web/ui';
-import { useState } from 'react';
+import { type ComponentType, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { RoleBadge } from './badges';
@@ -55,8 +55,17 @@ function Coordinators({ groupId }: { groupId: string }) {
   );
 }
 
-/** `/groups/:id`: about, members, coordinator tools, forum; join or leave. */
-export function GroupPage() {
+/** What the group page gives the chat panel the app plugs in (libs/web/chat's ChatPanel). */
+export interface GroupChatPanelProps {
+  groupId: string;
+  canModerate: boolean;
+}
+
+/**
+ * `/groups/:id`: about, members, coordinator tools, chat (members; the app passes the panel,
+ * as domain libraries do not import each other), forum; join or leave.
+ */
+export function GroupPage({ ChatPanel }: { ChatPanel?: ComponentType<GroupChatPanelProps> } = {}) {
   const { t } = useTranslation(GROUPS_NS);
   const { id = '' } = useParams();
   const session = useSession();
@@ -195,6 +204,8 @@ export function GroupPage() {
           </Stack>
         </section>
       )}
+
+      {ChatPanel && group.viewerRole && <ChatPanel groupId={id} canModerate={coordinate} />}
 
       {seeMembers && <ForumSection groupId={id} canPost={!!group.viewerRole} />}
 

@@ -16,7 +16,9 @@ import {
   ReplyToThreadDocument,
   toApiProblem,
   UnreactToPostDocument,
+  useRealtimeEvent,
   useSession,
+  useThreadRoom,
 } from '@civitas/web/data-access';
 import {
   ErrorAlert,
@@ -318,6 +320,22 @@ export function ThreadPage() {
   const more = useLoadMore(pageInfo, (cursor) =>
     fetchMore({ variables: { after: cursor }, updateQuery: appendPosts }),
   );
+
+  // Live: a reply posted by anyone appears without reloading, as one's own reply does.
+  useThreadRoom(threadId);
+  useRealtimeEvent('forum:post', (event) => {
+    // My own reply is fetched by the reply form already.
+    if (event.threadId !== threadId || event.authorId === session.user?.id) return;
+    if (posts.some((p) => p.id === event.postId)) return;
+    const end = pageInfo?.endCursor;
+    if (end && pageInfo.hasNextPage) return;
+    const update = end
+      ? fetchMore({ variables: { after: end }, updateQuery: appendPosts })
+      : refetch();
+    update.catch(() => {
+      // The next reply or a reload shows it.
+    });
+  });
 
   // A link to a post (a notification's #post-<id>) scrolls to it and focuses it once it is shown.
   useEffect(() => {
