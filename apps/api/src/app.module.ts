@@ -5,6 +5,7 @@ import { GroupsModule } from '@civitas/api/groups';
 import { NotificationsModule } from '@civitas/api/notifications';
 import { OrganisationsModule } from '@civitas/api/organisations';
 import { PlatformModule, PlatformOptions } from '@civitas/api/platform';
+import { PracticesModule } from '@civitas/api/practices';
 import { RealtimeModule } from '@civitas/api/realtime';
 
 /** The platform plus every domain. A new domain module is added here. */
@@ -21,6 +22,7 @@ export class AppModule {
         NotificationsModule,
         RealtimeModule,
         ChatModule,
+        PracticesModule,
       ],
     };
   }

@@ -9,6 +9,7 @@ import { GroupsModule } from '@civitas/api/groups';
 import { NotificationsModule } from '@civitas/api/notifications';
 import { PERMISSION_KEY, PUBLIC_KEY } from '@civitas/api/auth';
 import { OrganisationsModule } from '@civitas/api/organisations';
+import { PracticesModule } from '@civitas/api/practices';
 import { RealtimeModule, realtimeEventsOf } from '@civitas/api/realtime';
 import { TestApp } from '@civitas/api/testing';
 
@@ -29,6 +30,7 @@ describe('permission map of every operation', () => {
       NotificationsModule,
       RealtimeModule,
       ChatModule,
+      PracticesModule,
     ]);
     const discovery = t.app.get(DiscoveryService);
     operations = {};

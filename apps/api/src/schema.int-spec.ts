@@ -7,6 +7,7 @@ import { AccountsModule } from '@civitas/api/accounts';
 import { GroupsModule } from '@civitas/api/groups';
 import { NotificationsModule } from '@civitas/api/notifications';
 import { OrganisationsModule } from '@civitas/api/organisations';
+import { PracticesModule } from '@civitas/api/practices';
 
 const COMMITTED = join(__dirname, '..', 'schema.graphql');
 
@@ -22,6 +23,7 @@ describe('GraphQL schema', () => {
       OrganisationsModule,
       GroupsModule,
       NotificationsModule,
+      PracticesModule,
     ]);
   });
   afterAll(() => t.close());

@@ -8,3 +8,4 @@ export * from './lib/groups';
 export * from './lib/notifications';
 export * from './lib/forum';
 export * from './lib/realtime';
+export * from './lib/practices';

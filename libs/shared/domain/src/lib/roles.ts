@@ -36,6 +36,17 @@ export enum Permission {
   GROUP_CREATE = 'group:create',
   /** Coordinator acts; whether the caller coordinates that group is decided per group. */
   GROUP_COORDINATE = 'group:coordinate',
+  /**
+   * Read and search published good practices, bookmark them; drafts: decided per practice
+   * (author, their city admin, the office).
+   */
+  PRACTICES_READ = 'practices:read',
+  /** Draft, autosave and submit a good practice of one's own city. */
+  PRACTICE_SUBMIT = 'practice:submit',
+  /** "We want to adopt this": a city's interest in a practice, mailed to its contact person. */
+  PRACTICE_ADOPT = 'practice:adopt',
+  /** The office: review queue, request changes, publish, archive, manage the list of areas. */
+  PRACTICES_REVIEW = 'practices:review',
 }
 
 const CITY_OFFICIAL_PERMISSIONS = [
@@ -45,6 +56,9 @@ const CITY_OFFICIAL_PERMISSIONS = [
   Permission.GROUPS_READ,
   Permission.GROUP_JOIN,
   Permission.GROUP_COORDINATE,
+  Permission.PRACTICES_READ,
+  Permission.PRACTICE_SUBMIT,
+  Permission.PRACTICE_ADOPT,
 ];
 
 /** The one role→permission map; the API guard and the web both read it. */
@@ -56,6 +70,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.DIRECTORY_READ,
     Permission.GROUPS_READ,
     Permission.GROUP_JOIN,
+    // Experts advise cities: they read published practices, but neither submit nor adopt.
+    Permission.PRACTICES_READ,
   ],
   [Role.CITY_ADMIN]: [
     ...CITY_OFFICIAL_PERMISSIONS,

@@ -1,0 +1,372 @@
+import { Role } from '@civitas/shared/domain';
+import { searchDictionary } from '@civitas/api/database';
+import { errorCode, GqlResponse, TestApp, TestUser } from '@civitas/api/testing';
+import { PracticesModule } from './practices.module';
+
+const SEARCH = `query($query: String, $filter: PracticeSearchFilter, $sort: PracticeSort, $first: Int, $after: String) {
+  searchPractices(query: $query, filter: $filter, sort: $sort, first: $first, after: $after) {
+    totalCount didYouMean sort
+    pageInfo { hasNextPage endCursor }
+    edges { cursor rank highlight { title snippet } node { id title city { name voivodeship sizeClass } area { code name } } }
+    facets {
+      areas { value label count selected }
+      voivodeships { value label count selected }
+      sizeClasses { value label count selected }
+      years { value label count selected }
+      verificationSources { value label count selected }
+    }
+  } }`;
+
+interface Seed {
+  title: string;
+  city: string; // TERYT
+  area: string;
+  year: number;
+  source: string;
+  problem?: string;
+  results?: string;
+  actions?: string;
+  status?: string;
+}
+
+const LODZ = '1061011'; // łódzkie (10), city with powiat rights
+const POZNAN = '3064011'; // wielkopolskie (30), city with powiat rights
+const ZORY = '2479011'; // śląskie (24), city with powiat rights
+const BOLESLAWIEC = '0201011'; // dolnośląskie (02), urban gmina
+
+const SEEDS: Seed[] = [
+  {
+    title: 'Centrum Usług Wspólnych dla szkół w Łodzi',
+    city: LODZ,
+    area: 'EDUCATION',
+    year: 2021,
+    source: 'COMPETITION',
+    problem: 'Każda szkoła prowadziła własną księgowość.',
+    results: 'Koszt obsługi szkoły spadł o 23%.',
+  },
+  {
+    title: 'Termomodernizacja budynków komunalnych w Poznaniu',
+    city: POZNAN,
+    area: 'ENERGY_EFFICIENCY',
+    year: 2019,
+    source: 'OFFICE',
+    problem: 'Wysokie rachunki za ciepło w budynkach <b>komunalnych</b>.',
+    results: 'Zużycie energii cieplnej spadło o 41%.',
+  },
+  {
+    title: 'Program wymiany źródeł ciepła',
+    city: ZORY,
+    area: 'ENERGY_EFFICIENCY',
+    year: 2021,
+    source: 'WORKING_GROUP',
+    problem: 'Niska emisja: stare źródła ciepła to piece węglowe.',
+    results: 'Wymieniono 1200 kotłów.',
+  },
+  {
+    title: 'Społeczna agencja najmu',
+    city: ZORY,
+    area: 'HOUSING',
+    year: 2022,
+    source: 'CITY_RECOMMENDATION',
+    problem:
+      'Brak mieszkań dla rodzin o średnich dochodach; gospodarka mieszkaniowa miasta nie nadążała.',
+    results: '30 mieszkań od prywatnych właścicieli.',
+  },
+  {
+    title: 'Budżet obywatelski dla młodzieży',
+    city: BOLESLAWIEC,
+    area: 'SOCIAL_DIALOGUE',
+    year: 2021,
+    source: 'COMPETITION',
+    problem: 'Młodzież nie uczestniczyła w konsultacjach.',
+    actions: 'Szkoły średnie zgłaszały projekty; termomodernizacja sali gimnastycznej wygrała.',
+  },
+  {
+    title: 'Wspólne zakupy energii',
+    city: LODZ,
+    area: 'ENERGY_EFFICIENCY',
+    year: 2022,
+    source: 'OFFICE',
+    problem: 'Rosnące ceny energii elektrycznej.',
+  },
+  {
+    title: 'Szkic o szkołach, niewidoczny',
+    city: LODZ,
+    area: 'EDUCATION',
+    year: 2021,
+    source: 'OFFICE',
+    status: 'DRAFT',
+  },
+];
+
+describe('good practice search', () => {
+  let t: TestApp;
+  let reader: TestUser;
+  let polish: boolean;
+  const ids = new Map<string, string>();
+
+  const search = (variables: Record<string, unknown>) =>
+    t.gql<{ searchPractices: any }>(SEARCH, variables, { token: reader.token });
+  const titles = (r: GqlResponse<{ searchPractices: any }>) =>
+    r.data!.searchPractices.edges.map((e: { node: { title: string } }) => e.node.title);
+
+  beforeAll(async () => {
+    t = await TestApp.start([PracticesModule]);
+    for (const teryt of [LODZ, POZNAN, ZORY, BOLESLAWIEC]) await t.makeCity(teryt);
+    reader = await t.makeUser({
+      role: Role.CITY_OFFICIAL,
+      organisationId: await t.organisationId(POZNAN),
+    });
+    polish = (await searchDictionary(t.db)) === 'Polish (hunspell)';
+    if (!polish)
+      console.warn('civitas_search has no Polish dictionary here: inflection is not checked.');
+    let day = 1;
+    for (const s of SEEDS) {
+      const [{ id }] = await t.db.query(
+        `INSERT INTO good_practice (status, organisation_id, title, area_code, problem, results, actions,
+           period_start, verification_source, published_at)
+         SELECT $1, id, $2, $3, $4, $5, $6, make_date($7, 3, 1), $8, now() - make_interval(days => $9)
+         FROM organisation WHERE teryt_code = $10 RETURNING id`,
+        [
+          s.status ?? 'PUBLISHED',
+          s.title,
+          s.area,
+          s.problem ?? '',
+          s.results ?? '',
+          s.actions ?? '',
+          s.year,
+          s.source,
+          100 - day++,
+          s.city,
+        ],
+      );
+      ids.set(s.title, id);
+    }
+    await t.db.query(
+      `INSERT INTO practice_word SELECT DISTINCT w FROM good_practice, unnest(tsvector_to_array(search)) w
+       WHERE status = 'PUBLISHED' AND w ~ '^[[:alpha:]]{3,30}$' ON CONFLICT DO NOTHING`,
+    );
+  });
+  afterAll(() => t.close());
+
+  it('browses every published practice newest first without a query, never drafts', async () => {
+    const r = await search({});
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.searchPractices).toMatchObject({
+      totalCount: 6,
+      sort: 'NEWEST',
+      didYouMean: null,
+    });
+    expect(titles(r)[0]).toBe('Wspólne zakupy energii');
+    expect(titles(r)).not.toContain('Szkic o szkołach, niewidoczny');
+    expect(r.data!.searchPractices.edges[0].highlight).toBeNull();
+  });
+
+  it('ignores diacritics: "zrodla ciepla" finds "źródła ciepła", "lodz" finds Łódź', async () => {
+    expect(titles(await search({ query: 'zrodla ciepla' }))).toEqual([
+      'Program wymiany źródeł ciepła',
+    ]);
+    const lodz = titles(await search({ query: 'lodz' }));
+    expect(lodz).toEqual(
+      expect.arrayContaining([
+        'Centrum Usług Wspólnych dla szkół w Łodzi',
+        'Wspólne zakupy energii',
+      ]),
+    );
+  });
+
+  it('knows Polish inflection where the dictionary is installed: "szkoly lodz", "mieszkaniowej"', async () => {
+    if (!polish) return;
+    expect(titles(await search({ query: 'szkoly lodz' }))).toEqual([
+      'Centrum Usług Wspólnych dla szkół w Łodzi',
+    ]);
+    expect(titles(await search({ query: 'mieszkaniowej' }))).toEqual(['Społeczna agencja najmu']);
+    expect(titles(await search({ query: 'budynek komunalny' }))).toEqual([
+      'Termomodernizacja budynków komunalnych w Poznaniu',
+    ]);
+  });
+
+  it('ranks a title match above a body match and highlights the words, HTML escaped', async () => {
+    const r = await search({ query: 'termomodernizacja' });
+    expect(titles(r)).toEqual([
+      'Termomodernizacja budynków komunalnych w Poznaniu',
+      'Budżet obywatelski dla młodzieży',
+    ]);
+    const [first, second] = r.data!.searchPractices.edges;
+    expect(first.rank).toBeGreaterThan(second.rank);
+    expect(first.highlight.title).toBe(
+      '<mark>Termomodernizacja</mark> budynków komunalnych w Poznaniu',
+    );
+    expect(second.highlight.snippet).toContain('<mark>termomodernizacja</mark>');
+    const escaped = await search({ query: 'rachunki' });
+    expect(escaped.data!.searchPractices.edges[0].highlight.snippet).toContain('&lt;b&gt;');
+    expect(escaped.data!.searchPractices.edges[0].highlight.snippet).not.toContain('<b>');
+  });
+
+  it('suggests the closest known word for a typo', async () => {
+    const r = await search({ query: 'termomodrenizacja' });
+    expect(r.data!.searchPractices.totalCount).toBe(0);
+    expect(r.data!.searchPractices.didYouMean).toBe('termomodernizacja');
+    expect(
+      (await search({ query: 'termomodernizacja' })).data!.searchPractices.didYouMean,
+    ).toBeNull();
+  });
+
+  it('counts facets for the same search, each facet without its own filter, and combines filters', async () => {
+    const all = (await search({})).data!.searchPractices.facets;
+    const count = (list: { value: string; count: number }[], value: string) =>
+      list.find((v) => v.value === value)?.count;
+    expect(count(all.areas, 'ENERGY_EFFICIENCY')).toBe(3);
+    expect(all.areas.find((a: { value: string }) => a.value === 'ENERGY_EFFICIENCY').label).toBe(
+      'Efektywność energetyczna',
+    );
+    expect(count(all.voivodeships, '10')).toBe(2);
+    expect(count(all.voivodeships, '24')).toBe(2);
+    expect(count(all.sizeClasses, 'CITY_WITH_POWIAT_RIGHTS')).toBe(5);
+    expect(count(all.sizeClasses, 'URBAN_GMINA')).toBe(1);
+    expect(all.years.map((y: { value: string }) => y.value)).toEqual(['2022', '2021', '2019']);
+    expect(count(all.years, '2021')).toBe(3);
+    expect(count(all.verificationSources, 'COMPETITION')).toBe(2);
+
+    const energy2021 = await search({
+      filter: { areas: ['ENERGY_EFFICIENCY'], years: [2021, 2022] },
+    });
+    const r = energy2021.data!.searchPractices;
+    expect(r.totalCount).toBe(2);
+    expect(titles(energy2021).sort()).toEqual([
+      'Program wymiany źródeł ciepła',
+      'Wspólne zakupy energii',
+    ]);
+    // Areas counted with the year filter only; years with the area filter only.
+    expect(count(r.facets.areas, 'ENERGY_EFFICIENCY')).toBe(2);
+    expect(count(r.facets.areas, 'HOUSING')).toBe(1);
+    expect(count(r.facets.years, '2019')).toBe(1);
+    expect(
+      r.facets.areas.find((a: { value: string }) => a.value === 'ENERGY_EFFICIENCY').selected,
+    ).toBe(true);
+
+    const combined = await search({
+      query: 'energii',
+      filter: {
+        voivodeships: ['10'],
+        sizeClasses: ['CITY_WITH_POWIAT_RIGHTS'],
+        verificationSources: ['OFFICE'],
+      },
+    });
+    expect(titles(combined)).toEqual(['Wspólne zakupy energii']);
+    const none = await search({ filter: { areas: ['CULTURE'] } });
+    expect(none.data!.searchPractices.totalCount).toBe(0);
+    expect(none.data!.searchPractices.facets.areas).toContainEqual({
+      value: 'CULTURE',
+      label: 'Kultura',
+      count: 0,
+      selected: true,
+    });
+  });
+
+  it('answers results and facets in one SQL statement', async () => {
+    await search({ query: 'energii' });
+    t.queries.reset();
+    const r = await search({ query: 'energii', filter: { years: [2022] } });
+    expect(r.errors).toBeUndefined();
+    const practiceStatements = t.queries.statements.filter((s) =>
+      /good_practice|practice_word/.test(s),
+    );
+    expect(practiceStatements).toHaveLength(1);
+  });
+
+  it('pages by cursor and refuses a cursor of another search', async () => {
+    const first = await search({ first: 2 });
+    const page = first.data!.searchPractices;
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    const second = await search({ first: 2, after: page.pageInfo.endCursor });
+    expect(second.errors).toBeUndefined();
+    const seen = [...titles(first), ...titles(second)];
+    expect(new Set(seen).size).toBe(4);
+    let after = page.pageInfo.endCursor;
+    const all = [...titles(first)];
+    while (after) {
+      const next = await search({ first: 2, after });
+      all.push(...titles(next));
+      after = next.data!.searchPractices.pageInfo.hasNextPage
+        ? next.data!.searchPractices.pageInfo.endCursor
+        : null;
+    }
+    expect(all).toEqual(titles(await search({ first: 50 })));
+
+    const relevance = await search({ query: 'energii ciepla', first: 1 });
+    const next = await search({
+      query: 'energii ciepla',
+      first: 1,
+      after: relevance.data!.searchPractices.pageInfo.endCursor,
+    });
+    expect(next.errors).toBeUndefined();
+    expect(titles(next)).not.toEqual(titles(relevance));
+
+    for (const foreign of [
+      await search({ first: 2, after: page.pageInfo.endCursor, query: 'szkoła' }),
+      await search({ first: 2, after: page.pageInfo.endCursor, filter: { years: [2021] } }),
+      await search({ first: 2, after: 'not-a-cursor' }),
+      await search({ first: 2, after: Buffer.from('["x",1,"y"]').toString('base64url') }),
+    ]) {
+      expect(errorCode(foreign)).toBe('BAD_USER_INPUT');
+      expect(foreign.errors![0].extensions!['fields'][0].field).toBe('after');
+    }
+  });
+
+  it('answers bad input with a specific error: long query, no words, unknown facet values, bad page size', async () => {
+    expect(errorCode(await search({ query: 'a'.repeat(201) }))).toBe('BAD_USER_INPUT');
+    for (const query of ['&|!():*', '!!!', '()', '"', '   ', ':*']) {
+      const r = await search({ query });
+      if (query.trim()) expect(errorCode(r)).toBe('BAD_USER_INPUT');
+      else expect(r.data!.searchPractices.totalCount).toBe(6);
+    }
+    const area = await search({ filter: { areas: ['NO_SUCH_AREA'] } });
+    expect(errorCode(area)).toBe('BAD_USER_INPUT');
+    expect(area.errors![0].extensions!['fields'][0].field).toBe('filter.areas');
+    expect(errorCode(await search({ filter: { voivodeships: ['99'] } }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await search({ filter: { sizeClasses: ['HUGE'] } }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await search({ filter: { years: [1200] } }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await search({ first: 51 }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await search({ sort: 'OLDEST' }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('never answers a server error to a few hundred random strings', async () => {
+    // A seeded PRNG (mulberry32): the same strings on every run.
+    let seed = 0x5eed;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+    };
+    const alphabet = [
+      ...'&|!():*<>-"\'\\/%_ \t\n\u0000\u0007\u200b\ud800ąćęłńóśźżĄĆĘŁŃÓŚŹŻabcxyz0123456789',
+      ' or ',
+      ' and ',
+      ' not ',
+      '<->',
+      '<2>',
+      ' - ',
+      '""',
+      'szkoła',
+      'łódź',
+      '🙂',
+      'ﬁ',
+      'ß',
+    ];
+    const codes = new Map<string, number>();
+    for (let i = 0; i < 300; i++) {
+      const length = Math.floor(random() * (i % 10 === 0 ? 260 : 30));
+      let query = '';
+      for (let j = 0; j < length; j++) query += alphabet[Math.floor(random() * alphabet.length)];
+      const r = await search({ query, first: 5, sort: random() < 0.5 ? 'RELEVANCE' : 'NEWEST' });
+      expect(r.status).toBe(200);
+      const code = r.errors ? errorCode(r)! : 'OK';
+      if (code !== 'OK' && code !== 'BAD_USER_INPUT')
+        throw new Error(`${JSON.stringify(query)} answered ${JSON.stringify(r.errors)}`);
+      codes.set(code, (codes.get(code) ?? 0) + 1);
+    }
+    expect(codes.get('OK')).toBeGreaterThan(100);
+  });
+});
