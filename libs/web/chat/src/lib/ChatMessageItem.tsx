@@ -170,7 +170,7 @@ export function ChatMessageItem({
             {!gone && (
               <Button
                 size="compact-xs"
-                variant="subtle"
+                variant="default"
                 aria-label={t('message.replyLabel', { name: authorName })}
                 onClick={() => actions.reply(message)}
               >
@@ -181,7 +181,7 @@ export function ChatMessageItem({
               <>
                 <Button
                   size="compact-xs"
-                  variant="subtle"
+                  variant="default"
                   aria-label={t('message.editLabel')}
                   onClick={() => {
                     setDraft(message.bodySource ?? '');
@@ -192,7 +192,7 @@ export function ChatMessageItem({
                 </Button>
                 <Button
                   size="compact-xs"
-                  variant="subtle"
+                  variant="default"
                   color="red.9"
                   aria-label={t('message.deleteLabel')}
                   onClick={() => setMode('delete')}
@@ -204,7 +204,7 @@ export function ChatMessageItem({
             {canModerate && !message.deletedAt && (
               <Button
                 size="compact-xs"
-                variant="subtle"
+                variant="default"
                 color="red.9"
                 onClick={() =>
                   message.hidden

@@ -66,7 +66,7 @@ function PendingItem({
             <Button size="compact-xs" variant="default" onClick={onRetry}>
               {t('message.retry')}
             </Button>
-            <Button size="compact-xs" variant="subtle" color="red.9" onClick={onDiscard}>
+            <Button size="compact-xs" variant="default" color="red.9" onClick={onDiscard}>
               {t('message.discard')}
             </Button>
           </Group>
@@ -303,7 +303,7 @@ export function ChatPanel({
                           name: replyTo.author?.name ?? t('message.formerAuthor'),
                         })}
                       </Text>
-                      <Button size="compact-xs" variant="subtle" onClick={() => setReplyTo(null)}>
+                      <Button size="compact-xs" variant="default" onClick={() => setReplyTo(null)}>
                         {t('compose.cancelReply')}
                       </Button>
                     </Group>
