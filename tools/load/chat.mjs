@@ -44,7 +44,9 @@
 //
 // Env: LOAD_DURATION (s, default 60, at most 600: the tokens last 15 min), LOAD_GROUPS (20),
 // LOAD_GROUP_SIZE (50), LOAD_RATE (messages per group per second, 1), LOAD_WORKERS (2),
-// LOAD_ONLY (`bare` or `api`: one half), LOAD_REDIS_URL, LOAD_DATABASE_URL.
+// LOAD_ONLY (`bare` or `api`: one half), LOAD_REDIS_URL, LOAD_DATABASE_URL, LOAD_HEAP_DIFF (set:
+// heap snapshots of the server before and after connecting, and what grew, per connection;
+// taking a snapshot grows the RSS, so the RSS figures of such a run mean nothing).
 // A quick run: LOAD_DURATION=5 LOAD_GROUPS=4 LOAD_GROUP_SIZE=10 npm run load:chat
 import { execFileSync, fork } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -73,6 +75,7 @@ const GROUP_SIZE = env('LOAD_GROUP_SIZE', 50);
 const RATE = env('LOAD_RATE', 1);
 const WORKERS = env('LOAD_WORKERS', 2);
 const ONLY = process.env.LOAD_ONLY;
+const HEAP_DIFF = Boolean(process.env.LOAD_HEAP_DIFF);
 const ADMIN_URL = process.env.LOAD_DATABASE_URL ?? DEFAULT_ADMIN_URL;
 const REDIS_URL = process.env.LOAD_REDIS_URL;
 const JWT_SECRET = randomBytes(32).toString('hex');
@@ -170,10 +173,61 @@ async function memory(pid, inspectPort) {
     await call('HeapProfiler.collectGarbage');
     await sleep(500);
     const { usedSize } = await call('Runtime.getHeapUsage');
-    return { raw, gc: rss(pid), heap: usedSize };
+    const result = { raw, gc: rss(pid), heap: usedSize };
+    if (HEAP_DIFF) {
+      const chunks = [];
+      const onChunk = (data) => {
+        const m = JSON.parse(data);
+        if (m.method === 'HeapProfiler.addHeapSnapshotChunk') chunks.push(m.params.chunk);
+      };
+      ws.on('message', onChunk);
+      await call('HeapProfiler.takeHeapSnapshot');
+      ws.off('message', onChunk);
+      result.kinds = heapByKind(JSON.parse(chunks.join('')));
+    }
+    return result;
   } finally {
     ws.close();
   }
+}
+
+/** A heap snapshot summed by kind: objects by constructor, closures by function name. */
+function heapByKind({ snapshot: { meta }, nodes, strings }) {
+  const stride = meta.node_fields.length;
+  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((f) =>
+    meta.node_fields.indexOf(f),
+  );
+  const types = meta.node_types[typeAt];
+  const kinds = new Map();
+  for (let i = 0; i < nodes.length; i += stride) {
+    const type = types[nodes[i + typeAt]];
+    const key = ['object', 'closure', 'native'].includes(type)
+      ? `${type} ${strings[nodes[i + nameAt]].slice(0, 60)}`
+      : `(${type})`;
+    const kind = kinds.get(key) ?? { count: 0, bytes: 0 };
+    kind.count++;
+    kind.bytes += nodes[i + sizeAt];
+    kinds.set(key, kind);
+  }
+  return kinds;
+}
+
+/** What grew on the heap between two snapshots, per connection, the largest first. */
+function printHeapGrowth(before, after, connections) {
+  const rows = [...after.kinds]
+    .map(([kind, { count, bytes }]) => {
+      const was = before.kinds.get(kind) ?? { count: 0, bytes: 0 };
+      return { kind, bytes: bytes - was.bytes, count: count - was.count };
+    })
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 25);
+  console.table(
+    rows.map((r) => ({
+      'grew on the heap': r.kind,
+      'bytes/connection': Math.round(r.bytes / connections),
+      'count/connection': round(r.count / connections, 2),
+    })),
+  );
 }
 
 /** An access token as libs/api/auth's SessionService signs it. */
@@ -251,6 +305,7 @@ async function measure(name, { url, origin, pid, inspectPort, clients }) {
     );
     await sleep(SETTLE_MS);
     const after = await memory(pid, inspectPort);
+    if (HEAP_DIFF) printHeapGrowth(before, after, Math.max(1, conn.subscribed));
 
     const loadBefore = load1();
     const cpuBefore = cpuSeconds(pid);
