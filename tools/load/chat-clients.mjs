@@ -23,7 +23,6 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // What happens while messages flow; reset by `run`.
 const sendAt = new Map(); // `${group} ${n}` → performance.now() when it was emitted
-const received = new Map(); // key → distinct receivers so far
 const refusedKeys = new Set();
 let stats;
 
@@ -41,7 +40,6 @@ function onMessage(client, message) {
     return;
   }
   client.seen.add(key);
-  received.set(key, (received.get(key) ?? 0) + 1);
   stats.latencies.push(now - sentAt);
   stats.delivered++;
   stats.lastReceive = performance.timeOrigin + now;
