@@ -124,10 +124,24 @@ export function ChatPanel({
     if (log && stick.current) log.scrollTop = log.scrollHeight;
   }, [lastSeq, pending.length]);
 
-  // Shown in a visible tab = read.
+  // The log on screen (without IntersectionObserver: assume it is).
+  const [inView, setInView] = useState(typeof IntersectionObserver === 'undefined');
+  const hasLog = !!chat && !chat.roomError;
+  useEffect(() => {
+    const log = logRef.current;
+    if (!log || typeof IntersectionObserver === 'undefined') return undefined;
+    const observer = new IntersectionObserver((entries) =>
+      setInView(entries.some((e) => e.isIntersecting)),
+    );
+    observer.observe(log);
+    return () => observer.disconnect();
+  }, [hasLog]);
+
+  // Shown on screen in a visible tab = read.
   const readSent = useRef(0);
   useEffect(() => {
-    if (!client || !room || lastSeq <= room.readSeq || lastSeq <= readSent.current) return;
+    if (!client || !room || !inView) return;
+    if (lastSeq <= room.readSeq || lastSeq <= readSent.current) return;
     const markIfVisible = () => {
       if (document.visibilityState !== 'visible' || lastSeq <= readSent.current) return;
       readSent.current = lastSeq;
@@ -136,7 +150,7 @@ export function ChatPanel({
     markIfVisible();
     document.addEventListener('visibilitychange', markIfVisible);
     return () => document.removeEventListener('visibilitychange', markIfVisible);
-  }, [client, room, lastSeq, groupId]);
+  }, [client, room, lastSeq, groupId, inView]);
 
   if (!client || !chat) {
     return null;

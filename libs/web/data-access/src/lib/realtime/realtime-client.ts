@@ -94,6 +94,7 @@ type AnyHandler = (...args: never[]) => void;
 
 const TYPING_SHOWN_MS = 6_000;
 const RETRY_MS = 2_000;
+const MAX_AUTH_ATTEMPTS = 2;
 
 const DEFAULT_SOCKET_OPTIONS: Partial<ManagerOptions & SocketOptions> = {
   // socket.io's own backoff: 1 s doubling to 15 s, each delay randomised by ±50 %.
@@ -149,6 +150,8 @@ export class RealtimeClient {
   private tokenUsed: string | null = null;
   private closed = false;
   private everConnected = false;
+  /** Refreshes tried since the last successful connection. */
+  private authAttempts = 0;
   private readonly ackTimeoutMs: number;
   private readonly uuid: () => string;
 
@@ -236,6 +239,7 @@ export class RealtimeClient {
     const s = this.socket;
     s.on('connect', () => {
       this.everConnected = true;
+      this.authAttempts = 0;
       this.lastRefusal = null;
       this.setState('connected');
       void this.afterConnect();
@@ -261,6 +265,11 @@ export class RealtimeClient {
       this.lastRefusal = refused;
       if (refused.code === ErrorCode.TOKEN_EXPIRED || refused.code === ErrorCode.UNAUTHENTICATED) {
         const failed = this.tokenUsed;
+        // A fresh token refused again means the session itself is over: stop asking.
+        if (++this.authAttempts > MAX_AUTH_ATTEMPTS) {
+          this.setState('offline');
+          return;
+        }
         this.setState(this.everConnected ? 'reconnecting' : 'connecting');
         void this.options.refreshToken(failed).then((fresh) => {
           if (this.closed) return;
