@@ -2,6 +2,7 @@ import * as argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import { foldForSearch, MembershipStatus, OrganisationKind, Role } from '@civitas/shared/domain';
 import { seedDemoForum } from './demo-forum.seed';
+import { seedDemoPractices } from './demo-practices.seed';
 
 export const DEMO_PASSWORD = 'Civitas-demo-2026';
 
@@ -343,4 +344,5 @@ async function seedDemoGroups(tx: EntityManager): Promise<void> {
     }
   }
   await seedDemoForum(tx, (name) => groupIds.get(name)!, idOf);
+  await seedDemoPractices(tx, idOf);
 }
