@@ -5,8 +5,9 @@
 // coordinator's network goes away (Chromium's network emulation): the banner says so, the
 // two messages written meanwhile wait as "czeka na połączenie…", and the official writes one
 // more; the network comes back: the queue is sent, what was missed is synced, and both end
-// with the same messages in the same order, none twice. axe-core checks the page with the
-// chat, connected and offline.
+// with the same messages in the same order, none twice. Then the official replies in a forum
+// thread the coordinator wrote and has open: the reply appears there without a reload, and
+// his bell counts it at once. axe-core checks the pages, connected and offline.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { assertAccessible, Stack } from './harness.mjs';
@@ -161,6 +162,33 @@ test('two members chat; one goes offline, writes, comes back; both see the same'
       /Brak połączenia|Połączenie zostało przerwane/,
     );
     await assertAccessible(coordinator, 'group chat after reconnecting');
+  });
+
+  await t.test('a forum reply appears live in the open thread and on the bell', async () => {
+    const thread = 'Jak ograniczacie zadłużenie czynszowe w zasobie komunalnym?';
+    const reply = 'W Poznaniu od stycznia rozkładamy zaległości na raty bez odsetek.';
+    // The coordinator wrote the thread, so follows it: a reply notifies him.
+    await coordinator.getByRole('link', { name: thread }).click();
+    await coordinator.getByRole('heading', { level: 1, name: thread }).waitFor();
+    const bell = coordinator.getByRole('button', { name: /^Powiadomienia,/ });
+    const unread = async () =>
+      Number.parseInt(
+        ((await bell.getAttribute('aria-label')) ?? '').replace(/\D+/g, '') || '0',
+        10,
+      );
+    await bell.waitFor();
+    const before = await unread();
+
+    await official.getByRole('link', { name: thread }).click();
+    await official.getByRole('heading', { level: 1, name: thread }).waitFor();
+    await official.getByRole('textbox', { name: /Treść \(Markdown\)/ }).fill(reply);
+    await official.getByRole('button', { name: 'Wyślij odpowiedź' }).click();
+    await official.locator('.civitas-post-body').getByText(reply).waitFor();
+
+    // No reload, and well before the bell's 30-second poll.
+    await coordinator.locator('.civitas-post-body').getByText(reply).waitFor({ timeout: 10_000 });
+    await poll(async () => (await unread()) === before + 1, 'the bell counting the reply', 10_000);
+    await assertAccessible(coordinator, 'thread page after a live reply');
   });
 
   await t.test('no page errors', () => {
