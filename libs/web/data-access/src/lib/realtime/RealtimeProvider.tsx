@@ -1,4 +1,4 @@
-import type { ServerToClientEvents } from '@civitas/shared/domain';
+import type { ChatUnread, ServerToClientEvents } from '@civitas/shared/domain';
 import {
   createContext,
   type ReactNode,
@@ -128,4 +128,45 @@ export function useGroupChat(groupId: string): GroupChatSnapshot | null {
     () => client?.groupChat(groupId) ?? null,
     () => client?.groupChat(groupId) ?? null,
   );
+}
+
+/**
+ * Unread chat messages of every group I am a member of, by group id: asked once per
+ * connection (`chat:unread`), then kept current by my read state (`chat:unread` events from
+ * any of my tabs) and by new messages in rooms this tab is in. Null until known.
+ */
+export function useChatUnreadCounts(): ReadonlyMap<string, ChatUnread> | null {
+  const client = useRealtime();
+  const connection = useConnectionState();
+  const { user } = useSession();
+  const [counts, setCounts] = useState<ReadonlyMap<string, ChatUnread> | null>(null);
+
+  useEffect(() => {
+    if (!client || connection !== 'connected') return undefined;
+    let current = true;
+    void client.request('chat:unread', {}).then((ack) => {
+      if (!current || !ack.ok) return;
+      setCounts(new Map(ack.groups.map((g) => [g.groupId, g])));
+    });
+    return () => {
+      current = false;
+    };
+  }, [client, connection]);
+
+  useRealtimeEvent('chat:unread', (unread) =>
+    setCounts((all) => (all ? new Map(all).set(unread.groupId, unread) : all)),
+  );
+  useRealtimeEvent('chat:message', (message) =>
+    setCounts((all) => {
+      const known = all?.get(message.groupId);
+      if (!all || !known || message.seq <= known.lastSeq) return all;
+      const fromOthers = !!message.author && message.author.id !== user?.id;
+      return new Map(all).set(message.groupId, {
+        ...known,
+        lastSeq: message.seq,
+        unread: known.unread + (fromOthers ? 1 : 0),
+      });
+    }),
+  );
+  return counts;
 }
