@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '@civitas/api/accounts';
 import { ChatModule } from '@civitas/api/chat';
+import { DocumentsModule } from '@civitas/api/documents';
 import { GroupsModule } from '@civitas/api/groups';
 import { NotificationsModule } from '@civitas/api/notifications';
 import { OrganisationsModule } from '@civitas/api/organisations';
@@ -16,6 +17,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(options),
+        DocumentsModule,
         AccountsModule,
         OrganisationsModule,
         GroupsModule,

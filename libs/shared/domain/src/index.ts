@@ -9,3 +9,4 @@ export * from './lib/notifications';
 export * from './lib/forum';
 export * from './lib/realtime';
 export * from './lib/practices';
+export * from './lib/documents';

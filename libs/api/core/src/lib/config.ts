@@ -18,6 +18,8 @@ const booleanFlag = z
   .optional()
   .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1'));
 
+const byteCount = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -44,6 +46,16 @@ const schema = z
         (list) => list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)),
         'must be a comma-separated list of origins such as https://civitas.example.pl (no path)',
       ),
+    DOCUMENTS_STORAGE: z.enum(['local', 's3']).default('local'),
+    DOCUMENTS_DIR: z.string().default('.data/documents'),
+    DOCUMENTS_MAX_FILE_BYTES: byteCount(100 * 1024 * 1024),
+    DOCUMENTS_GROUP_QUOTA_BYTES: byteCount(5 * 1024 * 1024 * 1024),
+    S3_ENDPOINT: optionalUrl(['http', 'https']),
+    S3_REGION: z.string().default('us-east-1'),
+    S3_BUCKET: z.string().optional(),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    S3_FORCE_PATH_STYLE: booleanFlag,
     TRUST_PROXY: booleanFlag,
     DEMO_SEED: booleanFlag,
     LOG_LEVEL: z
@@ -51,6 +63,13 @@ const schema = z
       .default('info'),
   })
   .superRefine((env, ctx) => {
+    if (env.DOCUMENTS_STORAGE === 's3' && !env.S3_BUCKET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['S3_BUCKET'],
+        message: 'is required with DOCUMENTS_STORAGE=s3',
+      });
+    }
     if (env.NODE_ENV !== 'production') return;
     for (const key of ['JWT_SECRET', 'DATABASE_URL', 'SMTP_URL', 'APP_URL'] as const) {
       if (!env[key])
@@ -77,11 +96,29 @@ export interface AppConfig {
    * REALTIME_ORIGINS, and in development the Vite dev server (http://localhost:4200).
    */
   realtimeOrigins: string[];
+  documents: DocumentsConfig;
   trustProxy: boolean;
   demoSeed: boolean;
   logLevel: string;
   /** Secure cookies when the app is served over https. */
   secureCookies: boolean;
+}
+
+/** Where document bytes go and how much a file and a group may take. */
+export interface DocumentsConfig {
+  storage: 'local' | 's3';
+  /** Local driver: the directory (created on start). */
+  dir: string;
+  maxFileBytes: number;
+  groupQuotaBytes: number;
+  s3?: {
+    endpoint?: string;
+    region: string;
+    bucket: string;
+    accessKeyId?: string;
+    secretAccessKey?: string;
+    forcePathStyle: boolean;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -114,6 +151,23 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
         ...(env.NODE_ENV === 'development' ? ['http://localhost:4200'] : []),
       ]),
     ],
+    documents: {
+      storage: env.DOCUMENTS_STORAGE,
+      dir: env.DOCUMENTS_DIR,
+      maxFileBytes: env.DOCUMENTS_MAX_FILE_BYTES,
+      groupQuotaBytes: env.DOCUMENTS_GROUP_QUOTA_BYTES,
+      s3: env.S3_BUCKET
+        ? {
+            endpoint: env.S3_ENDPOINT,
+            region: env.S3_REGION,
+            bucket: env.S3_BUCKET,
+            accessKeyId: env.S3_ACCESS_KEY_ID,
+            secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+            // MinIO and most S3-compatible servers want path-style addressing.
+            forcePathStyle: env.S3_FORCE_PATH_STYLE ?? Boolean(env.S3_ENDPOINT),
+          }
+        : undefined,
+    },
     trustProxy: env.TRUST_PROXY ?? false,
     demoSeed: env.DEMO_SEED ?? env.NODE_ENV === 'development',
     logLevel: env.LOG_LEVEL,

@@ -10,6 +10,13 @@ const STATUS: Partial<Record<string, number>> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.TOO_MANY_REQUESTS]: 429,
+  [ErrorCode.FILE_TOO_LARGE]: 413,
+  [ErrorCode.QUOTA_EXCEEDED]: 413,
+  [ErrorCode.UNSUPPORTED_FILE_TYPE]: 415,
+  [ErrorCode.FILE_TYPE_MISMATCH]: 415,
+  [ErrorCode.EMPTY_FILE]: 400,
+  [ErrorCode.INVALID_FILE_NAME]: 400,
+  [ErrorCode.DOCUMENT_IN_TRASH]: 409,
 };
 
 /**
@@ -22,10 +29,9 @@ export class GraphQLErrorHttpFilter implements ExceptionFilter {
   catch(error: GraphQLError, host: ArgumentsHost): GraphQLError | void {
     if (host.getType<string>() === 'graphql') return error;
     const code = String(error.extensions['code'] ?? 'INTERNAL_SERVER_ERROR');
-    host
-      .switchToHttp()
-      .getResponse<Response>()
-      .status(STATUS[code] ?? 500)
-      .json({ code, message: error.message });
+    const res = host.switchToHttp().getResponse<Response>();
+    // A refusal in the middle of a streamed body (an upload): answered once, by whoever first.
+    if (res.headersSent) return;
+    res.status(STATUS[code] ?? 500).json({ code, message: error.message });
   }
 }

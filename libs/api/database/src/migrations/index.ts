@@ -4,6 +4,7 @@ import { Forum1764260000000 } from './1764260000000-Forum';
 import { Notifications1764270000000 } from './1764270000000-Notifications';
 import { Chat1764280000000 } from './1764280000000-Chat';
 import { Search1764285000000 } from './1764285000000-Search';
+import { Documents1764290000000 } from './1764290000000-Documents';
 import { Practices1764300000000 } from './1764300000000-Practices';
 
 /** Every migration, in order. A schema change is a new file here, reviewed as SQL. */
@@ -14,5 +15,6 @@ export const migrations = [
   Notifications1764270000000,
   Chat1764280000000,
   Search1764285000000,
+  Documents1764290000000,
   Practices1764300000000,
 ];

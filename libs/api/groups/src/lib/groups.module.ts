@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DocumentsModule } from '@civitas/api/documents';
 import {
   GroupBan,
   GroupInvitation,
@@ -26,9 +27,13 @@ import { ModerationLogService } from './moderation-log.service';
 import { ForumLoaders } from './forum/forum.loaders';
 import { ForumGroupResolver, ForumThreadResolver } from './forum/forum.resolver';
 import { ForumService } from './forum/forum.service';
+import { ForumAttachmentsResolver } from './forum/forum-attachments.resolver';
+import { GroupDocumentsAccess } from './group-documents.access';
 
 @Module({
   imports: [
+    // The library and forum attachments register their access checkers with documents.
+    DocumentsModule,
     TypeOrmModule.forFeature([
       WorkingGroup,
       GroupMembership,
@@ -56,6 +61,8 @@ import { ForumService } from './forum/forum.service';
     ForumService,
     ForumThreadResolver,
     ForumGroupResolver,
+    GroupDocumentsAccess,
+    ForumAttachmentsResolver,
   ],
   exports: [ModerationLogService, GroupAccessService],
 })

@@ -11,11 +11,13 @@ describe('role → permission map', () => {
     );
     expect(allowed).toEqual([Role.OFFICE_ADMIN]);
   });
-  it('gives guests their own profile and the working groups opened to guests, nothing more', () => {
+  it('gives guests their own profile, the working groups opened to guests and their documents, nothing more', () => {
     expect(ROLE_PERMISSIONS[Role.GUEST]).toEqual([
       Permission.PROFILE_OWN,
       Permission.GROUPS_READ,
       Permission.GROUP_JOIN,
+      Permission.DOCUMENTS_READ,
+      Permission.DOCUMENTS_WRITE,
     ]);
   });
   it('lets only the office create working groups, and never guests or experts coordinate', () => {

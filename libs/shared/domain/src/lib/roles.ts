@@ -37,6 +37,13 @@ export enum Permission {
   /** Coordinator acts; whether the caller coordinates that group is decided per group. */
   GROUP_COORDINATE = 'group:coordinate',
   /**
+   * Read and download documents. Which ones: whoever may read what a document is attached
+   * to (a group library, a forum post…), decided per document.
+   */
+  DOCUMENTS_READ = 'documents:read',
+  /** Upload, rename, move and delete documents; where: decided per owner (group, post…). */
+  DOCUMENTS_WRITE = 'documents:write',
+  /**
    * Read and search published good practices, bookmark them; drafts: decided per practice
    * (author, their city admin, the office).
    */
@@ -56,6 +63,8 @@ const CITY_OFFICIAL_PERMISSIONS = [
   Permission.GROUPS_READ,
   Permission.GROUP_JOIN,
   Permission.GROUP_COORDINATE,
+  Permission.DOCUMENTS_READ,
+  Permission.DOCUMENTS_WRITE,
   Permission.PRACTICES_READ,
   Permission.PRACTICE_SUBMIT,
   Permission.PRACTICE_ADOPT,
@@ -70,6 +79,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.DIRECTORY_READ,
     Permission.GROUPS_READ,
     Permission.GROUP_JOIN,
+    Permission.DOCUMENTS_READ,
+    Permission.DOCUMENTS_WRITE,
     // Experts advise cities: they read published practices, but neither submit nor adopt.
     Permission.PRACTICES_READ,
   ],
@@ -81,7 +92,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   [Role.CITY_OFFICIAL]: CITY_OFFICIAL_PERMISSIONS,
   // Guests see only what is explicitly opened to them: their own profile, and working
   // groups marked open to guests (the per-group check is in the groups library).
-  [Role.GUEST]: [Permission.PROFILE_OWN, Permission.GROUPS_READ, Permission.GROUP_JOIN],
+  [Role.GUEST]: [
+    Permission.PROFILE_OWN,
+    Permission.GROUPS_READ,
+    Permission.GROUP_JOIN,
+    Permission.DOCUMENTS_READ,
+    Permission.DOCUMENTS_WRITE,
+  ],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {
