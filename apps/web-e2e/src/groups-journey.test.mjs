@@ -1,9 +1,12 @@
 // The working-group journey, in a real browser against the built web and API on the demo
 // seed: an official asks to join "Finanse lokalne" (a REQUEST group) with a message, its
 // coordinator signs in and approves with a message, and the official sees the decision
-// and the group under "Moje grupy"; the official opens a thread mentioning the coordinator,
-// who locks it. Every page is checked with axe-core; serious or
-// critical violations fail the journey.
+// and the group under "Moje grupy"; the official opens a thread mentioning the coordinator
+// (typed as @ and a name, chosen from the suggestions). The coordinator, signed in in a
+// browser context of their own, sees the bell's unread count, opens the bell, follows the
+// mention to the thread, sees the group's new posts under "Moje grupy" before and not after
+// reading, lists the notifications page, and locks the thread. Every page is checked with
+// axe-core; serious or critical violations fail the journey.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { assertAccessible as assertA11y, Stack } from './harness.mjs';
@@ -22,6 +25,8 @@ const THREAD = 'Wieloletnia prognoza finansowa 2027';
 
 const stack = new Stack();
 let page;
+/** The coordinator's own browser context, for the steps after the thread is posted. */
+let coordinatorPage;
 const pageErrors = [];
 
 before(async () => {
@@ -31,15 +36,15 @@ before(async () => {
 
 after(() => stack.stop());
 
-const assertAccessible = (name) => assertA11y(page, name);
+const assertAccessible = (name, on = page) => assertA11y(on, name);
 
-async function signIn(person) {
-  await page.goto(`${stack.baseUrl}/sign-in`);
-  await page.getByRole('heading', { level: 1, name: 'Zaloguj się' }).waitFor();
-  await page.getByLabel(/^Adres e-mail/).fill(person.email);
-  await page.getByLabel(/^Hasło/).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Zaloguj się' }).click();
-  await page.getByRole('button', { name: `Konto: ${person.name}` }).waitFor();
+async function signIn(person, on = page) {
+  await on.goto(`${stack.baseUrl}/sign-in`);
+  await on.getByRole('heading', { level: 1, name: 'Zaloguj się' }).waitFor();
+  await on.getByLabel(/^Adres e-mail/).fill(person.email);
+  await on.getByLabel(/^Hasło/).fill(PASSWORD);
+  await on.getByRole('button', { name: 'Zaloguj się' }).click();
+  await on.getByRole('button', { name: `Konto: ${person.name}` }).waitFor();
 }
 
 async function signOut(person) {
@@ -48,23 +53,40 @@ async function signOut(person) {
   await page.getByRole('heading', { level: 1, name: 'Zaloguj się' }).waitFor();
 }
 
-async function openGroups() {
-  await page
+async function openGroups(on = page) {
+  await on
     .getByRole('navigation', { name: 'Menu główne' })
     .getByRole('link', { name: 'Grupy' })
     .click();
-  await page.getByRole('heading', { level: 1, name: 'Grupy robocze' }).waitFor();
-  await page.waitForFunction(() => document.title === 'Grupy robocze · Civitas');
+  await on.getByRole('heading', { level: 1, name: 'Grupy robocze' }).waitFor();
+  await on.waitForFunction(() => document.title === 'Grupy robocze · Civitas');
+}
+
+/** The "Nowe wpisy" cell of a "Moje grupy" row as a number ("brak" is 0). */
+async function unreadThreads(row) {
+  const cell = row.getByText(/^(\d+ wąt(ek|ki|ków)|brak)$/);
+  await cell.waitFor();
+  const text = await cell.textContent();
+  return text === 'brak' ? 0 : Number.parseInt(text, 10);
+}
+
+/** Retries `check` until it holds (a list refreshing from the network after the cache). */
+async function poll(check, what, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 /** With E2E_SCREENSHOTS=<folder>, keeps a full-page screenshot for a person to look at. */
-async function screenshot(name) {
+async function screenshot(name, on = page) {
   const folder = process.env.E2E_SCREENSHOTS;
-  if (folder) await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true });
+  if (folder) await on.screenshot({ path: `${folder}/${name}.png`, fullPage: true });
 }
 
-async function noAlerts(what) {
-  const alerts = await page.getByRole('alert').allTextContents();
+async function noAlerts(what, on = page) {
+  const alerts = await on.getByRole('alert').allTextContents();
   assert.deepEqual(alerts, [], `${what} failed: ${alerts.join(' / ')}`);
 }
 
@@ -146,15 +168,18 @@ test('an official asks to join a REQUEST group and its coordinator approves', as
   await t.test('the official opens a thread mentioning the coordinator', async () => {
     await page.getByRole('button', { name: 'Nowy wątek' }).click();
     await page.getByLabel(/^Tytuł/).fill(THREAD);
-    await page.getByLabel(/^Treść \(Markdown\)/).fill('Jak planujecie WPF na 2027 r.? ');
-    // The Select's hidden value input shares the label; type into the visible one.
-    await page
-      .getByLabel('Wspomnij członka grupy', { exact: true })
-      .and(page.locator('input:not([type=hidden])'))
-      .fill(COORDINATOR.name);
-    await page.getByRole('option', { name: new RegExp(COORDINATOR.name) }).click();
-    await page.getByRole('button', { name: 'Wstaw wspomnienie' }).click();
-    await assertAccessible('new thread form');
+    const body = page.getByRole('textbox', { name: /^Treść \(Markdown\)/ });
+    await body.fill('Jak planujecie WPF na 2027 r.? Pytanie do ');
+    await body.pressSequentially('@Krzysz');
+    const suggestions = page.getByRole('listbox', { name: 'Członkowie grupy do wspomnienia' });
+    await suggestions.getByRole('option', { name: new RegExp(COORDINATOR.name) }).waitFor();
+    await assertAccessible('new thread form with mention suggestions');
+    await body.press('Enter');
+    await suggestions.waitFor({ state: 'detached' });
+    assert.match(
+      await body.inputValue(),
+      new RegExp(`Pytanie do @\\[${COORDINATOR.name}\\]\\(user:[0-9a-f-]+\\) $`),
+    );
     await page.getByRole('button', { name: 'Utwórz wątek' }).click();
     await page
       .getByRole('heading', { level: 1, name: THREAD })
@@ -166,26 +191,73 @@ test('an official asks to join a REQUEST group and its coordinator approves', as
     await posts.getByText(COORDINATOR.name).waitFor();
     await assertAccessible('thread page (author)');
     await screenshot('thread-author');
-    await signOut(OFFICIAL);
+  });
+
+  await t.test('the mentioned coordinator sees the notification and the unread count', async () => {
+    coordinatorPage = await stack.openPage(pageErrors);
+    const on = coordinatorPage;
+    await signIn(COORDINATOR, on);
+    const bell = on.getByRole('button', { name: /^Powiadomienia, [1-9]\d* nieprzeczytan/ });
+    await bell.waitFor();
+    await openGroups(on);
+    const mine = on.getByRole('region', { name: 'Moje grupy' });
+    const row = mine.getByRole('row').filter({ hasText: GROUP });
+    // The seeded threads of the group are unread too; the new one adds to them.
+    const unreadBefore = await unreadThreads(row);
+    assert.ok(unreadBefore >= 1, `unread threads in ${GROUP}: ${unreadBefore}`);
+    await assertAccessible('groups with unread threads (coordinator)', on);
+
+    await bell.click();
+    const dialog = on.getByRole('dialog', { name: 'Powiadomienia' });
+    const mention = dialog.getByRole('link', {
+      name: new RegExp(`^${OFFICIAL.name} wspomina o Tobie w wątku „${THREAD}”`),
+    });
+    await mention.waitFor();
+    await assertAccessible('notification bell (open)', on);
+    await screenshot('notification-bell', on);
+    await mention.click();
+    await on.getByRole('heading', { level: 1, name: THREAD }).waitFor();
+    assert.equal(await dialog.count(), 0, 'the bell closes when a notification is followed');
+    // The link names the post: it is focused, and reading it marks the thread read.
+    await on.waitForFunction(() => document.activeElement?.id?.startsWith('post-'));
+    await on.waitForLoadState('networkidle');
+    await noAlerts('following the mention', on);
+
+    await openGroups(on);
+    await poll(async () => (await unreadThreads(row)) === unreadBefore - 1, 'the thread read');
+
+    await bell.click();
+    await dialog.getByRole('link', { name: /^Wszystkie powiadomienia/ }).click();
+    await on.getByRole('heading', { level: 1, name: 'Powiadomienia' }).waitFor();
+    const list = on.getByRole('region', { name: 'Lista powiadomień' });
+    await list
+      .getByRole('link', { name: new RegExp(`wspomina o Tobie w wątku „${THREAD}”`) })
+      .waitFor();
+    await on
+      .getByRole('region', { name: 'Powiadomienia e-mail' })
+      .getByRole('radiogroup', { name: 'Wspomnienie' })
+      .waitFor();
+    await assertAccessible('notifications page', on);
+    await screenshot('notifications', on);
   });
 
   await t.test('the coordinator locks the thread', async () => {
-    await signIn(COORDINATOR);
-    await openGroups();
-    const mine = page.getByRole('region', { name: 'Moje grupy' });
+    const on = coordinatorPage;
+    await openGroups(on);
+    const mine = on.getByRole('region', { name: 'Moje grupy' });
     await mine.getByRole('link', { name: GROUP }).click();
-    await page.getByRole('heading', { level: 1, name: GROUP }).waitFor();
-    await page.getByRole('region', { name: 'Forum' }).getByRole('link', { name: THREAD }).click();
-    await page.getByRole('heading', { level: 1, name: THREAD }).waitFor();
-    const moderation = page.getByRole('region', { name: 'Moderacja wątku' });
+    await on.getByRole('heading', { level: 1, name: GROUP }).waitFor();
+    await on.getByRole('region', { name: 'Forum' }).getByRole('link', { name: THREAD }).click();
+    await on.getByRole('heading', { level: 1, name: THREAD }).waitFor();
+    const moderation = on.getByRole('region', { name: 'Moderacja wątku' });
     await moderation.getByRole('button', { name: 'Zamknij wątek' }).click();
-    await page
+    await on
       .getByText('Wątek jest zamknięty — nie można w nim odpowiadać.')
-      .or(page.getByRole('alert').first())
+      .or(on.getByRole('alert').first())
       .waitFor();
-    await noAlerts('locking');
-    assert.equal(await page.getByRole('button', { name: 'Wyślij odpowiedź' }).count(), 0);
-    await assertAccessible('thread page (coordinator, locked)');
+    await noAlerts('locking', on);
+    assert.equal(await on.getByRole('button', { name: 'Wyślij odpowiedź' }).count(), 0);
+    await assertAccessible('thread page (coordinator, locked)', on);
   });
 
   assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');

@@ -149,8 +149,21 @@ async function seriousViolations(page) {
     );
 }
 
-/** Fails with the list of serious and critical axe violations on the page, if any. */
+/**
+ * Fails with the list of serious and critical axe violations on the page, if any. Waits for
+ * running CSS transitions first: a dialog or popover fading in has not reached its final
+ * colours, and axe would measure their contrast half-way (on a busy machine, often).
+ */
 export async function assertAccessible(page, name) {
+  await page
+    .waitForFunction(
+      () => document.getAnimations().every((a) => a.playState !== 'running'),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => {
+      // An endless animation (a loader) must not block the check.
+    });
   assert.deepEqual(
     await seriousViolations(page),
     [],

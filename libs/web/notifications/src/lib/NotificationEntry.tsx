@@ -27,7 +27,14 @@ export function NotificationEntry({
     <Stack gap={2}>
       <Group gap="xs" wrap="nowrap" align="flex-start">
         {!n.read && (
-          <Badge color="blue.9" variant="filled" size="sm" radius="sm" tt="none">
+          <Badge
+            color="blue.9"
+            variant="filled"
+            size="sm"
+            radius="sm"
+            tt="none"
+            style={{ minWidth: 'max-content', flexShrink: 0 }}
+          >
             {t('unread.badge')}
           </Badge>
         )}
