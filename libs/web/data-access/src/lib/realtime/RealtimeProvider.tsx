@@ -66,7 +66,14 @@ export function RealtimeProvider({
       ...optionsRef.current,
     });
     setClient(made);
-    return () => made.close();
+    return () => {
+      made.close();
+      // Signing out on purpose forgets what was still waiting to be sent; an expired session
+      // keeps it for when the same person signs in again in this tab.
+      const ended = session.snapshot;
+      if (ended.status === 'signedOut' && ended.endReason === 'signedOut')
+        sessionStorageOrNull()?.removeItem(outboxKey(personId));
+    };
   }, [given, session, personId]);
 
   return <RealtimeContext.Provider value={client}>{children}</RealtimeContext.Provider>;

@@ -132,12 +132,13 @@ describe('RealtimeClient against a socket.io server', () => {
   });
 
   it('keeps queued messages across a reload (sessionStorage) and sends them in order', async () => {
-    const first = connect('t-anna', { socketOptions: { transports: ['websocket'] } });
-    first.close();
-    // Written while not connected: stays in the outbox.
+    // A tab that cannot connect (its token is refused) writes two messages.
+    const first = connect('t-nobody', { storageKey: 'outbox:t-anna' });
+    await until(() => first.connectionState === 'offline', 'offline');
     first.send(GROUP, 'pierwsza');
     first.send(GROUP, 'druga');
     const keys = first.pending.map((p) => p.idempotencyKey);
+    first.close();
     // The "reload": a new client reads the same storage.
     const again = connect('t-anna');
     expect(again.pending.map((p) => p.idempotencyKey)).toEqual(keys);

@@ -709,7 +709,8 @@ export class RealtimeClient {
 
   private writeOutbox(): void {
     const { storage, storageKey } = this.options;
-    if (!storage || !storageKey) return;
+    // After close() the storage belongs to whatever comes next (sign-out clears it).
+    if (!storage || !storageKey || this.closed) return;
     try {
       if (this.outbox.length) storage.setItem(storageKey, JSON.stringify(this.outbox));
       else storage.removeItem(storageKey);
