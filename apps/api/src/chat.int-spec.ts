@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
-import { CHAT_FLOOD_MESSAGES, CHAT_MESSAGE_MAX, ChatMessage, Role } from '@civitas/shared/domain';
+import {
+  CHAT_FLOOD_MESSAGES,
+  CHAT_MESSAGE_MAX,
+  ChatMessage,
+  REALTIME_AUTH_GRACE_SECONDS,
+  Role,
+} from '@civitas/shared/domain';
 import { GroupsModule } from '@civitas/api/groups';
 import { NotificationsModule } from '@civitas/api/notifications';
 import { RealtimeModule } from '@civitas/api/realtime';
@@ -474,7 +480,7 @@ describe('group chat over socket.io (one process)', () => {
       await ack(speaker, 'group:subscribe', { groupId });
       const away = openSocket(t.url, { token: outsider.token, reconnection: true });
       sockets.push(away);
-      await nextEvent(away, 'connect' as any);
+      await nextEvent(away, 'connect' as any, 10000);
       expect(await ack(away, 'group:subscribe', { groupId })).toMatchObject({ ok: true });
       // Recovery resumes from the last broadcast the client received.
       const first = nextEvent(away, 'chat:message');
@@ -490,13 +496,31 @@ describe('group chat over socket.io (one process)', () => {
         { token: coordinator.token },
       );
       expect(res.errors).toBeUndefined();
-      const told = nextEvent(away, 'group:unsubscribed', 3000);
-      await nextEvent(away, 'connect' as any, 3000);
+      const told = nextEvent(away, 'group:unsubscribed', 10000);
+      await nextEvent(away, 'connect' as any, 10000);
       expect(away.recovered).toBe(true);
       expect(await told).toEqual({ groupId, reason: 'REMOVED' });
       expect(await send(speaker, 'Po powrocie')).toMatchObject({ ok: true });
       await new Promise((r) => setTimeout(r, 300));
       expect(received).toEqual([]);
+    });
+
+    it('tells a socket when its token expires; a fresh one keeps it going', async () => {
+      const [{ session_version }] = await t.db.query(
+        `SELECT session_version FROM app_user WHERE id = $1`,
+        [member.id],
+      );
+      const shortLived = await new JwtService({}).signAsync(
+        { sub: member.id, sv: session_version, exp: Math.floor(Date.now() / 1000) + 2 },
+        { secret: t.config.jwtSecret, algorithm: 'HS256' },
+      );
+      const s = await connectSocket(t.url, { token: shortLived });
+      sockets.push(s);
+      expect(await nextEvent(s, 'auth:expired', 4000)).toEqual({
+        graceSeconds: REALTIME_AUTH_GRACE_SECONDS,
+      });
+      expect(await ack(s, 'auth:refresh', { token: member.token })).toEqual({ ok: true });
+      expect(await ack(s, 'chat:unread')).toMatchObject({ ok: true });
     });
 
     it('takes a fresh token for the same person and refuses someone else’s', async () => {

@@ -59,7 +59,7 @@ export async function refusedHandshake(
 export function nextEvent<E extends keyof ServerToClientEvents>(
   socket: TestSocket,
   event: E,
-  ms = 3000,
+  ms = 5000,
   match: (...args: Parameters<ServerToClientEvents[E]>) => boolean = () => true,
 ): Promise<Parameters<ServerToClientEvents[E]>[0]> {
   return new Promise((resolve, reject) => {
