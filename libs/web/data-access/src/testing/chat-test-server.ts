@@ -34,6 +34,8 @@ export class ChatTestServer {
   readonly expiredTokens = new Set<string>();
   /** Acknowledgements of `chat:send` to swallow (the message is still stored). */
   dropSendAcks = 0;
+  /** Tokens received through `auth:refresh`. */
+  readonly refreshes: string[] = [];
   /** Refuse the next `chat:send`s with TOO_MANY_REQUESTS. */
   floodNext = 0;
   /** Answer `chat:send` only after this many ms. */
@@ -291,8 +293,9 @@ export class ChatTestServer {
     socket.on('presence:list', async ({ groupId }, ack) =>
       ack({ ok: true, members: await this.presence(groupId) }),
     );
-    socket.on('auth:refresh', ({ token }, ack) =>
-      ack(this.people.has(token) ? { ok: true } : this.refusal(ErrorCode.UNAUTHENTICATED, 'no')),
-    );
+    socket.on('auth:refresh', ({ token }, ack) => {
+      this.refreshes.push(token);
+      ack(this.people.has(token) ? { ok: true } : this.refusal(ErrorCode.UNAUTHENTICATED, 'no'));
+    });
   }
 }

@@ -226,6 +226,33 @@ describe('RealtimeClient against a socket.io server', () => {
     expect(refreshed).toEqual(['t-old']);
   });
 
+  it('answers auth:expired with auth:refresh and a fresh token', async () => {
+    let token = 't-anna';
+    const anna = connect('t-anna', {
+      getToken: () => token,
+      refreshToken: async () => {
+        token = 't-anna-2';
+        server.people.set(token, ANNA);
+        return token;
+      },
+    });
+    await until(() => anna.connectionState === 'connected', 'connection');
+    server.io.emit('auth:expired', { graceSeconds: 30 });
+    await until(() => server.refreshes.length === 1, 'auth:refresh');
+    expect(server.refreshes).toEqual(['t-anna-2']);
+  });
+
+  it('connects again after the server ends the socket, and syncs', async () => {
+    const anna = connect('t-anna');
+    anna.watchGroup(GROUP);
+    await until(() => anna.groupChat(GROUP).loaded, 'room');
+    server.io.disconnectSockets();
+    await until(() => anna.connectionState !== 'connected', 'the disconnect');
+    server.store(GROUP, PIOTR, 'podczas przerwy', false);
+    await until(() => anna.groupChat(GROUP).messages.length === 1, 'reconnected and synced');
+    expect(anna.connectionState).toBe('connected');
+  });
+
   it('goes offline when the session cannot be refreshed', async () => {
     const anna = connect('t-nobody');
     await until(() => anna.connectionState === 'offline', 'offline');
