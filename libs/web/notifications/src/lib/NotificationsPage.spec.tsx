@@ -1,5 +1,6 @@
 import { EmailFrequency, NotificationKind } from '@civitas/shared/domain';
 import {
+  MarkNotificationReadDocument,
   NotificationPreferencesDocument,
   UpdateNotificationPreferencesDocument,
 } from '@civitas/web/data-access';
@@ -116,5 +117,29 @@ describe('NotificationsPage', () => {
         }) as HTMLInputElement
       ).checked,
     ).toBe(true);
+  });
+
+  it('marks one notification read from its row; the count follows', async () => {
+    open([
+      notificationsPage(first, { first: 25, unreadOnly: false }),
+      {
+        request: { query: MarkNotificationReadDocument, variables: { id: 'n1' } },
+        result: {
+          data: { markNotificationRead: { __typename: 'Notification', id: 'n1', read: true } },
+        },
+      },
+    ]);
+    const list = screen.getByRole('region', { name: 'Lista powiadomień' });
+    const button = await within(list).findByRole('button', {
+      name: /^Oznacz jako przeczytane: .* wspomina o Tobie/,
+    });
+    expect(await screen.findByText('1 nieprzeczytane powiadomienie')).toBeTruthy();
+    fireEvent.click(button);
+    expect(await screen.findByText('Oznaczono jako przeczytane.')).toBeTruthy();
+    expect(screen.getByText('Brak nieprzeczytanych powiadomień')).toBeTruthy();
+    expect(within(list).queryByRole('button', { name: /^Oznacz jako przeczytane/ })).toBeNull();
+    expect(
+      screen.getByRole('button', { name: 'Oznacz wszystkie jako przeczytane' }),
+    ).toHaveProperty('disabled', true);
   });
 });

@@ -1,5 +1,5 @@
-import { NotificationKind } from '@civitas/shared/domain';
-import { UnsubscribeDocument } from '@civitas/web/data-access';
+import { NotificationKind, Role } from '@civitas/shared/domain';
+import { AuthSession, UnsubscribeDocument } from '@civitas/web/data-access';
 import { screen } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it, vi } from 'vitest';
@@ -81,5 +81,44 @@ describe('UnsubscribePage', () => {
     expect((await screen.findByRole('alert')).textContent).toContain(
       'Ten link do wypisania jest nieprawidłowy',
     );
+  });
+
+  it('points a signed-in person to the settings page instead of signing in', async () => {
+    const session = new AuthSession({ requestRefresh: () => Promise.reject(new Error('unused')) });
+    session.establish({
+      __typename: 'AuthPayload',
+      accessToken: 't',
+      accessTokenExpiresAt: '2030-01-01T00:00:00Z',
+      user: {
+        __typename: 'User',
+        id: 'u1',
+        email: 'someone@civitas.local',
+        name: 'Maria Wiśniewska',
+        role: Role.CITY_OFFICIAL,
+        isLegalOfficer: false,
+        locale: 'pl',
+        position: null,
+        department: null,
+        phone: null,
+        organisationId: 'poznan',
+        organisation: { __typename: 'Organisation', id: 'poznan', name: 'Poznań' },
+      },
+    });
+    renderPage(<UnsubscribePage />, {
+      path: '/unsubscribe',
+      route: '/unsubscribe?token=abc',
+      session,
+      mocks: [
+        {
+          request: { query: UnsubscribeDocument, variables: { token: 'abc', kind: null } },
+          result: { data: { unsubscribe: true } },
+        },
+      ],
+    });
+    expect(
+      (await screen.findByRole('link', { name: 'Przejdź do ustawień powiadomień' })).getAttribute(
+        'href',
+      ),
+    ).toBe('/notifications');
   });
 });
