@@ -110,6 +110,7 @@ function Reactions({ post, onError }: { post: Post; onError: (message: string) =
 }
 
 function PostCard({
+  groupId,
   post,
   onQuote,
   onDone,
@@ -125,6 +126,7 @@ function PostCard({
   canReply: boolean;
   mine: boolean;
   coordinate: boolean;
+  groupId: string;
 }) {
   const { t } = useTranslation(GROUPS_NS);
   const format = useFormatters();
@@ -194,7 +196,7 @@ function PostCard({
           </Group>
         )}
         {mine && !post.deletedAt && (
-          <OwnPostActions post={post} onDone={onDone} onError={onError} />
+          <OwnPostActions groupId={groupId} post={post} onDone={onDone} onError={onError} />
         )}
       </Stack>
     </Paper>
@@ -432,6 +434,7 @@ export function ThreadPage() {
           {posts.map((post) => (
             <PostCard
               key={post.id}
+              groupId={groupId}
               post={post}
               onQuote={quote}
               onDone={announce}

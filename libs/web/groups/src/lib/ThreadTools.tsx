@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
 import { ForumThreadFollow, GroupRole } from '@civitas/shared/domain';
 import {
@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { GROUPS_NS } from './i18n';
+import { MentionTextarea } from './MentionTextarea';
 import { ReasonDialog } from './ReasonDialog';
 import { replyBodyError } from './thread-rules';
 import { useForumError } from './useForumError';
@@ -190,10 +191,12 @@ export function ModerationControls({
 
 /** The author's edit (with the history of earlier versions) and removal of a post. */
 export function OwnPostActions({
+  groupId,
   post,
   onDone,
   onError,
 }: {
+  groupId: string;
   post: { id: string; position: number; bodySource: string | null };
   onDone: (message: string) => void;
   onError: (message: string) => void;
@@ -259,11 +262,12 @@ export function OwnPostActions({
           }}
         >
           <Stack gap="xs">
-            <Textarea
+            <MentionTextarea
               id={editId}
+              groupId={groupId}
               label={t('thread.editBody', { position: post.position })}
               value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
+              onChange={setText}
               error={rule ? t(rule.key, rule.values) : null}
               rows={5}
               required
