@@ -5,6 +5,7 @@ import { Notifications1764270000000 } from './1764270000000-Notifications';
 import { Chat1764280000000 } from './1764280000000-Chat';
 import { Search1764285000000 } from './1764285000000-Search';
 import { Documents1764290000000 } from './1764290000000-Documents';
+import { DocumentsNoChecksum1764290000001 } from './1764290000001-DocumentsNoChecksum';
 import { Practices1764300000000 } from './1764300000000-Practices';
 
 /** Every migration, in order. A schema change is a new file here, reviewed as SQL. */
@@ -16,5 +17,6 @@ export const migrations = [
   Chat1764280000000,
   Search1764285000000,
   Documents1764290000000,
+  DocumentsNoChecksum1764290000001,
   Practices1764300000000,
 ];

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
 import { Transform, TransformCallback } from 'node:stream';
@@ -38,12 +38,11 @@ export interface UploadResult {
 const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 /**
- * Counts, hashes and limits the bytes on their way to storage. The first bytes are held
+ * Counts and limits the bytes on their way to storage. The first bytes are held
  * back until the content is judged, so a refused file never reaches the storage.
  */
 class UploadGate extends Transform {
   bytes = 0;
-  private readonly hash = createHash('sha256');
   private sample: Buffer[] | null = [];
   private sampled = 0;
 
@@ -51,17 +50,12 @@ class UploadGate extends Transform {
     private readonly limit: { bytes: number; error: () => Error },
     private readonly judge: (sample: Buffer) => void,
   ) {
-    super();
-  }
-
-  get sha256(): string {
-    return this.hash.digest('hex');
+    super({ highWaterMark: 1024 * 1024 });
   }
 
   override _transform(chunk: Buffer, _: BufferEncoding, done: TransformCallback): void {
     this.bytes += chunk.length;
     if (this.bytes > this.limit.bytes) return done(this.limit.error());
-    this.hash.update(chunk);
     if (this.sample) {
       this.sample.push(chunk);
       this.sampled += chunk.length;
@@ -163,6 +157,11 @@ export class DocumentUploadService {
             error: () => fileError(ErrorCode.FILE_TOO_LARGE, `At most ${mb(max)} is accepted`),
           };
 
+    // A body with no byte at all (chunked, so no Content-Length said so) has already ended:
+    // there is nothing for the stream to announce.
+    if (req.complete && req.readableLength === 0) {
+      throw fileError(ErrorCode.EMPTY_FILE, 'The file is empty');
+    }
     // file-type's stream API: resolves once it has seen the first bytes, passing them on.
     const sniffing = await FileType.stream(req);
     const sniffed = sniffing.fileType?.ext;
@@ -190,7 +189,6 @@ export class DocumentUploadService {
         {
           storageKey: tmpKey,
           size: gate.bytes,
-          sha256: gate.sha256,
           contentType: declared.contentType,
           name: declared.name,
           note: 'documentId' in target ? target.note : undefined,

@@ -130,7 +130,6 @@ export interface UploadPlan {
 export interface CommittedUpload {
   storageKey: string;
   size: number;
-  sha256: string;
   contentType: string;
   name: string;
   note?: string;
@@ -711,9 +710,9 @@ export class DocumentsService {
       if (!old) throw notFound('Document version');
       const number = row.version_count + 1;
       const [created]: { id: string }[] = await tx.query(
-        `INSERT INTO document_version (document_id, number, storage_key, size, content_type, sha256,
+        `INSERT INTO document_version (document_id, number, storage_key, size, content_type,
            note, restored_from_id, uploaded_by_id, text_status, text_content, text_vector)
-         SELECT document_id, $2, storage_key, size, content_type, sha256, NULL, id, $3,
+         SELECT document_id, $2, storage_key, size, content_type, NULL, id, $3,
            text_status, text_content, text_vector
          FROM document_version WHERE id = $1 RETURNING id`,
         [versionId, number, user.id],
@@ -892,15 +891,14 @@ export class DocumentsService {
         documentId = doc.id;
       }
       const [version]: { id: string }[] = await tx.query(
-        `INSERT INTO document_version (document_id, number, storage_key, size, content_type, sha256, note, uploaded_by_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        `INSERT INTO document_version (document_id, number, storage_key, size, content_type, note, uploaded_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [
           documentId,
           number,
           finalKey,
           upload.size,
           upload.contentType,
-          upload.sha256,
           upload.note?.slice(0, DOCUMENT_VERSION_NOTE_MAX) || null,
           user.id,
         ],

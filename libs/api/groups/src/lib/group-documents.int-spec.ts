@@ -348,6 +348,14 @@ describe('group documents (library, versions, trash, search, attachments)', () =
       },
     );
     expect(late).toMatchObject({ status: 413, json: { code: 'FILE_TOO_LARGE' } });
+    const empty = await rawUpload(
+      member.token,
+      { ownerId: groupId, name: 'pusty.txt' },
+      {
+        chunks: [],
+      },
+    );
+    expect(empty).toMatchObject({ status: 400, json: { code: 'EMPTY_FILE' } });
     expect(await rows()).toBe(before);
     await jobs().sweepTemporary(new Date(), 0);
     expect(stored('tmp')).toHaveLength(0);
