@@ -7,6 +7,7 @@ import { Search1764285000000 } from './1764285000000-Search';
 import { Documents1764290000000 } from './1764290000000-Documents';
 import { DocumentsNoChecksum1764290000001 } from './1764290000001-DocumentsNoChecksum';
 import { Practices1764300000000 } from './1764300000000-Practices';
+import { PracticeSearchSpeed1764300000001 } from './1764300000001-PracticeSearchSpeed';
 
 /** Every migration, in order. A schema change is a new file here, reviewed as SQL. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   Documents1764290000000,
   DocumentsNoChecksum1764290000001,
   Practices1764300000000,
+  PracticeSearchSpeed1764300000001,
 ];

@@ -167,11 +167,18 @@ interface SearchRow {
 const escaped = (column: string) =>
   `replace(replace(replace(${column}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
 
+/** How many matches of a broad query get the full ranking (see `searchStatement`). */
+const RANKED_NEWEST = 2000;
+const RANKED_TITLE = 1000;
+
+/** Written out where it is used, so the planner sees a constant and uses the GIN index. */
+const QUERY = `websearch_to_tsquery('civitas_search', $1)`;
+
 /**
  * The search in one statement: results, total, facet counts, "did you mean" and the check of
  * the facet values, all in one round trip to PostgreSQL (the README says why).
  */
-export function searchStatement(sort: PracticeSort): string {
+export function searchStatement(sort: PracticeSort, text: boolean): string {
   const fa = `(cardinality($2::text[]) = 0 OR p.area_code = ANY($2::text[]))`;
   const fv = `(cardinality($3::text[]) = 0 OR p.voivodeship_code = ANY($3::text[]))`;
   const fs = `(cardinality($4::text[]) = 0 OR p.size_class = ANY($4::text[]))`;
@@ -191,21 +198,51 @@ export function searchStatement(sort: PracticeSort): string {
     SELECT p.id, p.published_at, p.area_code, p.voivodeship_code, p.size_class, p.year,
       p.verification_source,
       ${filters.map((f, i) => `${f} AS f${i}`).join(',\n      ')},
-      CASE WHEN params.q IS NOT NULL AND ${filters.join(' AND ')}
-        THEN ts_rank_cd(p.search, params.q) ELSE 0 END::real AS rank
-    FROM good_practice p, params
-    WHERE p.status = 'PUBLISHED'
-      AND (params.q IS NULL OR p.search @@ params.q)
+      ${text && relevance ? `CASE WHEN p.title_search @@ ${QUERY} THEN ts_rank_cd(p.title_search, ${QUERY}) END` : 'NULL::real'}
+        AS title_rank
+    FROM good_practice p
+    WHERE p.status = 'PUBLISHED'${text ? ` AND p.search @@ ${QUERY}` : ''}
       AND ${filters.map((f) => `(NOT ${f})::int`).join(' + ')} <= 1
   ),
-  hits AS (
-    SELECT id, rank, published_at FROM base WHERE f0 AND f1 AND f2 AND f3 AND f4
+  matches AS (
+    SELECT id, published_at, title_rank FROM base WHERE f0 AND f1 AND f2 AND f3 AND f4
   ),
+  ${
+    text && relevance
+      ? `-- Full cover-density ranking for a bounded set: every match when there are at most
+  -- ${RANKED_NEWEST}, else the ${RANKED_TITLE} best title matches and the ${RANKED_NEWEST} newest; the rest rank 0.
+  candidates AS (
+    (SELECT id FROM matches WHERE title_rank IS NOT NULL
+     ORDER BY title_rank DESC, id DESC LIMIT ${RANKED_TITLE})
+    UNION
+    (SELECT id FROM matches ORDER BY published_at DESC, id DESC LIMIT ${RANKED_NEWEST})
+  ),
+  ranked AS (
+    SELECT c.id, ts_rank_cd(p.search, ${QUERY})::real AS rank
+    FROM candidates c JOIN good_practice p ON p.id = c.id
+  ),
+  -- The page: the best ranked, then (rank 0) the other matches by id, each side cut early.
+  page AS (
+    SELECT h.id, h.rank, NULL::timestamptz AS published_at,
+      row_number() OVER (ORDER BY h.rank DESC, h.id DESC) AS n
+    FROM (
+      (SELECT id, rank FROM ranked h WHERE ($8::uuid IS NULL OR ${keyset})
+       ORDER BY rank DESC, id DESC LIMIT $9)
+      UNION ALL
+      (SELECT m.id, 0::real FROM matches m
+       WHERE NOT EXISTS (SELECT 1 FROM ranked r WHERE r.id = m.id)
+         AND ($8::uuid IS NULL OR (0::real, m.id) < ($7::real, $8::uuid))
+       ORDER BY m.id DESC LIMIT $9)
+    ) h
+    ORDER BY h.rank DESC, h.id DESC LIMIT $9
+  ),`
+      : `hits AS (SELECT id, published_at, 0::real AS rank FROM matches),
   page AS (
     SELECT h.id, h.rank, h.published_at, row_number() OVER (ORDER BY ${order}) AS n
     FROM hits h WHERE ($8::uuid IS NULL OR ${keyset})
     ORDER BY ${order} LIMIT $9
-  ),
+  ),`
+  }
   facets AS (
     SELECT
       CASE WHEN GROUPING(area_code) = 0 THEN 'a' WHEN GROUPING(voivodeship_code) = 0 THEN 'v'
@@ -228,7 +265,7 @@ export function searchStatement(sort: PracticeSort): string {
   )
   SELECT
     (SELECT numnode(q) > 0 FROM params) AS has_words,
-    (SELECT count(*)::int FROM hits) AS total,
+    (SELECT count(*)::int FROM matches) AS total,
     (SELECT coalesce(json_agg(${PRACTICE_JSON}::jsonb || jsonb_build_object(
         'rank', pg.rank,
         'sort_key', ${relevance ? 'pg.rank' : 'pg.published_at::text'},
@@ -289,7 +326,7 @@ export class PracticeSearchService {
     const search = normaliseSearch(args);
     const cursor = args.after ? decodeSearchCursor(args.after, search) : null;
     const [row]: SearchRow[] = await this.db.query(
-      searchStatement(search.sort),
+      searchStatement(search.sort, search.text !== ''),
       searchParams(search, cursor, args.first),
     );
     const problems: FieldProblem[] = [];

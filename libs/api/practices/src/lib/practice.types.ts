@@ -233,7 +233,10 @@ export class PracticeSearchEdge {
   @Field(() => PracticeHighlight, { nullable: true, description: 'Null without a text query.' })
   highlight: PracticeHighlight | null;
 
-  @Field(() => Float, { description: 'ts_rank_cd; 0 without a text query.' })
+  @Field(() => Float, {
+    description:
+      'ts_rank_cd, for the order; 0 when sorted by NEWEST and for matches of a very broad query beyond the 3,000 ranked (the best title matches and the newest).',
+  })
   rank: number;
 }
 
