@@ -4,6 +4,7 @@ import { ChatModule } from '@civitas/api/chat';
 import { DocumentsModule } from '@civitas/api/documents';
 import { GroupsModule } from '@civitas/api/groups';
 import { NotificationsModule } from '@civitas/api/notifications';
+import { OpinionsModule } from '@civitas/api/opinions';
 import { OrganisationsModule } from '@civitas/api/organisations';
 import { PlatformModule, PlatformOptions } from '@civitas/api/platform';
 import { PracticesModule } from '@civitas/api/practices';
@@ -22,6 +23,7 @@ export class AppModule {
         OrganisationsModule,
         GroupsModule,
         NotificationsModule,
+        OpinionsModule,
         RealtimeModule,
         ChatModule,
         PracticesModule,

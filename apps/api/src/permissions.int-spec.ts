@@ -7,6 +7,7 @@ import { AccountsModule } from '@civitas/api/accounts';
 import { ChatModule } from '@civitas/api/chat';
 import { GroupsModule } from '@civitas/api/groups';
 import { NotificationsModule } from '@civitas/api/notifications';
+import { OpinionsModule } from '@civitas/api/opinions';
 import { PERMISSION_KEY, PUBLIC_KEY } from '@civitas/api/auth';
 import { OrganisationsModule } from '@civitas/api/organisations';
 import { PracticesModule } from '@civitas/api/practices';
@@ -28,6 +29,7 @@ describe('permission map of every operation', () => {
       OrganisationsModule,
       GroupsModule,
       NotificationsModule,
+      OpinionsModule,
       RealtimeModule,
       ChatModule,
       PracticesModule,

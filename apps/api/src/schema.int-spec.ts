@@ -6,6 +6,7 @@ import { TestApp } from '@civitas/api/testing';
 import { AccountsModule } from '@civitas/api/accounts';
 import { GroupsModule } from '@civitas/api/groups';
 import { NotificationsModule } from '@civitas/api/notifications';
+import { OpinionsModule } from '@civitas/api/opinions';
 import { OrganisationsModule } from '@civitas/api/organisations';
 import { PracticesModule } from '@civitas/api/practices';
 
@@ -23,6 +24,7 @@ describe('GraphQL schema', () => {
       OrganisationsModule,
       GroupsModule,
       NotificationsModule,
+      OpinionsModule,
       PracticesModule,
     ]);
   });

@@ -1,3 +1,4 @@
 export * from './lib/access.module';
 export * from './lib/access.service';
 export * from './lib/group-room-access.service';
+export * from './lib/opinion-access.service';

@@ -8,5 +8,6 @@ export * from './lib/groups';
 export * from './lib/notifications';
 export * from './lib/forum';
 export * from './lib/realtime';
-export * from './lib/practices';
 export * from './lib/documents';
+export * from './lib/opinions';
+export * from './lib/practices';

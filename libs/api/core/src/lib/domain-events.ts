@@ -14,6 +14,14 @@ export const DomainEvent = {
   GROUP_MEMBERSHIP_ENDED: 'group.membership-ended',
   /** In-app notifications were stored (realtime rings the bells). */
   NOTIFICATIONS_CREATED: 'notifications.created',
+  /** An opinion request moved from one state to another; the publisher names whom to tell. */
+  OPINION_REQUEST_TRANSITIONED: 'opinion.request-transitioned',
+  /** The office assigned an expert to an opinion request. */
+  OPINION_EXPERT_ASSIGNED: 'opinion.expert-assigned',
+  /** A message in one of an opinion request's discussions. */
+  OPINION_DISCUSSION_POSTED: 'opinion.discussion-posted',
+  /** The daily deadline reminder: requests due soon or overdue, each with whom to remind. */
+  OPINION_DEADLINES_DUE: 'opinion.deadlines-due',
 } as const;
 
 export interface UserMentionedEvent {
@@ -89,5 +97,50 @@ export interface NotificationsCreatedEvent {
     createdAt: Date;
     /** The recipient's unread notifications, this one included. */
     recipientUnreadCount: number;
+  }[];
+}
+
+/**
+ * Opinion events carry the request's subject and whom to tell: the opinions library knows
+ * who is party to a request (confidential), notifications only deliver.
+ */
+export interface OpinionRequestTransitionedEvent {
+  requestId: string;
+  subject: string;
+  from: string | null;
+  to: string;
+  byUserId: string;
+  comment: string | null;
+  recipientIds: string[];
+}
+
+export interface OpinionExpertAssignedEvent {
+  requestId: string;
+  subject: string;
+  expertId: string;
+  /** YYYY-MM-DD */
+  dueDate: string;
+  byUserId: string;
+}
+
+export interface OpinionDiscussionPostedEvent {
+  requestId: string;
+  subject: string;
+  audience: 'INTERNAL' | 'CITY';
+  messageId: string;
+  byUserId: string;
+  recipientIds: string[];
+}
+
+export interface OpinionDeadlinesDueEvent {
+  /** YYYY-MM-DD, the day the reminder ran for. */
+  day: string;
+  reminders: {
+    requestId: string;
+    subject: string;
+    /** YYYY-MM-DD */
+    dueDate: string;
+    overdue: boolean;
+    recipientIds: string[];
   }[];
 }

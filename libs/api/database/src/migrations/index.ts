@@ -8,6 +8,7 @@ import { Documents1764290000000 } from './1764290000000-Documents';
 import { DocumentsNoChecksum1764290000001 } from './1764290000001-DocumentsNoChecksum';
 import { Practices1764300000000 } from './1764300000000-Practices';
 import { PracticeSearchSpeed1764300000001 } from './1764300000001-PracticeSearchSpeed';
+import { Opinions1764310000000 } from './1764310000000-Opinions';
 
 /** Every migration, in order. A schema change is a new file here, reviewed as SQL. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   DocumentsNoChecksum1764290000001,
   Practices1764300000000,
   PracticeSearchSpeed1764300000001,
+  Opinions1764310000000,
 ];

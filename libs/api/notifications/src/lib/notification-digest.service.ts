@@ -15,6 +15,7 @@ interface Claimed {
   kind: NotificationKind;
   group_id: string | null;
   thread_id: string | null;
+  target_id: string | null;
   payload: NotificationPayload;
   frequency: EmailFrequency | null;
   read: boolean;
@@ -40,9 +41,9 @@ export class NotificationDigestService {
     const claimed: Claimed[] = await this.db.query(
       `WITH claimed AS (
          UPDATE notification SET digest_pending = false WHERE digest_pending
-         RETURNING seq, recipient_id, kind, group_id, thread_id, payload, read_at
+         RETURNING seq, recipient_id, kind, group_id, thread_id, target_id, payload, read_at
        )
-       SELECT c.recipient_id, u.email, c.kind, c.group_id, c.thread_id, c.payload,
+       SELECT c.recipient_id, u.email, c.kind, c.group_id, c.thread_id, c.target_id, c.payload,
               p.email AS frequency, c.read_at IS NOT NULL AS read
        FROM claimed c
        JOIN app_user u ON u.id = c.recipient_id AND u.deactivated_at IS NULL
@@ -68,6 +69,7 @@ export class NotificationDigestService {
             kind: r.kind,
             groupId: r.group_id,
             threadId: r.thread_id,
+            targetId: r.target_id,
             payload: r.payload,
           })),
           unsubscribeLink(this.config.appUrl, token),

@@ -6,8 +6,21 @@ export interface MailableNotification {
   kind: NotificationKind;
   groupId: string | null;
   threadId: string | null;
+  /** The opinion request of OPINION_* kinds. */
+  targetId?: string | null;
   payload: NotificationPayload;
 }
+
+const OPINION_STATES_PL: Record<string, string> = {
+  SUBMITTED: 'złożony',
+  NEEDS_INFO: 'wymaga uzupełnienia',
+  ACCEPTED: 'przyjęty',
+  IN_PROGRESS: 'w opracowaniu',
+  DELIVERED: 'opinia przekazana do biura',
+  RELEASED: 'opinia udostępniona',
+  REJECTED: 'odrzucony',
+  WITHDRAWN: 'wycofany',
+};
 
 /** One line saying what happened, in Polish and in English. */
 export function describe(n: MailableNotification): { pl: string; en: string } {
@@ -15,6 +28,7 @@ export function describe(n: MailableNotification): { pl: string; en: string } {
   const whoEn = n.payload.actorName ?? 'Someone';
   const group = n.payload.groupName ?? '';
   const thread = n.payload.threadTitle ?? '';
+  const request = n.payload.requestSubject ?? '';
   switch (n.kind) {
     case NotificationKind.MENTION:
       return {
@@ -51,11 +65,39 @@ export function describe(n: MailableNotification): { pl: string; en: string } {
         pl: `Koordynator grupy „${group}” zmodyfikował(a) Twój wpis (${n.payload.action ?? ''}).`,
         en: `A coordinator of “${group}” moderated your post (${n.payload.action ?? ''}).`,
       };
+    case NotificationKind.OPINION_STATE_CHANGED: {
+      const state = n.payload.state ?? '';
+      return {
+        pl: `Wniosek o opinię „${request}”: ${OPINION_STATES_PL[state] ?? state}.`,
+        en: `Opinion request “${request}”: ${state.toLowerCase().replace('_', ' ')}.`,
+      };
+    }
+    case NotificationKind.OPINION_ASSIGNED:
+      return {
+        pl: `Przydzielono Ci opinię „${request}” z terminem ${n.payload.dueDate ?? ''}.`,
+        en: `You were assigned the opinion “${request}”, due ${n.payload.dueDate ?? ''}.`,
+      };
+    case NotificationKind.OPINION_DISCUSSION:
+      return {
+        pl: `${who} napisał(a) w dyskusji wniosku o opinię „${request}”.`,
+        en: `${whoEn} wrote in the discussion of the opinion request “${request}”.`,
+      };
+    case NotificationKind.OPINION_DEADLINE:
+      return n.payload.overdue
+        ? {
+            pl: `Opinia „${request}” jest po terminie (termin: ${n.payload.dueDate ?? ''}).`,
+            en: `The opinion “${request}” is overdue (due ${n.payload.dueDate ?? ''}).`,
+          }
+        : {
+            pl: `Termin opinii „${request}” upływa ${n.payload.dueDate ?? ''}.`,
+            en: `The opinion “${request}” is due ${n.payload.dueDate ?? ''}.`,
+          };
   }
 }
 
 /** Where the web shows what the notification is about. */
 export function linkOf(appUrl: string, n: MailableNotification): string {
+  if (n.kind.startsWith('OPINION_') && n.targetId) return `${appUrl}/opinions/${n.targetId}`;
   if (n.groupId && n.threadId) return `${appUrl}/groups/${n.groupId}/threads/${n.threadId}`;
   if (n.groupId) return `${appUrl}/groups/${n.groupId}`;
   return `${appUrl}/notifications`;
@@ -75,6 +117,10 @@ const SUBJECTS: Record<NotificationKind, string> = {
   [NotificationKind.JOIN_DECISION]: 'Decyzja w sprawie grupy / Decision on your request',
   [NotificationKind.GROUP_INVITATION]: 'Zaproszenie do grupy / Group invitation',
   [NotificationKind.MODERATION]: 'Moderacja wpisu / Your post was moderated',
+  [NotificationKind.OPINION_STATE_CHANGED]: 'Wniosek o opinię / Opinion request',
+  [NotificationKind.OPINION_ASSIGNED]: 'Przydzielona opinia / Opinion assigned to you',
+  [NotificationKind.OPINION_DISCUSSION]: 'Dyskusja nad opinią / Opinion discussion',
+  [NotificationKind.OPINION_DEADLINE]: 'Termin opinii / Opinion deadline',
 };
 
 /** The mail for one notification sent at once. */

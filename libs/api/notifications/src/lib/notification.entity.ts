@@ -15,6 +15,15 @@ export interface NotificationPayload {
   message?: string | null;
   /** The moderation act (HIDE, LOCK, …). */
   action?: string;
+  /** Opinion notifications: the request's subject (targetId is the request). */
+  requestSubject?: string;
+  /** The state the request moved to. */
+  state?: string;
+  /** YYYY-MM-DD: the expert's due date (assignment, deadline reminders). */
+  dueDate?: string;
+  overdue?: boolean;
+  /** The discussion a message was posted in (INTERNAL or CITY). */
+  audience?: string;
 }
 
 @ObjectType({ description: 'Something that happened that concerns the signed-in person.' })
@@ -51,7 +60,10 @@ export class Notification {
   @Column('uuid', { name: 'post_id', nullable: true })
   postId: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The join request or group invitation.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The join request or group invitation; the opinion request for OPINION_* kinds.',
+  })
   @Column('uuid', { name: 'target_id', nullable: true })
   targetId: string | null;
 

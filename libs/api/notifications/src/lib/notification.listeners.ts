@@ -3,6 +3,10 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { NotificationKind } from '@civitas/shared/domain';
 import { DomainEvent } from '@civitas/api/core';
 import type {
+  OpinionDeadlinesDueEvent,
+  OpinionDiscussionPostedEvent,
+  OpinionExpertAssignedEvent,
+  OpinionRequestTransitionedEvent,
   ForumPostModeratedEvent,
   ForumReplyPostedEvent,
   GroupInvitationCreatedEvent,
@@ -95,6 +99,57 @@ export class NotificationListeners {
       targetId: e.invitationId,
       payload: { groupName: e.groupName },
     });
+  }
+
+  @OnEvent(DomainEvent.OPINION_REQUEST_TRANSITIONED, { async: true, promisify: true })
+  onOpinionTransition(e: OpinionRequestTransitionedEvent): Promise<void> {
+    return this.notify(DomainEvent.OPINION_REQUEST_TRANSITIONED, {
+      kind: NotificationKind.OPINION_STATE_CHANGED,
+      recipientIds: e.recipientIds,
+      actorId: e.byUserId,
+      groupId: null,
+      targetId: e.requestId,
+      payload: { requestSubject: e.subject, state: e.to, message: e.comment },
+    });
+  }
+
+  @OnEvent(DomainEvent.OPINION_EXPERT_ASSIGNED, { async: true, promisify: true })
+  onOpinionAssigned(e: OpinionExpertAssignedEvent): Promise<void> {
+    return this.notify(DomainEvent.OPINION_EXPERT_ASSIGNED, {
+      kind: NotificationKind.OPINION_ASSIGNED,
+      recipientIds: [e.expertId],
+      actorId: e.byUserId,
+      groupId: null,
+      targetId: e.requestId,
+      payload: { requestSubject: e.subject, dueDate: e.dueDate },
+    });
+  }
+
+  @OnEvent(DomainEvent.OPINION_DISCUSSION_POSTED, { async: true, promisify: true })
+  onOpinionDiscussion(e: OpinionDiscussionPostedEvent): Promise<void> {
+    return this.notify(DomainEvent.OPINION_DISCUSSION_POSTED, {
+      kind: NotificationKind.OPINION_DISCUSSION,
+      recipientIds: e.recipientIds,
+      actorId: e.byUserId,
+      groupId: null,
+      targetId: e.requestId,
+      payload: { requestSubject: e.subject, audience: e.audience },
+    });
+  }
+
+  /** One reminder per request and person; nobody did it, so the actor is nobody. */
+  @OnEvent(DomainEvent.OPINION_DEADLINES_DUE, { async: true, promisify: true })
+  async onOpinionDeadlines(e: OpinionDeadlinesDueEvent): Promise<void> {
+    for (const r of e.reminders) {
+      await this.notify(DomainEvent.OPINION_DEADLINES_DUE, {
+        kind: NotificationKind.OPINION_DEADLINE,
+        recipientIds: r.recipientIds,
+        actorId: null,
+        groupId: null,
+        targetId: r.requestId,
+        payload: { requestSubject: r.subject, dueDate: r.dueDate, overdue: r.overdue },
+      });
+    }
   }
 
   private async notify(event: string, n: NewNotifications): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { Role } from '@civitas/shared/domain';
+import { NotificationKind, Role } from '@civitas/shared/domain';
 import { DomainEvent } from '@civitas/api/core';
 import type {
   ForumPostModeratedEvent,
@@ -168,7 +168,7 @@ describe('notifications', () => {
       undefined,
     );
     const prefs = (await t.gql(PREFS, {}, { token: member.token })).data!.notificationPreferences;
-    expect(prefs).toHaveLength(6);
+    expect(prefs).toHaveLength(Object.values(NotificationKind).length);
     expect(prefs.every((p: any) => p.email === 'NEVER')).toBe(true);
   });
 
@@ -183,6 +183,10 @@ describe('notifications', () => {
       { kind: 'JOIN_DECISION', email: 'IMMEDIATE' },
       { kind: 'GROUP_INVITATION', email: 'IMMEDIATE' },
       { kind: 'MODERATION', email: 'NEVER' },
+      { kind: 'OPINION_STATE_CHANGED', email: 'IMMEDIATE' },
+      { kind: 'OPINION_ASSIGNED', email: 'IMMEDIATE' },
+      { kind: 'OPINION_DISCUSSION', email: 'IMMEDIATE' },
+      { kind: 'OPINION_DEADLINE', email: 'IMMEDIATE' },
     ]);
     const twice = await t.gql(
       UPDATE_PREFS,

@@ -28,7 +28,8 @@ import { Notification, NotificationPayload, NotificationPreference } from './not
 export interface NewNotifications {
   kind: NotificationKind;
   recipientIds: string[];
-  actorId: string;
+  /** Null for what nobody did (a scheduled reminder). */
+  actorId: string | null;
   groupId: string | null;
   threadId?: string | null;
   postId?: string | null;
@@ -117,6 +118,7 @@ export class NotificationsService {
             kind: n.kind,
             groupId: n.groupId,
             threadId: n.threadId ?? null,
+            targetId: n.targetId ?? null,
             payload: row.payload,
           },
           unsubscribeLink(this.config.appUrl, token, n.kind),

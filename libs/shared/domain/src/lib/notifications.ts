@@ -12,6 +12,14 @@ export enum NotificationKind {
   GROUP_INVITATION = 'GROUP_INVITATION',
   /** A coordinator moderated my thread or post. */
   MODERATION = 'MODERATION',
+  /** An opinion request I am party to changed state (submitted, info asked, released…). */
+  OPINION_STATE_CHANGED = 'OPINION_STATE_CHANGED',
+  /** The office assigned me (an expert) an opinion request. */
+  OPINION_ASSIGNED = 'OPINION_ASSIGNED',
+  /** A new message in the discussion of an opinion request I am party to. */
+  OPINION_DISCUSSION = 'OPINION_DISCUSSION',
+  /** Daily: an opinion I owe or oversee is due soon or overdue. */
+  OPINION_DEADLINE = 'OPINION_DEADLINE',
 }
 
 /** How a person wants to be e-mailed about one kind of notification. */
@@ -29,4 +37,8 @@ export const DEFAULT_EMAIL_FREQUENCY: Readonly<Record<NotificationKind, EmailFre
   [NotificationKind.JOIN_DECISION]: EmailFrequency.IMMEDIATE,
   [NotificationKind.GROUP_INVITATION]: EmailFrequency.IMMEDIATE,
   [NotificationKind.MODERATION]: EmailFrequency.NEVER,
+  [NotificationKind.OPINION_STATE_CHANGED]: EmailFrequency.IMMEDIATE,
+  [NotificationKind.OPINION_ASSIGNED]: EmailFrequency.IMMEDIATE,
+  [NotificationKind.OPINION_DISCUSSION]: EmailFrequency.IMMEDIATE,
+  [NotificationKind.OPINION_DEADLINE]: EmailFrequency.IMMEDIATE,
 };

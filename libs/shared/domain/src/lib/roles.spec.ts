@@ -12,13 +12,25 @@ describe('role → permission map', () => {
     expect(allowed).toEqual([Role.OFFICE_ADMIN]);
   });
   it('gives guests their own profile, the working groups opened to guests and their documents, nothing more', () => {
+    // opinions:read lets every role ask for a request by id and get NOT_FOUND, never
+    // FORBIDDEN; a guest is never party to a request (OpinionAccess).
     expect(ROLE_PERMISSIONS[Role.GUEST]).toEqual([
       Permission.PROFILE_OWN,
       Permission.GROUPS_READ,
       Permission.GROUP_JOIN,
       Permission.DOCUMENTS_READ,
       Permission.DOCUMENTS_WRITE,
+      Permission.OPINIONS_READ,
     ]);
+  });
+  it('lets only the office triage opinion requests, and only cities request them', () => {
+    const triage = Object.values(Role).filter((r) => hasPermission(r, Permission.OPINIONS_TRIAGE));
+    expect(triage).toEqual([Role.OFFICE_ADMIN]);
+    const request = Object.values(Role).filter((r) =>
+      hasPermission(r, Permission.OPINIONS_REQUEST),
+    );
+    expect(request).toEqual([Role.OFFICE_ADMIN, Role.CITY_ADMIN, Role.CITY_OFFICIAL]);
+    expect(hasPermission(Role.GUEST, Permission.OPINION_LIBRARY_READ)).toBe(false);
   });
   it('lets only the office create working groups, and never guests or experts coordinate', () => {
     const creators = Object.values(Role).filter((r) => hasPermission(r, Permission.GROUP_CREATE));

@@ -54,6 +54,19 @@ export enum Permission {
   PRACTICE_ADOPT = 'practice:adopt',
   /** The office: review queue, request changes, publish, archive, manage the list of areas. */
   PRACTICES_REVIEW = 'practices:review',
+  /**
+   * Take part in expert-opinion requests: read, discuss and act on those one is party to
+   * (the requesting city's legal officers and admin, the assigned expert, the office).
+   * Which request and which act is decided per request; a request one is not party to
+   * answers NOT_FOUND to every operation, so every role holds this.
+   */
+  OPINIONS_READ = 'opinions:read',
+  /** Draft and file opinion requests for one's city; legal officers only, decided per person. */
+  OPINIONS_REQUEST = 'opinions:request',
+  /** The office's view of all requests: triage queue, experts to assign, dashboard. */
+  OPINIONS_TRIAGE = 'opinions:triage',
+  /** Search and read the published opinion library (people of member cities, experts). */
+  OPINION_LIBRARY_READ = 'opinion-library:read',
 }
 
 const CITY_OFFICIAL_PERMISSIONS = [
@@ -68,6 +81,9 @@ const CITY_OFFICIAL_PERMISSIONS = [
   Permission.PRACTICES_READ,
   Permission.PRACTICE_SUBMIT,
   Permission.PRACTICE_ADOPT,
+  Permission.OPINIONS_READ,
+  Permission.OPINIONS_REQUEST,
+  Permission.OPINION_LIBRARY_READ,
 ];
 
 /** The one role→permission map; the API guard and the web both read it. */
@@ -83,6 +99,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.DOCUMENTS_WRITE,
     // Experts advise cities: they read published practices, but neither submit nor adopt.
     Permission.PRACTICES_READ,
+    Permission.OPINIONS_READ,
+    Permission.OPINION_LIBRARY_READ,
   ],
   [Role.CITY_ADMIN]: [
     ...CITY_OFFICIAL_PERMISSIONS,
@@ -98,6 +116,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.GROUP_JOIN,
     Permission.DOCUMENTS_READ,
     Permission.DOCUMENTS_WRITE,
+    Permission.OPINIONS_READ,
   ],
 };
 

@@ -1,0 +1,8 @@
+export * from './lib/opinions.module';
+export {
+  OpinionRemindersService,
+  OpinionRemindersScheduler,
+} from './lib/opinion-reminders.service';
+export type { ReminderRun } from './lib/opinion-reminders.service';
+export { OpinionDocumentCheckers } from './lib/opinion-documents';
+export type { OpinionDocumentChecker } from './lib/opinion-documents';

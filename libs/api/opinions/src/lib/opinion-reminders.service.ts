@@ -1,0 +1,152 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue, Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { OPINION_DUE_SOON_DAYS, OPINION_TIME_ZONE } from '@civitas/shared/domain';
+import { APP_CONFIG, DomainEvent } from '@civitas/api/core';
+import type { AppConfig, OpinionDeadlinesDueEvent } from '@civitas/api/core';
+import { DEFAULT_MAIL_QUEUE_OPTIONS, MAIL_QUEUE_OPTIONS } from '@civitas/api/mail';
+import type { MailQueueOptions } from '@civitas/api/mail';
+import { todayInPoland } from './opinion-requests.service';
+
+/** The BullMQ job scheduler's fixed id: every process upserts the same one. */
+export const REMINDER_SCHEDULER_ID = 'opinion-deadline-reminders';
+export const REMINDER_QUEUE = 'opinion-reminders';
+/** 07:30 in Poland, every day. */
+export const REMINDER_CRON = '30 7 * * *';
+const HOUR_MS = 60 * 60 * 1000;
+
+export interface ReminderRun {
+  /** False when another process holds the run or the day was already done. */
+  ran: boolean;
+  reminders: number;
+}
+
+/**
+ * The daily deadline reminder: every request accepted or in progress that is due within
+ * three days or overdue reminds its expert and the office (in-app and mail, through
+ * notifications). It runs once per day across every API process: the day is claimed in
+ * PostgreSQL (an advisory lock, so a second process does not wait, and a row per day in
+ * `opinion_reminder_run`, so no process runs a day twice); the claim commits before the
+ * reminders are announced — at most once: a process dying in between skips that day.
+ */
+@Injectable()
+export class OpinionRemindersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async runForDay(day: string = todayInPoland()): Promise<ReminderRun> {
+    const outcome = await this.db.transaction(async (tx) => {
+      const [{ locked }]: { locked: boolean }[] = await tx.query(
+        `SELECT pg_try_advisory_xact_lock(hashtext('civitas:opinion-deadline-reminders')) AS locked`,
+      );
+      if (!locked) return null;
+      const claimed: unknown[] = await tx.query(
+        `INSERT INTO opinion_reminder_run (run_date) VALUES ($1::date)
+         ON CONFLICT (run_date) DO NOTHING RETURNING run_date`,
+        [day],
+      );
+      if (claimed.length === 0) return null;
+      const rows: {
+        id: string;
+        subject: string;
+        due_date: string;
+        overdue: boolean;
+        recipients: string[];
+      }[] = await tx.query(
+        `SELECT r.id, r.subject, to_char(r.due_date, 'YYYY-MM-DD') AS due_date,
+                r.due_date < $1::date AS overdue,
+                ARRAY(SELECT u.id FROM app_user u WHERE u.deactivated_at IS NULL
+                      AND (u.id = r.expert_id OR u.role = 'OFFICE_ADMIN')) AS recipients
+         FROM opinion_request r
+         WHERE r.state IN ('ACCEPTED', 'IN_PROGRESS') AND r.due_date <= $1::date + $2::int
+         ORDER BY r.due_date, r.id`,
+        [day, OPINION_DUE_SOON_DAYS],
+      );
+      await tx.query(`UPDATE opinion_reminder_run SET reminders = $2 WHERE run_date = $1::date`, [
+        day,
+        rows.length,
+      ]);
+      const event: OpinionDeadlinesDueEvent = {
+        day,
+        reminders: rows.map((r) => ({
+          requestId: r.id,
+          subject: r.subject,
+          dueDate: r.due_date,
+          overdue: r.overdue,
+          recipientIds: r.recipients,
+        })),
+      };
+      return event;
+    });
+    if (!outcome) return { ran: false, reminders: 0 };
+    if (outcome.reminders.length) this.events.emit(DomainEvent.OPINION_DEADLINES_DUE, outcome);
+    return { ran: true, reminders: outcome.reminders.length };
+  }
+}
+
+/**
+ * Fires the reminder. With REDIS_URL: one BullMQ job scheduler with a fixed id, which
+ * every process upserts (so there is one schedule, not one per process) and whose job
+ * one worker takes. Without Redis: each process checks hourly; the day's claim in
+ * PostgreSQL makes the first one run it. Tests call OpinionRemindersService directly.
+ */
+@Injectable()
+export class OpinionRemindersScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('OpinionReminders');
+  private timer?: NodeJS.Timeout;
+  private queue?: Queue;
+  private worker?: Worker;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly reminders: OpinionRemindersService,
+    @Optional()
+    @Inject(MAIL_QUEUE_OPTIONS)
+    private readonly options?: Partial<MailQueueOptions>,
+  ) {}
+
+  /** The one schedule; upserting it again (another process, a restart) changes nothing. */
+  static async schedule(queue: Queue): Promise<void> {
+    await queue.upsertJobScheduler(
+      REMINDER_SCHEDULER_ID,
+      { pattern: REMINDER_CRON, tz: OPINION_TIME_ZONE },
+      { name: 'remind', opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } },
+    );
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.env === 'test') return;
+    const run = () =>
+      this.reminders
+        .runForDay()
+        .then((r) => r.ran && this.logger.log(`deadline reminders: ${r.reminders} request(s)`));
+    if (!this.config.redisUrl) {
+      this.timer = setInterval(() => void run().catch((e) => this.logger.error(e)), HOUR_MS);
+      this.timer.unref();
+      return;
+    }
+    const connection = { url: this.config.redisUrl, maxRetriesPerRequest: null };
+    const prefix = this.options?.prefix ?? DEFAULT_MAIL_QUEUE_OPTIONS.prefix;
+    this.queue = new Queue(REMINDER_QUEUE, { connection, prefix });
+    await OpinionRemindersScheduler.schedule(this.queue);
+    this.worker = new Worker(REMINDER_QUEUE, () => run(), { connection, prefix });
+    this.worker.on('error', (e) => this.logger.error(`reminder worker: ${e.message}`));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.worker?.close();
+    await this.queue?.close();
+  }
+}
