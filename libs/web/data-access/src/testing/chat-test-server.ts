@@ -38,6 +38,8 @@ export class ChatTestServer {
   readonly refreshes: string[] = [];
   /** Refuse the next `chat:send`s with TOO_MANY_REQUESTS. */
   floodNext = 0;
+  /** Answer `chat:send` this many ms after storing and broadcasting it. */
+  ackDelayMs = 0;
   /** Answer `chat:send` only after this many ms. */
   sendDelayMs = 0;
   private readonly reads = new Map<string, number>();
@@ -201,6 +203,7 @@ export class ChatTestServer {
         this.dropSendAcks--;
         return;
       }
+      if (this.ackDelayMs) await new Promise((r) => setTimeout(r, this.ackDelayMs));
       ack({ ok: true, message, duplicate: false });
     });
     const update = (

@@ -63,6 +63,7 @@ export function RealtimeProvider({
       refreshToken: (failed) => session.recover(failed),
       storage: sessionStorageOrNull(),
       storageKey: outboxKey(personId),
+      personId,
       ...optionsRef.current,
     });
     setClient(made);

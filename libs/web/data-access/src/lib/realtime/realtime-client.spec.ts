@@ -131,6 +131,19 @@ describe('RealtimeClient against a socket.io server', () => {
     expect(storage.has('outbox:t-anna')).toBe(false);
   });
 
+  it('does not show a message twice while its acknowledgement follows its broadcast', async () => {
+    server.ackDelayMs = 300;
+    const anna = connect('t-anna', { personId: 'anna' });
+    anna.watchGroup(GROUP);
+    await until(() => anna.groupChat(GROUP).loaded, 'room');
+    anna.send(GROUP, 'raz');
+    await until(() => anna.groupChat(GROUP).messages.length === 1, 'the broadcast');
+    expect(anna.pending).toHaveLength(1);
+    expect(anna.groupChat(GROUP).pending).toHaveLength(0);
+    await until(() => anna.pending.length === 0, 'the acknowledgement');
+    expect(anna.groupChat(GROUP).messages).toHaveLength(1);
+  });
+
   it('keeps queued messages across a reload (sessionStorage) and sends them in order', async () => {
     // A tab that cannot connect (its token is refused) writes two messages.
     const first = connect('t-nobody', { storageKey: 'outbox:t-anna' });

@@ -79,6 +79,8 @@ export interface RealtimeClientOptions {
   socketOptions?: Partial<ManagerOptions & SocketOptions>;
   /** UUID maker (tests). */
   uuid?: () => string;
+  /** Who is signed in: tells my own messages coming back through the room. */
+  personId?: string;
 }
 
 interface GroupState extends GroupChatSnapshot {
@@ -144,6 +146,13 @@ export class RealtimeClient {
   private readonly wantedThreads = new Map<string, number>();
   private outbox: PendingChatMessage[];
   private flushing = false;
+  /** The message being sent now (one at a time). */
+  private inFlight: PendingChatMessage | null = null;
+  /**
+   * Keys whose message already came back through the room before its acknowledgement (the
+   * server broadcasts, then answers): not shown twice while the answer is on its way.
+   */
+  private readonly echoed = new Set<string>();
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private typingTimer: ReturnType<typeof setInterval> | null = null;
@@ -485,6 +494,19 @@ export class RealtimeClient {
   }
 
   private receive(groupId: string, messages: ChatMessage[], live: boolean): void {
+    const sending = this.inFlight;
+    if (
+      live &&
+      sending &&
+      sending.groupId === groupId &&
+      messages.some(
+        (m) =>
+          m.bodySource === sending.body.trim() &&
+          (!this.options.personId || m.author?.id === this.options.personId),
+      )
+    ) {
+      this.echoed.add(sending.idempotencyKey);
+    }
     const g = this.group(groupId);
     const merged = mergeMessages(g.messages, messages);
     const syncedSeq = contiguousSeq(merged, g.syncedSeq);
@@ -639,12 +661,15 @@ export class RealtimeClient {
           this.scheduleFlush((next.error.retryAfterSeconds ?? 5) * 1000);
           return;
         }
+        this.inFlight = next;
         const ack = await this.request('chat:send', {
           groupId: next.groupId,
           idempotencyKey: next.idempotencyKey,
           body: next.body,
           ...(next.replyToId ? { replyToId: next.replyToId } : {}),
         });
+        this.inFlight = null;
+        this.echoed.delete(next.idempotencyKey);
         const refused = refusalOf(ack);
         if (!refused) {
           const { message } = ack as { message: ChatMessage };
@@ -747,7 +772,9 @@ export class RealtimeClient {
     const next: GroupState = {
       ...previous,
       ...change,
-      pending: this.outbox.filter((p) => p.groupId === groupId),
+      pending: this.outbox.filter(
+        (p) => p.groupId === groupId && !this.echoed.has(p.idempotencyKey),
+      ),
     };
     this.groups.set(groupId, next);
     for (const l of [...(this.groupListeners.get(groupId) ?? [])]) l();
