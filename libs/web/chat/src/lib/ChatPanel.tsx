@@ -282,7 +282,18 @@ export function ChatPanel({
                 {chat.loaded && messages.length === 0 && pending.length === 0 && (
                   <Text size="sm">{t('panel.empty')}</Text>
                 )}
-                <ol className="civitas-chat-messages" data-testid="chat-messages">
+                <ol
+                  className="civitas-chat-messages"
+                  data-testid="chat-messages"
+                  style={{
+                    listStyle: 'none',
+                    margin: 0,
+                    padding: 0,
+                    display: 'flex',
+                    flexDirection: 'column',
+                    gap: 'var(--mantine-spacing-sm)',
+                  }}
+                >
                   {messages.map((m) => (
                     <ChatMessageItem
                       key={m.id}
