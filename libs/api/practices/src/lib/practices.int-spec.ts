@@ -1,4 +1,9 @@
-import { Role } from '@civitas/shared/domain';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DocumentOwnerKind, Role } from '@civitas/shared/domain';
+import type { AuthUser } from '@civitas/api/auth';
+import { DocumentAccessRegistry } from '@civitas/api/documents';
 import { errorCode, TestApp, TestUser } from '@civitas/api/testing';
 import { PracticesModule } from './practices.module';
 
@@ -56,6 +61,7 @@ describe('good practices: entries, workflow, bookmarks, interest', () => {
   let expert: TestUser;
   let lodz: string;
   let poznan: string;
+  let dir: string;
 
   const gql = (query: string, user: TestUser, variables: Record<string, unknown> = {}) =>
     t.gql(query, variables, { token: user.token });
@@ -70,7 +76,8 @@ describe('good practices: entries, workflow, bookmarks, interest', () => {
   };
 
   beforeAll(async () => {
-    t = await TestApp.start([PracticesModule]);
+    dir = mkdtempSync(join(tmpdir(), 'civitas-practices-'));
+    t = await TestApp.start([PracticesModule], { DOCUMENTS_DIR: dir });
     lodz = await t.makeCity(LODZ);
     poznan = await t.makeCity(POZNAN);
     author = await t.makeUser({
@@ -95,7 +102,10 @@ describe('good practices: entries, workflow, bookmarks, interest', () => {
       organisationId: await t.organisationId('0201011'),
     });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('lists the seeded areas; guests may not read practices at all', async () => {
     const areas = (await gql(AREAS, other)).data!.practiceAreas;
@@ -359,5 +369,31 @@ describe('good practices: entries, workflow, bookmarks, interest', () => {
     );
     expect(off.errors).toBeUndefined();
     expect(off.data!.updatePracticeArea.active).toBe(false);
+  });
+
+  it('lets documents attach files to practices: readers of the practice read, its editors add while a draft', async () => {
+    const registry = t.app.get(DocumentAccessRegistry);
+    const as = (u: TestUser): AuthUser => ({
+      id: u.id,
+      role: u.role,
+      organisationId: u.organisationId,
+      isLegalOfficer: false,
+    });
+    const draft = (await gql(CREATE, author, { input: {} })).data!.createPracticeDraft.id;
+    const published = await publishedPractice({ title: 'Załączniki praktyki' });
+    const may = (level: 'read' | 'write' | 'manage', u: TestUser, id: string) =>
+      registry.may(level, as(u), DocumentOwnerKind.PRACTICE, id);
+    expect(await may('write', author, draft)).toBe(true);
+    expect(await may('write', cityAdmin, draft)).toBe(true);
+    expect(await may('read', colleague, draft)).toBe(false);
+    expect(await may('write', colleague, draft)).toBe(false);
+    expect(await may('read', office, draft)).toBe(true);
+    expect(await may('read', other, published)).toBe(true);
+    expect(await may('read', expert, published)).toBe(true);
+    expect(await may('read', guest, published)).toBe(false);
+    expect(await may('write', other, published)).toBe(false);
+    expect(await may('write', author, published)).toBe(false);
+    expect(await may('manage', author, published)).toBe(true);
+    expect(await may('write', office, published)).toBe(true);
   });
 });

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { DocumentsModule } from '@civitas/api/documents';
+import { PracticeDocumentsAccess } from './practice-documents.access';
 import { PracticeLoaders } from './practice.loaders';
 import { PracticeSearchService } from './practice-search.service';
 import { PracticeStatusChangeResolver, PracticesResolver } from './practices.resolver';
@@ -6,11 +8,13 @@ import { PracticesService } from './practices.service';
 
 /**
  * Good practices: entries, the submission and review workflow, search with facets,
- * bookmarks and cities' interest. Attachments: the documents library (issue 5) registers a
- * PRACTICE owner kind whose access checker asks `PracticesService.get` (not wired yet).
+ * bookmarks and cities' interest. Attachments are documents of owner kind PRACTICE
+ * (PracticeDocumentsAccess says who may read, add and manage them).
  */
 @Module({
+  imports: [DocumentsModule],
   providers: [
+    PracticeDocumentsAccess,
     PracticesService,
     PracticeSearchService,
     PracticeLoaders,
