@@ -31,6 +31,7 @@ export interface UserMentionedEvent {
   threadId: string;
   postId: string;
   threadTitle: string;
+  groupName: string;
 }
 
 export interface ForumReplyPostedEvent {
@@ -41,6 +42,7 @@ export interface ForumReplyPostedEvent {
   threadId: string;
   postId: string;
   threadTitle: string;
+  groupName: string;
 }
 
 export interface ForumPostModeratedEvent {
@@ -49,6 +51,8 @@ export interface ForumPostModeratedEvent {
   groupId: string;
   threadId: string;
   postId: string | null;
+  threadTitle: string;
+  groupName: string;
   action: string;
   reason: string;
 }

@@ -6,10 +6,19 @@ export interface MailableNotification {
   kind: NotificationKind;
   groupId: string | null;
   threadId: string | null;
+  postId?: string | null;
   /** The opinion request of OPINION_* kinds. */
   targetId?: string | null;
   payload: NotificationPayload;
 }
+
+/** What a coordinator did to one's post or thread, in words. */
+const MODERATED: Record<string, { pl: string; en: string }> = {
+  HIDE_POST: { pl: 'ukrył(a) Twój wpis', en: 'hid your post' },
+  UNHIDE_POST: { pl: 'ponownie pokazał(a) Twój wpis', en: 'showed your post again' },
+  HIDE_THREAD: { pl: 'ukrył(a) Twój wątek', en: 'hid your thread' },
+  UNHIDE_THREAD: { pl: 'ponownie pokazał(a) Twój wątek', en: 'showed your thread again' },
+};
 
 const OPINION_STATES_PL: Record<string, string> = {
   SUBMITTED: 'złożony',
@@ -60,11 +69,17 @@ export function describe(n: MailableNotification): { pl: string; en: string } {
         pl: `${who} zaprasza Cię do grupy „${group}”.`,
         en: `${whoEn} invites you to the group “${group}”.`,
       };
-    case NotificationKind.MODERATION:
-      return {
-        pl: `Koordynator grupy „${group}” zmodyfikował(a) Twój wpis (${n.payload.action ?? ''}).`,
-        en: `A coordinator of “${group}” moderated your post (${n.payload.action ?? ''}).`,
+    case NotificationKind.MODERATION: {
+      const act = MODERATED[n.payload.action ?? ''] ?? {
+        pl: 'zmienił(a) Twój wpis',
+        en: 'changed your post',
       };
+      const why = n.payload.message;
+      return {
+        pl: `Koordynator grupy „${group}” ${act.pl} w wątku „${thread}”${why ? `: ${why}` : ''}.`,
+        en: `A coordinator of “${group}” ${act.en} in the thread “${thread}”${why ? `: ${why}` : ''}.`,
+      };
+    }
     case NotificationKind.OPINION_STATE_CHANGED: {
       const state = n.payload.state ?? '';
       return {
@@ -98,7 +113,10 @@ export function describe(n: MailableNotification): { pl: string; en: string } {
 /** Where the web shows what the notification is about. */
 export function linkOf(appUrl: string, n: MailableNotification): string {
   if (n.kind.startsWith('OPINION_') && n.targetId) return `${appUrl}/opinions/${n.targetId}`;
-  if (n.groupId && n.threadId) return `${appUrl}/groups/${n.groupId}/threads/${n.threadId}`;
+  if (n.groupId && n.threadId) {
+    const post = n.postId ? `#post-${n.postId}` : '';
+    return `${appUrl}/groups/${n.groupId}/threads/${n.threadId}${post}`;
+  }
   if (n.groupId) return `${appUrl}/groups/${n.groupId}`;
   return `${appUrl}/notifications`;
 }

@@ -36,7 +36,7 @@ export class NotificationListeners {
       groupId: e.groupId,
       threadId: e.threadId,
       postId: e.postId,
-      payload: { threadTitle: e.threadTitle },
+      payload: { threadTitle: e.threadTitle, groupName: e.groupName },
     });
   }
 
@@ -49,7 +49,7 @@ export class NotificationListeners {
       groupId: e.groupId,
       threadId: e.threadId,
       postId: e.postId,
-      payload: { threadTitle: e.threadTitle },
+      payload: { threadTitle: e.threadTitle, groupName: e.groupName },
     });
   }
 
@@ -62,7 +62,12 @@ export class NotificationListeners {
       groupId: e.groupId,
       threadId: e.threadId,
       postId: e.postId,
-      payload: { action: e.action, message: e.reason },
+      payload: {
+        action: e.action,
+        message: e.reason,
+        threadTitle: e.threadTitle,
+        groupName: e.groupName,
+      },
     });
   }
 

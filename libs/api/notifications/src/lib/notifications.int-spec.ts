@@ -232,12 +232,14 @@ describe('notifications', () => {
         followerIds: [follower.id, both.id],
         byUserId: author.id,
         threadTitle: 'Dodatki mieszkaniowe 2027',
+        groupName: 'Gospodarka mieszkaniowa',
       };
       const mention: UserMentionedEvent = {
         ...post,
         mentionedUserIds: [mentioned.id, both.id, author.id],
         byUserId: author.id,
         threadTitle: 'Dodatki mieszkaniowe 2027',
+        groupName: 'Gospodarka mieszkaniowa',
       };
       if (mentionFirst) {
         events.emit(DomainEvent.USER_MENTIONED, mention);
@@ -257,6 +259,7 @@ describe('notifications', () => {
     expect(node).toMatchObject({
       actorName: 'Maria Członkini',
       threadTitle: 'Dodatki mieszkaniowe 2027',
+      groupName: 'Gospodarka mieszkaniowa',
     });
     await eventually(async () => expect(t.mail.sentTo(both.email)).toHaveLength(2));
     expect(t.mail.sentTo(follower.email)).toHaveLength(0);
@@ -270,6 +273,8 @@ describe('notifications', () => {
       groupId,
       threadId: randomUUID(),
       postId: randomUUID(),
+      threadTitle: 'Zwrot kosztów dojazdu',
+      groupName: 'Gospodarka mieszkaniowa',
       action: 'HIDE_POST',
       reason: 'Dane osobowe mieszkańca',
     };
@@ -279,6 +284,8 @@ describe('notifications', () => {
       kind: 'MODERATION',
       moderationAction: 'HIDE_POST',
       message: 'Dane osobowe mieszkańca',
+      threadTitle: 'Zwrot kosztów dojazdu',
+      groupName: 'Gospodarka mieszkaniowa',
     });
   });
 

@@ -70,6 +70,7 @@ interface ThreadRow {
 }
 
 interface AccessRow extends ThreadRow {
+  group_name: string;
   visibility: GroupVisibility;
   open_to_guests: boolean;
   org_ok: boolean | null;
@@ -136,7 +137,7 @@ const threadColumns = (moderates: string) => `
 const THREAD_ACCESS_SQL = `
   SELECT ${threadColumns(`($4::boolean OR EXISTS (SELECT 1 FROM group_membership c
            WHERE c.group_id = t.group_id AND c.user_id = $2 AND c.role = 'COORDINATOR'))`)},
-    g.visibility, g.open_to_guests,
+    g.name AS group_name, g.visibility, g.open_to_guests,
     (SELECT o.membership_status = 'MEMBER' OR o.kind = 'ASSOCIATION_OFFICE'
        FROM organisation o WHERE o.id = $3) AS org_ok,
     (SELECT m.role FROM group_membership m WHERE m.group_id = t.group_id AND m.user_id = $2) AS role,
@@ -351,7 +352,7 @@ export class ForumService {
     emit: (e: Emit) => void,
     ids: string[],
     user: AuthUser,
-    thread: { id: string; group_id: string; title: string },
+    thread: { id: string; group_id: string; group_name: string; title: string },
     postId: string,
   ) {
     const mentionedUserIds = ids.filter((id) => id !== user.id);
@@ -363,6 +364,7 @@ export class ForumService {
       threadId: thread.id,
       postId,
       threadTitle: thread.title,
+      groupName: thread.group_name,
     };
     emit(() => this.events.emit(DomainEvent.USER_MENTIONED, event));
   }
@@ -456,7 +458,7 @@ export class ForumService {
 
   async createThread(user: AuthUser, input: CreateForumThreadInput): Promise<ForumThread> {
     const id = await this.inTransaction(async (tx, emit) => {
-      const { viewer, standing } = await this.access.visibleGroup(user, input.groupId, tx);
+      const { group, viewer, standing } = await this.access.visibleGroup(user, input.groupId, tx);
       if (!viewer.office && !standing.role) {
         throw forbidden("Only this group's members read and write in its forum; join it first");
       }
@@ -478,7 +480,7 @@ export class ForumService {
         emit,
         rendered.mentions,
         user,
-        { id: thread.id, group_id: input.groupId, title },
+        { id: thread.id, group_id: input.groupId, group_name: group.name, title },
         post.id,
       );
       return thread.id;
@@ -538,6 +540,7 @@ export class ForumService {
           threadId: row.id,
           postId: post.id,
           threadTitle: row.title,
+          groupName: row.group_name,
         };
         emit(() => this.events.emit(DomainEvent.FORUM_REPLY_POSTED, event));
       }
@@ -697,6 +700,8 @@ export class ForumService {
           groupId: row.group_id,
           threadId: row.id,
           postId: null,
+          threadTitle: row.title,
+          groupName: row.group_name,
           action,
           reason: reason ?? '',
         };
@@ -743,6 +748,8 @@ export class ForumService {
           groupId: row.group_id,
           threadId: row.id,
           postId: post.id,
+          threadTitle: row.title,
+          groupName: row.group_name,
           action,
           reason: reason ?? '',
         };

@@ -1,0 +1,33 @@
+import { NotificationKind } from '@civitas/shared/domain';
+import { describe as describeNotification, linkOf } from './notification-mail';
+
+describe('notification mail', () => {
+  const moderation = {
+    kind: NotificationKind.MODERATION,
+    groupId: 'g1',
+    threadId: 't1',
+    postId: 'p1',
+    payload: {
+      action: 'HIDE_POST',
+      message: 'Dane osobowe mieszkańca',
+      threadTitle: 'Zwrot kosztów dojazdu',
+      groupName: 'Gospodarka mieszkaniowa',
+    },
+  };
+
+  it('says what a coordinator did in words, naming the group and the thread', () => {
+    expect(describeNotification(moderation)).toEqual({
+      pl: 'Koordynator grupy „Gospodarka mieszkaniowa” ukrył(a) Twój wpis w wątku „Zwrot kosztów dojazdu”: Dane osobowe mieszkańca.',
+      en: 'A coordinator of “Gospodarka mieszkaniowa” hid your post in the thread “Zwrot kosztów dojazdu”: Dane osobowe mieszkańca.',
+    });
+  });
+
+  it('links to the post itself, or to the thread when there is no post', () => {
+    expect(linkOf('https://civitas.example', moderation)).toBe(
+      'https://civitas.example/groups/g1/threads/t1#post-p1',
+    );
+    expect(linkOf('https://civitas.example', { ...moderation, postId: null })).toBe(
+      'https://civitas.example/groups/g1/threads/t1',
+    );
+  });
+});
