@@ -4,5 +4,3 @@ export {
   OpinionRemindersScheduler,
 } from './lib/opinion-reminders.service';
 export type { ReminderRun } from './lib/opinion-reminders.service';
-export { OpinionDocumentCheckers } from './lib/opinion-documents';
-export type { OpinionDocumentChecker } from './lib/opinion-documents';

@@ -1,5 +1,4 @@
 import { TestApp, TestUser } from '@civitas/api/testing';
-import { OpinionsModule } from './opinions.module';
 import {
   Cast,
   code,
@@ -9,6 +8,9 @@ import {
   OpinionClient,
   randomId,
   requestIn,
+  startOpinionApp,
+  upload,
+  download,
 } from './opinions.test-kit';
 
 type Persona = keyof Cast;
@@ -158,17 +160,18 @@ const IN_PROGRESS: Record<
 
 describe('expert opinions: confidentiality, proven', () => {
   let t: TestApp;
+  let close: () => Promise<void>;
   let cast: Cast;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await TestApp.start([OpinionsModule]);
+    ({ t, close } = await startOpinionApp());
     cast = await makeCast(t);
     for (const state of ['DRAFT', 'SUBMITTED', 'IN_PROGRESS', 'DELIVERED', 'RELEASED'] as const) {
       ids[state] = await requestIn(t, cast, state);
     }
   });
-  afterAll(() => t.close());
+  afterAll(() => close());
 
   const run = async (user: TestUser, op: string, id: string): Promise<Outcome> => {
     const { doc, vars = {} } = OPERATIONS[op];
@@ -291,9 +294,101 @@ describe('expert opinions: confidentiality, proven', () => {
     for (const persona of OUTSIDERS) expect(await count(cast[persona].id)).toBe(0);
   });
 
+  it('serves the files of a request only to whom the request and its stage allow', async () => {
+    const officer = new OpinionClient(t, cast.officer);
+    const office = new OpinionClient(t, cast.office);
+    const expert = new OpinionClient(t, cast.expert);
+    const id = data(await officer.create()).createOpinionRequest.id;
+    const attachment = (await upload(t, cast.officer, 'OPINION_REQUEST', id, 'uchwala.pdf'))
+      .documentId!;
+    data(
+      await officer.act('updateOpinionRequest', id, {
+        input: ['OpinionRequestInput!', { attachmentDocumentIds: [attachment] }],
+      }),
+    );
+    data(await officer.act('submitOpinionRequest', id));
+    data(
+      await office.act('acceptOpinionRequest', id, {
+        input: [
+          'AcceptOpinionRequestInput!',
+          { expertId: cast.expert.id, dueDate: day(5), feeGrosze: 1 },
+        ],
+      }),
+    );
+    data(await expert.act('startOpinionWork', id));
+    const opinion = (await upload(t, cast.expert, 'OPINION', id)).documentId!;
+    data(
+      await expert.act('deliverOpinion', id, {
+        input: ['DeliverOpinionInput!', { documentId: opinion, summary: 'Streszczenie.' }],
+      }),
+    );
+    const everyone = Object.keys(cast) as Persona[];
+    const statuses = async (documentId: string) =>
+      Object.fromEntries(
+        await Promise.all(
+          everyone.map(async (p) => [p, await download(t, cast[p], documentId)] as const),
+        ),
+      );
+    // Both office admins are the office.
+    const ok = (...people: Persona[]) =>
+      Object.fromEntries(
+        everyone.map((p) => [
+          p,
+          people.includes(p) || (p === 'office2' && people.includes('office')) ? 200 : 404,
+        ]),
+      );
+
+    // Delivered: the city does not have the opinion yet.
+    expect(await statuses(attachment)).toEqual(ok('officer', 'cityAdmin', 'expert', 'office'));
+    expect(await statuses(opinion)).toEqual(ok('expert', 'office'));
+    data(await office.act('releaseOpinion', id));
+    expect(await statuses(opinion)).toEqual(ok('officer', 'cityAdmin', 'expert', 'office'));
+
+    // Published redacted: members read the copy, never the original nor the attachments.
+    const copy = (await upload(t, cast.office, 'OPINION_PUBLISHED', id, 'kopia.pdf')).documentId!;
+    expect(await statuses(copy)).toEqual(ok('office'));
+    data(
+      await office.act('publishOpinion', id, {
+        input: [
+          'PublishOpinionInput!',
+          { redacted: true, summary: 'Streszczenie bez danych.', redactedDocumentId: copy },
+        ],
+      }),
+    );
+    const members = ok(
+      'officer',
+      'official',
+      'cityAdmin',
+      'otherOfficer',
+      'expert',
+      'otherExpert',
+      'office',
+    );
+    expect(await statuses(copy)).toEqual(members);
+    expect(await statuses(opinion)).toEqual(ok('officer', 'cityAdmin', 'expert', 'office'));
+    expect(await statuses(attachment)).toEqual(ok('officer', 'cityAdmin', 'expert', 'office'));
+    // An unknown document answers the same as one the caller may not read.
+    expect(await download(t, cast.office, randomId())).toBe(404);
+  });
+
+  it('opens the original opinion to members once published as is', async () => {
+    const id = await requestIn(t, cast, 'PUBLISHED');
+    const [{ opinion_document_id: opinion }] = await t.db.query(
+      `SELECT opinion_document_id FROM opinion_request WHERE id = $1`,
+      [id],
+    );
+    for (const p of ['official', 'otherOfficer', 'otherExpert'] as Persona[]) {
+      expect([p, await download(t, cast[p], opinion)]).toEqual([p, 200]);
+    }
+    expect(await download(t, cast.guest, opinion)).toBe(404);
+  });
+
   it('keeps the published library to members and never opens the request behind it', async () => {
     const id = await requestIn(t, cast, 'PUBLISHED');
     const library = `{ publishedOpinions { totalCount edges { node { id subject cityName } } } }`;
+    const [{ published }] = await t.db.query(
+      `SELECT count(*)::int AS published FROM published_opinion`,
+    );
     for (const persona of [
       'officer',
       'official',
@@ -304,7 +399,7 @@ describe('expert opinions: confidentiality, proven', () => {
       'office',
     ] as const) {
       const r = await t.gql(library, {}, { token: cast[persona].token });
-      expect([persona, data(r).publishedOpinions.totalCount]).toEqual([persona, 1]);
+      expect([persona, data(r).publishedOpinions.totalCount]).toEqual([persona, published]);
     }
     // The guest has no library; the other city still cannot open the request.
     expect(code(await t.gql(library, {}, { token: cast.guest.token }))).toBe('FORBIDDEN');

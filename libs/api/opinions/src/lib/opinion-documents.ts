@@ -1,94 +1,149 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { OpinionAccess } from '@civitas/api/access';
+import { DataSource, EntityManager } from 'typeorm';
+import { DocumentOwnerKind, OpinionRequestState, Role } from '@civitas/shared/domain';
+import { badUserInput } from '@civitas/api/core';
+import { OpinionAccess, OpinionParty } from '@civitas/api/access';
 import type { AuthUser } from '@civitas/api/auth';
+import { DocumentAccessRegistry } from '@civitas/api/documents';
 
-/**
- * The shape of the documents capability's per-owner-kind checker (batched over owner ids,
- * answering the subset allowed), so the documents registry can take these as they are:
- * `registry.register(OPINION_REQUEST, checkers.request)` and
- * `registry.register(OPINION_PUBLISHED, checkers.published)`. Until it is on main the
- * request keeps its documents as ids (attachments, the delivered opinion, the redacted copy).
- */
-export interface OpinionDocumentChecker {
-  canRead(user: AuthUser, ownerIds: readonly string[]): Promise<Set<string>>;
-  canWrite(user: AuthUser, ownerIds: readonly string[]): Promise<Set<string>>;
-  canManage(user: AuthUser, ownerIds: readonly string[]): Promise<Set<string>>;
-  quotaScopes(ownerIds: readonly string[]): Promise<Map<string, string>>;
-  readonly folders: boolean;
+interface Facts {
+  id: string;
+  organisation_id: string;
+  expert_id: string | null;
+  state: OpinionRequestState;
+  published: boolean;
+  redacted: boolean | null;
 }
 
-/** Owner id: the request's id, for both kinds. */
+const S = OpinionRequestState;
+const city = (p: OpinionParty | null) => p === 'CITY_LEGAL_OFFICER' || p === 'CITY_ADMIN';
+const legal = (p: OpinionParty | null, user: AuthUser) =>
+  p === 'CITY_LEGAL_OFFICER' || (p === 'CITY_ADMIN' && user.isLegalOfficer);
+
+/**
+ * The documents of expert opinions, registered with the documents capability at start
+ * (owner id: always the request's id), batched over requests:
+ * - OPINION_REQUEST, the request's attachments: confidential exactly as the request is
+ *   (OpinionAccess); its city's legal officers add them while it is a draft or the office
+ *   waits for information; the office and they manage them.
+ * - OPINION, the delivered opinion: the office and the assigned expert; the requesting city
+ *   once released; every library reader once published as is. The expert adds it while in
+ *   progress.
+ * - OPINION_PUBLISHED, the redacted copy: the office, which adds it to a released opinion
+ *   not yet published; every library reader once published redacted.
+ * Everyone else gets NOT_FOUND from documents.
+ */
 @Injectable()
-export class OpinionDocumentCheckers {
+export class OpinionDocumentAccess implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: OpinionAccess,
+    private readonly registry: DocumentAccessRegistry,
   ) {}
 
-  /** Attachments and the delivered opinion: confidential, exactly as the request is. */
-  readonly request: OpinionDocumentChecker = {
-    folders: false,
-    canRead: (user, ids) => this.access.readable(user, ids),
-    canWrite: async (user, ids) => {
-      const readable = await this.access.readable(user, ids);
-      const rows: {
-        id: string;
-        organisation_id: string;
-        expert_id: string | null;
-        state: never;
-      }[] = await this.db.query(
-        `SELECT id, organisation_id, expert_id, state FROM opinion_request WHERE id = ANY($1::uuid[])`,
-        [[...readable]],
-      );
+  private async facts(ids: readonly string[]): Promise<Facts[]> {
+    return this.db.query(
+      `SELECT r.id, r.organisation_id, r.expert_id, r.state, p.id IS NOT NULL AS published,
+              p.redacted
+       FROM opinion_request r LEFT JOIN published_opinion p ON p.request_id = r.id
+       WHERE r.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  private checker(
+    rule: (
+      user: AuthUser,
+      f: Facts,
+      party: OpinionParty | null,
+      reader: boolean,
+    ) => {
+      read: boolean;
+      write: boolean;
+      manage: boolean;
+    },
+  ) {
+    const allowed = async (
+      level: 'read' | 'write' | 'manage',
+      user: AuthUser,
+      ids: readonly string[],
+    ) => {
+      const rows = await this.facts(ids);
+      const reader = rows.some((r) => r.published) && (await this.access.mayReadLibrary(user));
       return new Set(
         rows
-          .filter((r) => {
-            const party = this.access.party(user, r);
-            if (party === 'OFFICE') return !['RELEASED', 'REJECTED', 'WITHDRAWN'].includes(r.state);
-            if (party === 'EXPERT') return r.state === 'IN_PROGRESS';
-            const legal =
-              party === 'CITY_LEGAL_OFFICER' || (party === 'CITY_ADMIN' && user.isLegalOfficer);
-            return legal && ['DRAFT', 'NEEDS_INFO'].includes(r.state);
+          .filter((f) => {
+            const answer = rule(user, f, this.access.party(user, f), reader);
+            return answer.read && answer[level];
           })
-          .map((r) => r.id),
+          .map((f) => f.id),
       );
-    },
-    canManage: async (user, ids) =>
-      user.role === 'OFFICE_ADMIN' ? this.access.readable(user, ids) : new Set(),
-    quotaScopes: async () => new Map(),
-  };
+    };
+    return {
+      folders: false,
+      canRead: (user: AuthUser, ids: readonly string[]) => allowed('read', user, ids),
+      canWrite: (user: AuthUser, ids: readonly string[]) => allowed('write', user, ids),
+      canManage: (user: AuthUser, ids: readonly string[]) => allowed('manage', user, ids),
+      // No quota of a group: each request's documents count on their own.
+      quotaScopes: async () => new Map<string, string>(),
+    };
+  }
+
+  onModuleInit(): void {
+    this.registry.register(
+      DocumentOwnerKind.OPINION_REQUEST,
+      this.checker((user, f, party) => {
+        const editable = legal(party, user) && (f.state === S.DRAFT || f.state === S.NEEDS_INFO);
+        return { read: party !== null, write: editable, manage: editable || party === 'OFFICE' };
+      }),
+    );
+    this.registry.register(
+      DocumentOwnerKind.OPINION,
+      this.checker((user, f, party, reader) => ({
+        read:
+          party === 'OFFICE' ||
+          party === 'EXPERT' ||
+          (city(party) && f.state === S.RELEASED) ||
+          (reader && f.published && f.redacted === false),
+        write: party === 'EXPERT' && f.state === S.IN_PROGRESS,
+        manage: party === 'OFFICE' || (party === 'EXPERT' && f.state === S.IN_PROGRESS),
+      })),
+    );
+    this.registry.register(
+      DocumentOwnerKind.OPINION_PUBLISHED,
+      this.checker((user, f, party, reader) => ({
+        read: party === 'OFFICE' || (reader && f.published && f.redacted === true),
+        write: party === 'OFFICE' && f.state === S.RELEASED && !f.published,
+        manage: user.role === Role.OFFICE_ADMIN && party === 'OFFICE',
+      })),
+    );
+  }
 
   /**
-   * The library's copy: readable by every library reader once the request is published,
-   * and by the office before (it uploads the redacted copy of a released opinion).
+   * Documents named by a mutation must be live documents of this request and kind (uploaded
+   * through /api/documents with that owner); otherwise BAD_USER_INPUT naming the field.
    */
-  readonly published: OpinionDocumentChecker = {
-    folders: false,
-    canRead: async (user, ids) => {
-      const reader = await this.access.mayReadLibrary(user);
-      const rows: { id: string; published: boolean }[] = await this.db.query(
-        `SELECT r.id, EXISTS (SELECT 1 FROM published_opinion p WHERE p.request_id = r.id) AS published
-         FROM opinion_request r WHERE r.id = ANY($1::uuid[])`,
-        [ids],
-      );
-      return new Set(
-        rows
-          .filter((r) => (r.published && reader) || user.role === 'OFFICE_ADMIN')
-          .map((r) => r.id),
-      );
-    },
-    canWrite: async (user, ids) => {
-      if (user.role !== 'OFFICE_ADMIN') return new Set();
-      const rows: { id: string }[] = await this.db.query(
-        `SELECT id FROM opinion_request WHERE id = ANY($1::uuid[]) AND state = 'RELEASED'`,
-        [ids],
-      );
-      return new Set(rows.map((r) => r.id));
-    },
-    canManage: async (user, ids) =>
-      user.role === 'OFFICE_ADMIN' ? new Set(ids) : new Set<string>(),
-    quotaScopes: async () => new Map(),
-  };
+  async assertOwned(
+    tx: EntityManager,
+    kind: DocumentOwnerKind,
+    requestId: string,
+    ids: readonly string[],
+    field: string,
+  ): Promise<void> {
+    if (ids.length === 0) return;
+    const rows: { id: string }[] = await tx.query(
+      `SELECT id FROM document WHERE id = ANY($1::uuid[]) AND owner_kind = $2 AND owner_id = $3
+         AND deleted_at IS NULL`,
+      [ids, kind, requestId],
+    );
+    if (rows.length !== new Set(ids).size) {
+      throw badUserInput(`${field}: not a document of this request`, [
+        {
+          field,
+          problems: [`must be documents uploaded to this request as ${kind}`],
+        },
+      ]);
+    }
+  }
 }

@@ -1,6 +1,5 @@
 import { searchDictionary } from '@civitas/api/database';
 import { TestApp } from '@civitas/api/testing';
-import { OpinionsModule } from './opinions.module';
 import {
   Cast,
   code,
@@ -10,6 +9,8 @@ import {
   OpinionClient,
   randomId,
   requestIn,
+  startOpinionApp,
+  upload,
 } from './opinions.test-kit';
 
 const SCHOOLS = {
@@ -22,6 +23,7 @@ const SCHOOLS = {
 
 describe('expert opinions: the published library', () => {
   let t: TestApp;
+  let close: () => Promise<void>;
   let cast: Cast;
   let office: OpinionClient;
   let member: OpinionClient;
@@ -29,14 +31,14 @@ describe('expert opinions: the published library', () => {
   let schoolsId: string;
 
   beforeAll(async () => {
-    t = await TestApp.start([OpinionsModule]);
+    ({ t, close } = await startOpinionApp());
     cast = await makeCast(t);
     office = new OpinionClient(t, cast.office);
     member = new OpinionClient(t, cast.otherOfficer);
     housingId = await requestIn(t, cast, 'RELEASED', COMPLETE);
     schoolsId = await requestIn(t, cast, 'RELEASED', SCHOOLS);
   });
-  afterAll(() => t.close());
+  afterAll(() => close());
 
   const publish = (id: string, input: Record<string, unknown>) =>
     office.act('publishOpinion', id, { input: ['PublishOpinionInput!', input] });
@@ -64,7 +66,21 @@ describe('expert opinions: the published library', () => {
     expect(missing.errors![0].extensions!['fields'].map((f: { field: string }) => f.field)).toEqual(
       ['summary', 'redactedDocumentId'],
     );
-    const redactedDocument = randomId();
+    // The redacted copy is the office's upload for this request; anything else is refused.
+    const foreign = await publish(schoolsId, {
+      redacted: true,
+      summary: 'S',
+      redactedDocumentId: randomId(),
+    });
+    expect(foreign.errors![0].extensions!['fields'][0].field).toBe('redactedDocumentId');
+    expect((await upload(t, cast.officer, 'OPINION_PUBLISHED', schoolsId)).status).toBe(404);
+    const { documentId: redactedDocument } = await upload(
+      t,
+      cast.office,
+      'OPINION_PUBLISHED',
+      schoolsId,
+      'opinia-zanonimizowana.pdf',
+    );
     const request = data(
       await publish(schoolsId, {
         redacted: true,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
+  DocumentOwnerKind,
   foldForSearch,
   OPINION_SIMILAR_MAX,
   OPINION_TIME_ZONE,
@@ -24,6 +25,7 @@ import type { AuthUser } from '@civitas/api/auth';
 import { renderMarkdown } from '@civitas/api/markdown';
 import { PublishedOpinionsArgs, PublishOpinionInput } from './dto/opinion.inputs';
 import { OpinionRequestsService, ENTITY } from './opinion-requests.service';
+import { OpinionDocumentAccess } from './opinion-documents';
 import { legalBasisOf, viewOf } from './opinion-rows';
 import { OpinionLibraryFacets, OpinionRequest, PublishedOpinion } from './opinion.types';
 
@@ -91,6 +93,7 @@ export class OpinionLibraryService {
     private readonly access: OpinionAccess,
     private readonly audit: AuditService,
     private readonly requests: OpinionRequestsService,
+    private readonly documents: OpinionDocumentAccess,
   ) {}
 
   /**
@@ -126,6 +129,13 @@ export class OpinionLibraryService {
             missing,
           );
         }
+        await this.documents.assertOwned(
+          tx,
+          DocumentOwnerKind.OPINION_PUBLISHED,
+          requestId,
+          [input.redactedDocumentId!],
+          'redactedDocumentId',
+        );
       } else if (input.redactedDocumentId) {
         throw badUserInput('A redacted document goes with redacted: true', [
           { field: 'redactedDocumentId', problems: ['only for a redacted copy'] },

@@ -4,16 +4,16 @@ import { DataSource } from 'typeorm';
 import { databaseOptions } from '@civitas/api/database';
 import { redisAnswers, TestApp, TEST_REDIS_URL } from '@civitas/api/testing';
 import type { OpinionDeadlinesDueEvent } from '@civitas/api/core';
-import { OpinionsModule } from './opinions.module';
 import {
   OpinionRemindersScheduler,
   OpinionRemindersService,
   REMINDER_SCHEDULER_ID,
 } from './opinion-reminders.service';
-import { Cast, day, makeCast, requestIn } from './opinions.test-kit';
+import { Cast, day, makeCast, requestIn, startOpinionApp } from './opinions.test-kit';
 
 describe('expert opinions: the daily deadline reminder', () => {
   let t: TestApp;
+  let close: () => Promise<void>;
   let cast: Cast;
   let dueSoon: string;
   let overdue: string;
@@ -21,7 +21,7 @@ describe('expert opinions: the daily deadline reminder', () => {
   let otherDb: DataSource;
 
   beforeAll(async () => {
-    t = await TestApp.start([OpinionsModule]);
+    ({ t, close } = await startOpinionApp());
     cast = await makeCast(t);
     dueSoon = await requestIn(t, cast, 'ACCEPTED');
     overdue = await requestIn(t, cast, 'IN_PROGRESS');
@@ -40,7 +40,7 @@ describe('expert opinions: the daily deadline reminder', () => {
   });
   afterAll(async () => {
     await otherDb.destroy();
-    await t.close();
+    await close();
   });
 
   it('runs once for a day across processes, reminding the expert and the office', async () => {

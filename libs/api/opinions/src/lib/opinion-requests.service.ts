@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   canTransition,
+  DocumentOwnerKind,
   OPINION_TIME_ZONE,
   OpinionDiscussionAudience,
   OpinionRequestAction,
@@ -38,6 +39,7 @@ import {
   OpinionRequestInput,
   OpinionRequestsArgs,
 } from './dto/opinion.inputs';
+import { OpinionDocumentAccess } from './opinion-documents';
 import { REQUEST_COLUMNS, RequestRow, TODAY_SQL, viewOf } from './opinion-rows';
 import {
   OpinionAuditEntry,
@@ -107,6 +109,7 @@ export class OpinionRequestsService {
     private readonly access: OpinionAccess,
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
+    private readonly documents: OpinionDocumentAccess,
   ) {}
 
   // ---------------------------------------------------------------- reads
@@ -315,6 +318,13 @@ export class OpinionRequestsService {
     if (input.areaOfLaw !== undefined) set['area_of_law'] = input.areaOfLaw;
     if (input.desiredDate !== undefined) set['desired_date'] = input.desiredDate;
     if (input.attachmentDocumentIds !== undefined) {
+      await this.documents.assertOwned(
+        tx,
+        DocumentOwnerKind.OPINION_REQUEST,
+        id,
+        input.attachmentDocumentIds,
+        'attachmentDocumentIds',
+      );
       set['attachment_document_ids'] = input.attachmentDocumentIds;
     }
     await this.setColumns(tx, id, set);
@@ -481,7 +491,7 @@ export class OpinionRequestsService {
       by: isExpert,
       byLabel: 'the assigned expert',
       comment: trimmed(input.comment) || null,
-      check: () => {
+      check: async (_, tx) => {
         const missing: FieldProblem[] = [];
         if (!input.documentId)
           missing.push({ field: 'documentId', problems: ['the opinion document is required'] });
@@ -493,6 +503,13 @@ export class OpinionRequestsService {
             missing,
           );
         }
+        await this.documents.assertOwned(
+          tx,
+          DocumentOwnerKind.OPINION,
+          id,
+          [input.documentId!],
+          'documentId',
+        );
       },
       set: (() => {
         if (!input.documentId || !trimmed(input.summary)) return {};

@@ -1,6 +1,5 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { TestApp } from '@civitas/api/testing';
-import { OpinionsModule } from './opinions.module';
 import {
   Cast,
   code,
@@ -11,10 +10,13 @@ import {
   OpinionClient,
   randomId,
   requestIn,
+  startOpinionApp,
+  upload,
 } from './opinions.test-kit';
 
 describe('expert opinions: the workflow', () => {
   let t: TestApp;
+  let close: () => Promise<void>;
   let cast: Cast;
   let officer: OpinionClient;
   let office: OpinionClient;
@@ -25,7 +27,7 @@ describe('expert opinions: the workflow', () => {
   const events: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
-    t = await TestApp.start([OpinionsModule]);
+    ({ t, close } = await startOpinionApp());
     cast = await makeCast(t);
     t.app
       .get(EventEmitter2)
@@ -38,7 +40,7 @@ describe('expert opinions: the workflow', () => {
     expert = new OpinionClient(t, cast.expert);
     cityAdmin = new OpinionClient(t, cast.cityAdmin);
   });
-  afterAll(() => t.close());
+  afterAll(() => close());
 
   const snapshot = async (id: string) =>
     (
@@ -83,6 +85,28 @@ describe('expert opinions: the workflow', () => {
     expect(data(await officer.act('submitOpinionRequest', id)).submitOpinionRequest.state).toBe(
       'SUBMITTED',
     );
+  });
+
+  it('attaches the documents uploaded to the draft, and only those', async () => {
+    const id = await requestIn(t, cast, 'DRAFT');
+    const first = await upload(t, cast.officer, 'OPINION_REQUEST', id, 'uchwala.pdf');
+    expect(first.status).toBe(201);
+    const attach = (ids: string[]) =>
+      officer.act('updateOpinionRequest', id, {
+        input: ['OpinionRequestInput!', { attachmentDocumentIds: ids }],
+      });
+    const foreign = await attach([first.documentId!, randomId()]);
+    expect(code(foreign)).toBe('BAD_USER_INPUT');
+    expect(foreign.errors![0].extensions!['fields'][0].field).toBe('attachmentDocumentIds');
+    const attached = await officer.gql(
+      `mutation($id: ID!, $ids: [ID!]) { updateOpinionRequest(id: $id, input: { attachmentDocumentIds: $ids }) { attachmentDocumentIds } }`,
+      { id, ids: [first.documentId] },
+    );
+    expect(data(attached).updateOpinionRequest.attachmentDocumentIds).toEqual([first.documentId]);
+    // Once submitted the attachments are fixed for the city.
+    data(await attach([]));
+    await t.db.query(`UPDATE opinion_request SET state = 'SUBMITTED' WHERE id = $1`, [id]);
+    expect((await upload(t, cast.officer, 'OPINION_REQUEST', id)).status).toBe(403);
   });
 
   it('refuses a draft to an official without the legal-officer flag', async () => {
@@ -163,9 +187,25 @@ describe('expert opinions: the workflow', () => {
     expect(nothing.errors![0].extensions!['fields'].map((f: { field: string }) => f.field)).toEqual(
       ['documentId', 'summary'],
     );
+    // A document that is not this request's opinion (unknown, or uploaded elsewhere): refused.
+    const elsewhere = await upload(
+      t,
+      cast.expert,
+      'OPINION',
+      await requestIn(t, cast, 'IN_PROGRESS'),
+    );
+    for (const documentId of [randomId(), elsewhere.documentId]) {
+      const foreign = await expert.act('deliverOpinion', id, {
+        input: ['DeliverOpinionInput!', { documentId, summary: 'S' }],
+      });
+      expect(foreign.errors![0].extensions!['fields'][0].field).toBe('documentId');
+    }
     expect(await snapshot(id)).toEqual(inProgress);
 
-    const document = randomId();
+    // The opinion's documents do not exist for the city before release; the expert uploads.
+    expect((await upload(t, cast.officer, 'OPINION', id)).status).toBe(404);
+    const { status, documentId: document } = await upload(t, cast.expert, 'OPINION', id);
+    expect(status).toBe(201);
     const deliver = () =>
       expert.act('deliverOpinion', id, {
         input: [

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { DocumentsModule } from '@civitas/api/documents';
 import { OpinionDashboardService } from './opinion-dashboard.service';
-import { OpinionDocumentCheckers } from './opinion-documents';
+import { OpinionDocumentAccess } from './opinion-documents';
 import { OpinionLibraryService } from './opinion-library.service';
 import { OpinionLoaders } from './opinion.loaders';
 import { OpinionRemindersScheduler, OpinionRemindersService } from './opinion-reminders.service';
@@ -14,19 +15,20 @@ import {
 
 /** Expert opinions (issue 7): requests, triage, expert work, discussions, library, reminders. */
 @Module({
+  imports: [DocumentsModule],
   providers: [
     OpinionRequestsService,
     OpinionLibraryService,
     OpinionDashboardService,
     OpinionRemindersService,
     OpinionRemindersScheduler,
-    OpinionDocumentCheckers,
+    OpinionDocumentAccess,
     OpinionLoaders,
     OpinionRequestsResolver,
     OpinionTransitionResolver,
     OpinionDiscussionResolver,
     OpinionAuditResolver,
   ],
-  exports: [OpinionRemindersService, OpinionDocumentCheckers],
+  exports: [OpinionRemindersService],
 })
 export class OpinionsModule {}

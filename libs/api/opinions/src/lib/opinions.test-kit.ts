@@ -1,6 +1,73 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Role } from '@civitas/shared/domain';
 import { errorCode, GqlResponse, TestApp, TestUser } from '@civitas/api/testing';
+import { OpinionsModule } from './opinions.module';
+
+/** The API with opinions (and documents, kept in a scratch folder removed on close). */
+export async function startOpinionApp(): Promise<{ t: TestApp; close: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'civitas-opinions-'));
+  const t = await TestApp.start([OpinionsModule], { DOCUMENTS_DIR: dir });
+  return {
+    t,
+    close: async () => {
+      await t.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A one-page PDF with a line of text. */
+export function pdf(text: string): Buffer {
+  const stream = `BT /F1 18 Tf 40 700 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+/** Uploads a PDF for a request as `user`; the HTTP status and the new document's id. */
+export async function upload(
+  t: TestApp,
+  user: TestUser,
+  ownerKind: 'OPINION_REQUEST' | 'OPINION' | 'OPINION_PUBLISHED',
+  requestId: string,
+  name = 'opinia.pdf',
+): Promise<{ status: number; documentId?: string }> {
+  const query = new URLSearchParams({ ownerKind, ownerId: requestId, name });
+  const res = await fetch(`${t.url}/api/documents?${query}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${user.token}`, 'content-type': 'application/octet-stream' },
+    body: new Uint8Array(pdf(`Opinia ${name}`)),
+  });
+  const json = (await res.json()) as { documentId?: string };
+  return { status: res.status, documentId: json.documentId };
+}
+
+/** Downloads a document as `user`: the HTTP status. */
+export async function download(t: TestApp, user: TestUser, documentId: string): Promise<number> {
+  const res = await fetch(`${t.url}/api/documents/${documentId}/content`, {
+    headers: { authorization: `Bearer ${user.token}` },
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
 
 /** The people of the opinion tests: one of each standing towards a Łódź request. */
 export interface Cast {
@@ -155,12 +222,13 @@ export async function requestIn(
   if (state === 'ACCEPTED') return id;
   data(await expert.act('startOpinionWork', id));
   if (state === 'IN_PROGRESS') return id;
+  const { documentId } = await upload(t, cast.expert, 'OPINION', id);
   data(
     await expert.act('deliverOpinion', id, {
       input: [
         'DeliverOpinionInput!',
         {
-          documentId: randomId(),
+          documentId,
           summary:
             'Umorzenie jest dopuszczalne na podstawie **art. 59** ustawy o finansach publicznych.',
         },

@@ -9,7 +9,18 @@ export enum DocumentOwnerKind {
   GROUP_LIBRARY = 'GROUP_LIBRARY',
   /** An attachment of a forum post (owner id: the post's id). */
   FORUM_POST = 'FORUM_POST',
+  /**
+   * The opinion an expert delivered (owner id: the opinion request's id): the office and the
+   * expert; the requesting city once released; every library reader once published as is.
+   */
   OPINION = 'OPINION',
+  /** An opinion request's attachments (owner id: the request's id): its parties only. */
+  OPINION_REQUEST = 'OPINION_REQUEST',
+  /**
+   * The redacted copy of an opinion the office publishes (owner id: the request's id): the
+   * office; every library reader once published.
+   */
+  OPINION_PUBLISHED = 'OPINION_PUBLISHED',
   PRACTICE = 'PRACTICE',
   TRIBUNAL_CASE = 'TRIBUNAL_CASE',
 }

@@ -94,7 +94,11 @@ export class OpinionRequestInput {
   @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
   desiredDate?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Documents attached to this request.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      "The attachments: documents uploaded with ownerKind OPINION_REQUEST and ownerId the request's id (save the draft first).",
+  })
   @IsOptional()
   @ArrayMaxSize(OPINION_ATTACHMENTS_MAX)
   @ArrayUnique()
@@ -127,7 +131,11 @@ export class AcceptOpinionRequestInput {
 
 @InputType()
 export class DeliverOpinionInput {
-  @Field(() => ID, { nullable: true, description: 'Required: the opinion document.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Required: the opinion document, uploaded to /api/documents with ownerKind OPINION and ownerId the request's id.",
+  })
   @IsOptional()
   @IsUUID('all', { message: 'must be a document id' })
   documentId?: string | null;
@@ -179,7 +187,11 @@ export class PublishOpinionInput {
   @MaxLength(OPINION_TEXT_MAX)
   summary?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The redacted document (redacted: true).' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The redacted document (redacted: true), uploaded with ownerKind OPINION_PUBLISHED and ownerId the request's id.",
+  })
   @IsOptional()
   @IsUUID('all', { message: 'must be a document id' })
   redactedDocumentId?: string | null;
