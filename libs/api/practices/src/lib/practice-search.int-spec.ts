@@ -308,6 +308,32 @@ describe('good practice search', () => {
       await search({ first: 2, after: page.pageInfo.endCursor, filter: { years: [2021] } }),
       await search({ first: 2, after: 'not-a-cursor' }),
       await search({ first: 2, after: Buffer.from('["x",1,"y"]').toString('base64url') }),
+      // This search's own hash with values PostgreSQL refuses.
+      await search({
+        first: 2,
+        after: Buffer.from(
+          JSON.stringify([
+            JSON.parse(Buffer.from(page.pageInfo.endCursor, 'base64url').toString())[0],
+            '2026-02-31 25:61:00+00',
+            '00000000-0000-4000-8000-000000000000',
+          ]),
+        ).toString('base64url'),
+      }),
+      await search({
+        query: 'energii ciepla',
+        after: Buffer.from(
+          JSON.stringify([
+            JSON.parse(
+              Buffer.from(
+                relevance.data!.searchPractices.pageInfo.endCursor,
+                'base64url',
+              ).toString(),
+            )[0],
+            '0x10',
+            '00000000-0000-4000-8000-000000000000',
+          ]),
+        ).toString('base64url'),
+      }),
     ]) {
       expect(errorCode(foreign)).toBe('BAD_USER_INPUT');
       expect(foreign.errors![0].extensions!['fields'][0].field).toBe('after');

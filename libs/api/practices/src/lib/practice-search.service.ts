@@ -115,7 +115,7 @@ export function decodeSearchCursor(
   const key = String(parsed[1]);
   const valid =
     search.sort === PracticeSort.RELEVANCE
-      ? Number.isFinite(Number(key))
+      ? /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(key) && Number.isFinite(Number(key))
       : /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(key);
   if (!valid) throw bad('not a cursor this search gave out');
   return { key, id: parsed[2] };
@@ -273,7 +273,7 @@ export function searchStatement(sort: PracticeSort, text: boolean): string {
           ${escaped('p.title')}, params.q,
           'HighlightAll=true, StartSel=<mark>, StopSel=</mark>') END,
         'hl_snippet', CASE WHEN params.q IS NOT NULL THEN ts_headline('civitas_search',
-          ${escaped(`left(concat_ws(' ', p.problem, p.results, p.actions, p.goals), 4000)`)},
+          ${escaped(`left(concat_ws(' ', p.problem, p.results, p.actions), 1200)`)},
           params.q, 'MaxFragments=3, MaxWords=25, MinWords=10, StartSel=<mark>, StopSel=</mark>, FragmentDelimiter=" … "') END,
         'city', json_build_object('id', o.id, 'name', o.name, 'teryt_code', o.teryt_code,
           'voivodeship', v.name, 'kind', o.kind),
@@ -325,10 +325,20 @@ export class PracticeSearchService {
   async search(_user: AuthUser, args: PracticeSearchArgs): Promise<PracticeSearchResult> {
     const search = normaliseSearch(args);
     const cursor = args.after ? decodeSearchCursor(args.after, search) : null;
-    const [row]: SearchRow[] = await this.db.query(
-      searchStatement(search.sort, search.text !== ''),
-      searchParams(search, cursor, args.first),
-    );
+    const [row]: SearchRow[] = await this.db
+      .query(
+        searchStatement(search.sort, search.text !== ''),
+        searchParams(search, cursor, args.first),
+      )
+      .catch((e: { code?: string }) => {
+        // A forged cursor with this search's hash but a value PostgreSQL refuses.
+        if (cursor && ['22P02', '22007', '22008', '22003'].includes(e.code ?? '')) {
+          throw badUserInput('The cursor is not valid; start again from the first page', [
+            { field: 'after', problems: ['not a cursor this search gave out'] },
+          ]);
+        }
+        throw e;
+      });
     const problems: FieldProblem[] = [];
     if (row.unknown_areas?.length) {
       problems.push({

@@ -217,7 +217,7 @@ export class PracticeHighlight {
 
   @Field({
     description:
-      'Up to three fragments of the body with matches in <mark>…</mark>, joined by " … ".',
+      'Up to three fragments of the problem, results and actions (their first 1,200 characters: highlighting lemmatises every word it reads) with matches in <mark>…</mark>, joined by " … ".',
   })
   snippet: string;
 }
