@@ -2,6 +2,7 @@ import * as argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import { foldForSearch, MembershipStatus, OrganisationKind, Role } from '@civitas/shared/domain';
 import { seedDemoForum } from './demo-forum.seed';
+import { seedDemoOpinions } from './demo-opinions.seed';
 import { seedDemoPractices } from './demo-practices.seed';
 
 export const DEMO_PASSWORD = 'Civitas-demo-2026';
@@ -344,5 +345,6 @@ async function seedDemoGroups(tx: EntityManager): Promise<void> {
     }
   }
   await seedDemoForum(tx, (name) => groupIds.get(name)!, idOf);
+  await seedDemoOpinions(tx, idOf);
   await seedDemoPractices(tx, idOf);
 }
