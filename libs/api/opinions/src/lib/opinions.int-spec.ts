@@ -435,6 +435,27 @@ describe('expert opinions: the workflow', () => {
     ).toBe('FORBIDDEN');
   });
 
+  it('costs the same few statements for a page of 2 or of 20 requests', async () => {
+    for (const state of ['SUBMITTED', 'IN_PROGRESS', 'DELIVERED'] as const) {
+      await requestIn(t, cast, state);
+    }
+    const page = async (first: number) => {
+      t.queries.reset();
+      const r = await office.gql(
+        `query($first: Int!) { opinionRequests(first: $first) { edges { node {
+           id city { name } requester { name } expert { name } availableActions
+           transitions { toState actor { name } } } } } }`,
+        { first },
+      );
+      expect(data(r).opinionRequests.edges.length).toBeGreaterThanOrEqual(Math.min(first, 3));
+      return t.queries.statements.slice();
+    };
+    const small = await page(2);
+    const large = await page(20);
+    expect(large.length).toBe(small.length);
+    expect(large.length).toBeLessThanOrEqual(8);
+  });
+
   it('filters lists by deadline flags and pages them', async () => {
     const list = (c: OpinionClient, args: string) =>
       c.gql(
