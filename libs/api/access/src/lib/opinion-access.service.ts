@@ -12,6 +12,8 @@ export interface OpinionRequestFacts {
   organisation_id: string;
   expert_id: string | null;
   state: OpinionRequestState;
+  /** First submission; null while the city has never sent it to the office. */
+  submitted_at: Date | null;
 }
 
 /** States in which the assigned expert sees the request: from acceptance on. */
@@ -37,10 +39,8 @@ export class OpinionAccess {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   party(user: Viewer, request: OpinionRequestFacts): OpinionParty | null {
-    // A draft is the city's own until it is submitted.
-    if (user.role === Role.OFFICE_ADMIN) {
-      return request.state === OpinionRequestState.DRAFT ? null : 'OFFICE';
-    }
+    // A draft is the city's own until it is submitted (withdrawn unsent, it stays so).
+    if (user.role === Role.OFFICE_ADMIN) return request.submitted_at ? 'OFFICE' : null;
     if (user.role === Role.EXPERT) {
       return request.expert_id === user.id && EXPERT_STATES.includes(request.state)
         ? 'EXPERT'
@@ -57,7 +57,7 @@ export class OpinionAccess {
    * parameters numbered from `$first`.
    */
   readableSql(alias: string, user: Viewer, first: number): [string, unknown[]] {
-    if (user.role === Role.OFFICE_ADMIN) return [`${alias}.state <> 'DRAFT'`, []];
+    if (user.role === Role.OFFICE_ADMIN) return [`${alias}.submitted_at IS NOT NULL`, []];
     if (user.role === Role.EXPERT) {
       return [
         `(${alias}.expert_id = $${first} AND ${alias}.state = ANY($${first + 1}::text[]))`,
@@ -119,7 +119,7 @@ export class OpinionAccess {
                          WHEN u.role = 'EXPERT' THEN 'expert' ELSE 'city' END AS party
        FROM opinion_request r
        JOIN app_user u ON u.deactivated_at IS NULL AND (
-         (u.role = 'OFFICE_ADMIN' AND r.state <> 'DRAFT')
+         (u.role = 'OFFICE_ADMIN' AND r.submitted_at IS NOT NULL)
          OR (u.role = 'EXPERT' AND u.id = r.expert_id AND r.state = ANY($2::text[]))
          OR (u.organisation_id = r.organisation_id
              AND (u.role = 'CITY_ADMIN' OR (u.role = 'CITY_OFFICIAL' AND u.is_legal_officer))))

@@ -25,7 +25,7 @@ export class OpinionDashboardService {
       const [counts, [avg], experts, overdue, dueSoon] = await Promise.all([
         tx.query(
           `SELECT state, count(*)::int AS count FROM opinion_request
-           WHERE state <> 'DRAFT' GROUP BY state`,
+           WHERE submitted_at IS NOT NULL GROUP BY state`,
         ) as Promise<{ state: OpinionRequestState; count: number }[]>,
         tx.query(
           `SELECT avg(${DAYS})::float8 AS days FROM opinion_request r WHERE r.state = 'RELEASED'`,

@@ -12,6 +12,7 @@ interface Facts {
   organisation_id: string;
   expert_id: string | null;
   state: OpinionRequestState;
+  submitted_at: Date | null;
   published: boolean;
   redacted: boolean | null;
 }
@@ -44,7 +45,8 @@ export class OpinionDocumentAccess implements OnModuleInit {
 
   private async facts(ids: readonly string[]): Promise<Facts[]> {
     return this.db.query(
-      `SELECT r.id, r.organisation_id, r.expert_id, r.state, p.id IS NOT NULL AS published,
+      `SELECT r.id, r.organisation_id, r.expert_id, r.state, r.submitted_at,
+              p.id IS NOT NULL AS published,
               p.redacted
        FROM opinion_request r LEFT JOIN published_opinion p ON p.request_id = r.id
        WHERE r.id = ANY($1::uuid[])`,

@@ -311,6 +311,8 @@ describe('expert opinions: the workflow', () => {
     expect(
       data(await officer.act('withdrawOpinionRequest', draft)).withdrawOpinionRequest.state,
     ).toBe('WITHDRAWN');
+    // Never sent, it stays the city's: the office does not see it.
+    expect(code(await office.get(draft))).toBe('NOT_FOUND');
     const submitted = await requestIn(t, cast, 'SUBMITTED');
     const rejected = data(
       await office.act('rejectOpinionRequest', submitted, {
