@@ -478,7 +478,7 @@ describe('group chat over socket.io (one process)', () => {
       // Not the coordinator: the flood test has used up their messages for 10 s.
       const speaker = await connect(member);
       await ack(speaker, 'group:subscribe', { groupId });
-      const away = openSocket(t.url, { token: outsider.token, reconnection: true });
+      const away = openSocket(t.url, { token: outsider.token });
       sockets.push(away);
       await nextEvent(away, 'connect' as any, 10000);
       expect(await ack(away, 'group:subscribe', { groupId })).toMatchObject({ ok: true });
@@ -488,16 +488,20 @@ describe('group chat over socket.io (one process)', () => {
       await first;
       const received = collect(away, 'chat:message');
       // The transport drops (Wi-Fi gone); the server keeps the session for recovery.
+      const dropped = nextEvent(away, 'disconnect' as any, 10000);
       (away.io as any).engine.close();
-      await new Promise((r) => setTimeout(r, 50));
+      await dropped;
       const res = await t.gql(
         REMOVE,
         { input: { groupId, userId: outsider.id } },
         { token: coordinator.token },
       );
       expect(res.errors).toBeUndefined();
+      // Back (socket.io's reconnection, done by hand here so that it comes after the removal).
       const told = nextEvent(away, 'group:unsubscribed', 10000);
-      await nextEvent(away, 'connect' as any, 10000);
+      const back = nextEvent(away, 'connect' as any, 10000);
+      away.connect();
+      await back;
       expect(away.recovered).toBe(true);
       expect(await told).toEqual({ groupId, reason: 'REMOVED' });
       expect(await send(speaker, 'Po powrocie')).toMatchObject({ ok: true });

@@ -88,7 +88,11 @@ class ResilientChatClient {
       this.ready = true;
       for (const [key, body] of [...this.pending]) void this.deliver(key, body);
     } catch {
-      // Disconnected meanwhile: the next connect resumes again.
+      // Disconnected meanwhile (the next connect resumes), or refused or unanswered while
+      // connected: try again shortly.
+      setTimeout(() => {
+        if (this.socket.connected && !this.ready) void this.resume();
+      }, 200);
     }
   }
 

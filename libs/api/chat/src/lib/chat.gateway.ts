@@ -11,6 +11,7 @@ import {
   CHAT_PAGE_DEFAULT,
   CHAT_PAGE_MAX,
   GROUP_MESSAGE_MAX,
+  PresenceMember,
   RealtimeRoom,
 } from '@civitas/shared/domain';
 import { GroupRoomAccess } from '@civitas/api/access';
@@ -112,14 +113,31 @@ export class ChatGateway implements OnGatewayConnection {
       }
       const [[unread], presence] = await Promise.all([
         this.chat.unread(user.id, [input.groupId]),
-        this.rt.presence(input.groupId),
+        // Presence asks every process; one slow to answer must not keep anyone out of the room.
+        this.rt.presence(input.groupId).catch((e: unknown) => {
+          this.logger.warn(`Presence of ${input.groupId} not known: ${String(e)}`);
+          return null;
+        }),
       ]);
-      if (!already && (await this.rt.personSocketsInGroup(user.id, input.groupId)) === 1) {
-        const member = presence.find((m) => m.id === user.id);
-        if (member) socket.to(room).emit('presence:joined', { groupId: input.groupId, member });
-      }
-      return { ...unread, presence };
+      if (!already && presence) void this.announceJoined(socket, input.groupId, presence);
+      return { ...unread, presence: presence ?? [] };
     });
+  }
+
+  private async announceJoined(
+    socket: RealtimeSocket,
+    groupId: string,
+    presence: PresenceMember[],
+  ): Promise<void> {
+    try {
+      const personId = socket.data.personId;
+      if ((await this.rt.personSocketsInGroup(personId, groupId)) !== 1) return;
+      const member = presence.find((m) => m.id === personId);
+      if (member)
+        socket.to(RealtimeRoom.group(groupId)).emit('presence:joined', { groupId, member });
+    } catch (e) {
+      this.logger.warn(`Presence of ${groupId} not announced: ${String(e)}`);
+    }
   }
 
   @RealtimeEvent('group:unsubscribe')

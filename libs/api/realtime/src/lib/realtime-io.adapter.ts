@@ -3,6 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
+import { DataSource } from 'typeorm';
 import type { AppConfig } from '@civitas/api/core';
 
 /** How long a cross-process request (presence's fetchSockets) waits for the other processes. */
@@ -20,10 +21,28 @@ export class RealtimeIoAdapter extends IoAdapter {
   private readonly clients: Redis[] = [];
 
   constructor(
-    app: INestApplicationContext,
+    private readonly app: INestApplicationContext,
     private readonly config: AppConfig,
   ) {
     super(app);
+  }
+
+  /**
+   * The Redis channel: the processes of one deployment are those on one database. Other
+   * deployments (or test runs) on the same Redis stay out of its broadcasts and, above all,
+   * out of its cross-process requests, which wait for every process on the channel.
+   */
+  private channel(): string {
+    try {
+      const url = (this.app.get(DataSource, { strict: false }).options as { url?: string }).url;
+      if (url) {
+        const u = new URL(url);
+        return `civitas-realtime:${u.hostname}:${u.port || 5432}${u.pathname}`;
+      }
+    } catch {
+      // No database here: the one channel.
+    }
+    return 'civitas-realtime';
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -52,7 +71,7 @@ export class RealtimeIoAdapter extends IoAdapter {
       }
       server.adapter(
         createAdapter(pub, sub, {
-          key: 'civitas-realtime',
+          key: this.channel(),
           requestsTimeout: CROSS_PROCESS_TIMEOUT_MS,
         }),
       );
