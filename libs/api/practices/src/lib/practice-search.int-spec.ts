@@ -395,4 +395,48 @@ describe('good practice search', () => {
     }
     expect(codes.get('OK')).toBeGreaterThan(100);
   });
+
+  // Last: it adds 1,600 practices the tests above do not expect.
+  it('ranks a broad query by bounded candidates: the best title match first, every match once across pages', async () => {
+    await t.db.query(
+      `INSERT INTO good_practice (status, organisation_id, title, area_code, problem, period_start,
+         verification_source, published_at)
+       SELECT 'PUBLISHED', o.id, 'Praktyka numer ' || g, 'TECHNICAL_SERVICES',
+         'Modernizacja sieci: wodociągi miejskie i kanalizacja.', make_date(2015, 1, 1), 'OFFICE',
+         now() - make_interval(mins => g)
+       FROM generate_series(1, 1600) g, organisation o WHERE o.teryt_code = $1`,
+      [POZNAN],
+    );
+    // The best match is the oldest: outside the 1,000 newest, found by its title.
+    await t.db.query(
+      `INSERT INTO good_practice (status, organisation_id, title, area_code, problem, period_start,
+         verification_source, published_at)
+       SELECT 'PUBLISHED', id, 'Wodociągi miejskie bez strat wody', 'TECHNICAL_SERVICES',
+         'Wodociągi miejskie traciły wodę.', make_date(2012, 1, 1), 'OFFICE', now() - interval '10 years'
+       FROM organisation WHERE teryt_code = $1`,
+      [POZNAN],
+    );
+    const first = await search({ query: 'wodociagi miejskie', first: 50 });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.searchPractices.totalCount).toBe(1601);
+    expect(titles(first)[0]).toBe('Wodociągi miejskie bez strat wody');
+    const seen = new Set<string>(
+      first.data!.searchPractices.edges.map((e: { node: { id: string } }) => e.node.id),
+    );
+    let after = first.data!.searchPractices.pageInfo.endCursor;
+    let pages = 1;
+    while (after) {
+      const next = await search({ query: 'wodociagi miejskie', first: 50, after });
+      expect(next.errors).toBeUndefined();
+      for (const e of next.data!.searchPractices.edges) {
+        expect(seen.has(e.node.id)).toBe(false);
+        seen.add(e.node.id);
+      }
+      pages++;
+      const info = next.data!.searchPractices.pageInfo;
+      after = info.hasNextPage ? info.endCursor : null;
+    }
+    expect(seen.size).toBe(1601);
+    expect(pages).toBe(33);
+  });
 });

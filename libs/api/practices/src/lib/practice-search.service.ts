@@ -168,8 +168,8 @@ const escaped = (column: string) =>
   `replace(replace(replace(${column}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
 
 /** How many matches of a broad query get the full ranking (see `searchStatement`). */
-const RANKED_NEWEST = 2000;
-const RANKED_TITLE = 1000;
+const RANKED_NEWEST = 1000;
+const RANKED_TITLE = 500;
 
 /** Written out where it is used, so the planner sees a constant and uses the GIN index. */
 const QUERY = `websearch_to_tsquery('civitas_search', $1)`;
@@ -229,9 +229,11 @@ export function searchStatement(sort: PracticeSort, text: boolean): string {
       (SELECT id, rank FROM ranked h WHERE ($8::uuid IS NULL OR ${keyset})
        ORDER BY rank DESC, id DESC LIMIT $9)
       UNION ALL
-      (SELECT m.id, 0::real FROM matches m
+      (SELECT m.id, 0::real FROM (
+         SELECT id FROM matches
+         WHERE $8::uuid IS NULL OR (0::real, id) < ($7::real, $8::uuid)
+         ORDER BY id DESC LIMIT $9 + ${RANKED_NEWEST + RANKED_TITLE}) m
        WHERE NOT EXISTS (SELECT 1 FROM ranked r WHERE r.id = m.id)
-         AND ($8::uuid IS NULL OR (0::real, m.id) < ($7::real, $8::uuid))
        ORDER BY m.id DESC LIMIT $9)
     ) h
     ORDER BY h.rank DESC, h.id DESC LIMIT $9

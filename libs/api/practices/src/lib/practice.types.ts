@@ -235,7 +235,7 @@ export class PracticeSearchEdge {
 
   @Field(() => Float, {
     description:
-      'ts_rank_cd, for the order; 0 when sorted by NEWEST and for matches of a very broad query beyond the 3,000 ranked (the best title matches and the newest).',
+      'ts_rank_cd, for the order; 0 when sorted by NEWEST and for matches of a very broad query beyond the 1,500 ranked (the 500 best title matches and the 1,000 newest).',
   })
   rank: number;
 }
