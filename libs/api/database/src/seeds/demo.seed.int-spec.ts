@@ -53,6 +53,21 @@ describe('demo seed', () => {
       outsiders: 0,
       misnumbered: 0,
     });
+    // A chat with history: numbered 1…n like the counter, every author a member.
+    const [chat] = await db.query(`
+      SELECT count(*)::int AS messages, max(m.seq)::int AS last, min(m.seq)::int AS first,
+             max(c.last_seq)::int AS counter,
+             count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM group_membership gm
+               WHERE gm.group_id = m.group_id AND gm.user_id = m.author_id))::int AS outsiders
+      FROM chat_message m JOIN chat_group_counter c ON c.group_id = m.group_id`);
+    expect(chat.messages).toBeGreaterThan(0);
+    expect(chat).toEqual({
+      messages: chat.messages,
+      first: 1,
+      last: chat.messages,
+      counter: chat.messages,
+      outsiders: 0,
+    });
     expect(await seedDemoData(db)).toEqual({ created: false });
   });
 });

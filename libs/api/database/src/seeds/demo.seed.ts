@@ -1,6 +1,7 @@
 import * as argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import { foldForSearch, MembershipStatus, OrganisationKind, Role } from '@civitas/shared/domain';
+import { seedDemoChat } from './demo-chat.seed';
 import { seedDemoForum } from './demo-forum.seed';
 import { seedDemoOpinions } from './demo-opinions.seed';
 import { seedDemoPractices } from './demo-practices.seed';
@@ -345,6 +346,7 @@ async function seedDemoGroups(tx: EntityManager): Promise<void> {
     }
   }
   await seedDemoForum(tx, (name) => groupIds.get(name)!, idOf);
+  await seedDemoChat(tx, (name) => groupIds.get(name)!, idOf);
   await seedDemoOpinions(tx, idOf);
   await seedDemoPractices(tx, idOf);
 }
