@@ -11,6 +11,7 @@ import {
   MyJoinRequestsDocument,
   type MyGroupsQuery,
   toApiProblem,
+  useChatUnreadCounts,
   useSession,
   type WorkingGroupListItemFragment,
 } from '@civitas/web/data-access';
@@ -53,6 +54,8 @@ function MyGroupsSection() {
   const connection = data?.myGroups;
   const more = useLoadMore(connection?.pageInfo, (after) => fetchMore({ variables: { after } }));
   const problem = toApiProblem(error);
+  // Unread chat messages per group, from the realtime connection (none without it).
+  const chatUnread = useChatUnreadCounts();
   const columns: ConnectionColumn<MyGroupsQuery['myGroups']['edges'][number]['node']>[] = [
     { key: 'name', header: t('groups.name'), render: (g) => <GroupLink group={g} /> },
     { key: 'topic', header: t('groups.topic'), render: (g) => g.topic },
@@ -74,6 +77,24 @@ function MyGroupsSection() {
           t('groups.unreadNone')
         ),
     },
+    ...(chatUnread
+      ? [
+          {
+            key: 'chat',
+            header: t('groups.chatUnread'),
+            render: (g: { id: string }) => {
+              const unread = chatUnread.get(g.id)?.unread ?? 0;
+              return unread > 0 ? (
+                <Text span fw={700}>
+                  {t('groups.chatUnreadCount', { count: unread })}
+                </Text>
+              ) : (
+                t('groups.chatUnreadNone')
+              );
+            },
+          },
+        ]
+      : []),
   ];
   return (
     <section aria-labelledby="my-groups-heading">
