@@ -338,8 +338,28 @@ describe('expert opinions: confidentiality, proven', () => {
         ]),
       );
 
+    const documentReads = async (since: Date) =>
+      (
+        await t.db.query(
+          `SELECT actor_id FROM audit_entry WHERE action = 'opinion_request.documents.read'
+           AND entity_id = $1 AND created_at >= $2`,
+          [id, since],
+        )
+      ).map((r: { actor_id: string }) => r.actor_id);
+    const [{ since }] = await t.db.query(`SELECT clock_timestamp() AS since`);
     // Delivered: the city does not have the opinion yet.
     expect(await statuses(attachment)).toEqual(ok('officer', 'cityAdmin', 'expert', 'office'));
+    // Each party's download is an audited read of the request; refusals leave no entry.
+    const readers = await documentReads(since);
+    expect(new Set(readers)).toEqual(
+      new Set([
+        cast.officer.id,
+        cast.cityAdmin.id,
+        cast.expert.id,
+        cast.office.id,
+        cast.office2.id,
+      ]),
+    );
     expect(await statuses(opinion)).toEqual(ok('expert', 'office'));
     data(await office.act('releaseOpinion', id));
     expect(await statuses(opinion)).toEqual(ok('officer', 'cityAdmin', 'expert', 'office'));

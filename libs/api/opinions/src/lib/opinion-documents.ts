@@ -54,7 +54,14 @@ export class OpinionDocumentAccess implements OnModuleInit {
     );
   }
 
+  /**
+   * `audited`: a look at the documents of a confidential request (listing, downloading,
+   * previewing: documents asks `canRead` for each) is an audited read of the request,
+   * `opinion_request.documents.read`, like every other read of it.
+   */
   private checker(
+    kind: DocumentOwnerKind,
+    audited: boolean,
     rule: (
       user: AuthUser,
       f: Facts,
@@ -73,14 +80,19 @@ export class OpinionDocumentAccess implements OnModuleInit {
     ) => {
       const rows = await this.facts(ids);
       const reader = rows.some((r) => r.published) && (await this.access.mayReadLibrary(user));
-      return new Set(
-        rows
-          .filter((f) => {
-            const answer = rule(user, f, this.access.party(user, f), reader);
-            return answer.read && answer[level];
-          })
-          .map((f) => f.id),
-      );
+      const granted = rows.filter((f) => {
+        const answer = rule(user, f, this.access.party(user, f), reader);
+        return answer.read && answer[level];
+      });
+      const confidential = granted.filter((f) => this.access.party(user, f) !== null);
+      if (audited && level === 'read' && confidential.length) {
+        await this.db.query(
+          `INSERT INTO audit_entry (actor_id, action, entity_type, entity_id, details)
+           SELECT $1, 'opinion_request.documents.read', 'opinion_request', unnest($2::uuid[]), $3::jsonb`,
+          [user.id, confidential.map((f) => f.id), JSON.stringify({ ownerKind: kind })],
+        );
+      }
+      return new Set(granted.map((f) => f.id));
     };
     return {
       folders: false,
@@ -95,14 +107,14 @@ export class OpinionDocumentAccess implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register(
       DocumentOwnerKind.OPINION_REQUEST,
-      this.checker((user, f, party) => {
+      this.checker(DocumentOwnerKind.OPINION_REQUEST, true, (user, f, party) => {
         const editable = legal(party, user) && (f.state === S.DRAFT || f.state === S.NEEDS_INFO);
         return { read: party !== null, write: editable, manage: editable || party === 'OFFICE' };
       }),
     );
     this.registry.register(
       DocumentOwnerKind.OPINION,
-      this.checker((user, f, party, reader) => ({
+      this.checker(DocumentOwnerKind.OPINION, true, (user, f, party, reader) => ({
         read:
           party === 'OFFICE' ||
           party === 'EXPERT' ||
@@ -114,7 +126,7 @@ export class OpinionDocumentAccess implements OnModuleInit {
     );
     this.registry.register(
       DocumentOwnerKind.OPINION_PUBLISHED,
-      this.checker((user, f, party, reader) => ({
+      this.checker(DocumentOwnerKind.OPINION_PUBLISHED, false, (user, f, party, reader) => ({
         read: party === 'OFFICE' || (reader && f.published && f.redacted === true),
         write: party === 'OFFICE' && f.state === S.RELEASED && !f.published,
         manage: user.role === Role.OFFICE_ADMIN && party === 'OFFICE',

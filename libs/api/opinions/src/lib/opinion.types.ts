@@ -221,7 +221,7 @@ export class OpinionAuditEntry {
 
   @Field({
     description:
-      'opinion_request.read, .list, .discussion.read, .create, .update, .transition, .discussion.post, .publish',
+      'opinion_request.read, .list, .discussion.read, .documents.read, .create, .update, .transition, .discussion.post, .publish',
   })
   action: string;
 
