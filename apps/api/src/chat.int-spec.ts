@@ -9,7 +9,7 @@ import {
 } from '@civitas/shared/domain';
 import { GroupsModule } from '@civitas/api/groups';
 import { NotificationsModule } from '@civitas/api/notifications';
-import { RealtimeModule } from '@civitas/api/realtime';
+import { RealtimeGateway, RealtimeModule } from '@civitas/api/realtime';
 import {
   collect,
   connectSocket,
@@ -525,6 +525,24 @@ describe('group chat over socket.io (one process)', () => {
       });
       expect(await ack(s, 'auth:refresh', { token: member.token })).toEqual({ ok: true });
       expect(await ack(s, 'chat:unread')).toMatchObject({ ok: true });
+    });
+
+    it('disconnects the sockets of someone who signed out everywhere, and lets none back', async () => {
+      const leaver = await t.makeUser({
+        role: Role.CITY_OFFICIAL,
+        organisationId: member.organisationId,
+      });
+      const s = await connect(leaver);
+      const gone = nextEvent(s, 'disconnect' as any);
+      await t.db.query(`UPDATE app_user SET session_version = session_version + 1 WHERE id = $1`, [
+        leaver.id,
+      ]);
+      expect(await t.app.get(RealtimeGateway).sweepSessions()).toBe(1);
+      await gone;
+      expect(await refusedHandshake(t.url, { token: leaver.token })).toMatchObject({
+        code: 'UNAUTHENTICATED',
+      });
+      expect(s.connected).toBe(false);
     });
 
     it('takes a fresh token for the same person and refuses someone else’s', async () => {

@@ -4,3 +4,4 @@ export * from './lib/realtime.types';
 export * from './lib/realtime-event.decorator';
 export * from './lib/realtime-events';
 export * from './lib/realtime-io.adapter';
+export * from './lib/realtime.gateway';

@@ -1,4 +1,4 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import {
   ConnectedSocket,
@@ -14,6 +14,7 @@ import {
   REALTIME_AUTH_GRACE_SECONDS,
   REALTIME_CONNECTIONS_PER_MINUTE,
   REALTIME_EVENT_PERMISSIONS,
+  REALTIME_SESSION_CHECK_SECONDS,
   RealtimeConnectRefusal,
   RealtimeRoom,
 } from '@civitas/shared/domain';
@@ -56,10 +57,13 @@ function connectError(refused: RealtimeConnectRefusal): Error {
  * `libs/api/chat`'s gateway on the same namespace.
  */
 @WebSocketGateway()
-export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+export class RealtimeGateway
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy
+{
   private readonly logger = new Logger('Realtime');
   private readonly connections: RealtimeLimiter;
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
+  private sessionSweep?: NodeJS.Timeout;
 
   constructor(
     private readonly rt: RealtimeServer,
@@ -71,6 +75,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   afterInit(io: RealtimeIo): void {
     this.rt.attach(io);
+    this.sessionSweep = setInterval(
+      () => void this.sweepSessions().catch((e) => this.logger.warn(`Session sweep: ${e}`)),
+      REALTIME_SESSION_CHECK_SECONDS * 1000,
+    );
+    this.sessionSweep.unref();
     // Runs for recovered connections too (skipMiddlewares: false in the adapter).
     io.use((socket, next) => {
       this.authenticate(socket).then(
@@ -128,6 +137,29 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       }
     });
     if (socket.recovered) await this.reauthoriseRooms(socket);
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.sessionSweep);
+    for (const timer of this.expiryTimers.values()) clearTimeout(timer);
+  }
+
+  /**
+   * Sockets outlive the checks of their handshake: every REALTIME_SESSION_CHECK_SECONDS this
+   * process disconnects its sockets whose person signed out everywhere or was deactivated
+   * (their reconnection is then refused with UNAUTHENTICATED).
+   */
+  async sweepSessions(): Promise<number> {
+    const sockets = [...this.rt.server.of('/').sockets.values()].filter((s) => s.data?.personId);
+    const people = new Map(sockets.map((s) => [s.data.personId, s.data.sessionVersion]));
+    const ended = await this.rt.endedSessions(people);
+    let closed = 0;
+    for (const socket of sockets) {
+      if (!ended.has(socket.data.personId)) continue;
+      socket.disconnect(true);
+      closed++;
+    }
+    return closed;
   }
 
   handleDisconnect(socket: RealtimeSocket): void {

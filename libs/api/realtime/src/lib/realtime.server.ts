@@ -190,6 +190,7 @@ export class RealtimeServer implements OnApplicationShutdown {
       name: row.name,
       organisationName: row.organisation_name,
       tokenExpiresAt: claims.exp ?? 0,
+      sessionVersion: row.session_version,
     };
   }
 
@@ -269,6 +270,23 @@ export class RealtimeServer implements OnApplicationShutdown {
       }
     }
     return [...members.values()].sort((a, b) => a.name.localeCompare(b.name, 'pl'));
+  }
+
+  /**
+   * Of these sockets' people, those whose session has ended since they connected: signed
+   * out everywhere (session version bumped) or deactivated.
+   */
+  async endedSessions(people: Map<string, number>): Promise<Set<string>> {
+    if (people.size === 0) return new Set();
+    const rows: { id: string; session_version: number; deactivated_at: Date | null }[] =
+      await this.db.query(
+        `SELECT id, session_version, deactivated_at FROM app_user WHERE id = ANY($1::uuid[])`,
+        [[...people.keys()]],
+      );
+    const alive = new Map(
+      rows.filter((r) => !r.deactivated_at).map((r) => [r.id, r.session_version]),
+    );
+    return new Set([...people].filter(([id, sv]) => alive.get(id) !== sv).map(([id]) => id));
   }
 
   /** How many sockets of the person are in the group's room, on every process. */

@@ -25,5 +25,7 @@ export const CHAT_PAGE_MAX = 200;
 export const REALTIME_EVENTS_PER_10_SECONDS = 200;
 /** Socket handshakes per person per minute. */
 export const REALTIME_CONNECTIONS_PER_MINUTE = 60;
+/** How often each API process disconnects sockets of people signed out everywhere or deactivated. */
+export const REALTIME_SESSION_CHECK_SECONDS = 30;
 /** Seconds after `auth:expired` before the server disconnects a socket not refreshed. */
 export const REALTIME_AUTH_GRACE_SECONDS = 30;

@@ -304,6 +304,8 @@ export interface SocketData {
   organisationName: string;
   /** The access token's expiry, epoch seconds. */
   tokenExpiresAt: number;
+  /** The account's session version in the token; "sign out everywhere" bumps it. */
+  sessionVersion: number;
   /** Group rooms this socket subscribed to, and when (ISO 8601), for presence's `since`. */
   groups: Record<string, string>;
 }
