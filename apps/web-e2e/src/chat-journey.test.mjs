@@ -7,7 +7,8 @@
 // more; the network comes back: the queue is sent, what was missed is synced, and both end
 // with the same messages in the same order, none twice. Then the official replies in a forum
 // thread the coordinator wrote and has open: the reply appears there without a reload, and
-// his bell counts it at once. axe-core checks the pages, connected and offline.
+// his bell counts it at once; a chat message written while the official is elsewhere shows
+// in her "Moje grupy". axe-core checks the pages, connected and offline.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { assertAccessible, Stack } from './harness.mjs';
@@ -189,6 +190,26 @@ test('two members chat; one goes offline, writes, comes back; both see the same'
     await coordinator.locator('.civitas-post-body').getByText(reply).waitFor({ timeout: 10_000 });
     await poll(async () => (await unread()) === before + 1, 'the bell counting the reply', 10_000);
     await assertAccessible(coordinator, 'thread page after a live reply');
+  });
+
+  await t.test('Moje grupy counts the chat messages not yet read', async () => {
+    // The coordinator goes back to the group's chat and writes; the official is elsewhere.
+    await coordinator.goBack();
+    const chat = coordinator.getByRole('region', { name: 'Czat' });
+    await chat.getByRole('log').waitFor();
+    await write(chat, 'Do zobaczenia w piątek.');
+    await chat.getByRole('log').getByText('Do zobaczenia w piątek.').waitFor();
+
+    await official
+      .getByRole('navigation', { name: 'Menu główne' })
+      .getByRole('link', { name: 'Grupy' })
+      .click();
+    const row = official
+      .getByRole('region', { name: 'Moje grupy' })
+      .getByRole('row')
+      .filter({ hasText: GROUP });
+    await row.getByText('1 nowa wiadomość').waitFor();
+    await assertAccessible(official, 'groups with unread chat messages');
   });
 
   await t.test('no page errors', () => {
