@@ -3,6 +3,7 @@ import {
   OPINION_COMMENT_MAX,
   OpinionDiscussionAudience,
   OpinionRequestAction,
+  OpinionRequestState,
   Permission,
 } from '@civitas/shared/domain';
 import { badUserInput, Connection, LoaderRegistry, Loaders, ParseIdPipe } from '@civitas/api/core';
@@ -369,10 +370,19 @@ export class OpinionRequestsResolver {
 
   @ResolveField(() => [PublishedOpinion], {
     description:
-      'Published opinions similar to its subject and question (full-text), for the requesting city; empty for others.',
+      'Published opinions similar to its subject and question (full-text), for the requesting city while DRAFT, SUBMITTED or NEEDS_INFO; empty otherwise. One search per request: ask it on one request, not in lists.',
   })
   similarPublishedOpinions(@Parent() r: OpinionRequest): Promise<PublishedOpinion[]> | [] {
-    if (r.viewerParty !== 'CITY_LEGAL_OFFICER' && r.viewerParty !== 'CITY_ADMIN') return [];
+    // One search per request: meant for the request page, not for lists; only while the
+    // city can still reuse an answer instead of waiting for a new one.
+    const reusable = [
+      OpinionRequestState.DRAFT,
+      OpinionRequestState.SUBMITTED,
+      OpinionRequestState.NEEDS_INFO,
+    ].includes(r.state);
+    if (!reusable || (r.viewerParty !== 'CITY_LEGAL_OFFICER' && r.viewerParty !== 'CITY_ADMIN')) {
+      return [];
+    }
     return this.library.similar(`${r.subject}\n${r.questionText}`);
   }
 }
