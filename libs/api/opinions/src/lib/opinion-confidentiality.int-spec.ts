@@ -387,6 +387,26 @@ describe('expert opinions: confidentiality, proven', () => {
     expect(await statuses(copy)).toEqual(members);
     expect(await statuses(opinion)).toEqual(ok('officer', 'cityAdmin', 'expert', 'office'));
     expect(await statuses(attachment)).toEqual(ok('officer', 'cityAdmin', 'expert', 'office'));
+    // Listing through documents' GraphQL follows the same rule (NOT_FOUND, never FORBIDDEN).
+    const listed: Record<string, string> = {};
+    for (const p of everyone) {
+      const r = await t.gql(
+        `query($id: ID!) { documents(ownerKind: OPINION_REQUEST, ownerId: $id) { totalCount } }`,
+        { id },
+        { token: cast[p].token },
+      );
+      listed[p] = r.errors ? code(r)! : `OK ${data(r).documents.totalCount}`;
+    }
+    expect(listed).toEqual(
+      Object.fromEntries(
+        everyone.map((p) => [
+          p,
+          ['officer', 'cityAdmin', 'expert', 'office', 'office2'].includes(p)
+            ? 'OK 1'
+            : 'NOT_FOUND',
+        ]),
+      ),
+    );
     // An unknown document answers the same as one the caller may not read.
     expect(await download(t, cast.office, randomId())).toBe(404);
   });
