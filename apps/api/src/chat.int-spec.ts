@@ -27,6 +27,8 @@ const CREATE = `mutation($input: CreateWorkingGroupInput!) { createWorkingGroup(
 const JOIN = `mutation($groupId: ID!) { joinGroup(groupId: $groupId) { id } }`;
 const REMOVE = `mutation($input: GroupPersonActInput!) { removeGroupMember(input: $input) }`;
 const THREAD = `mutation($input: CreateForumThreadInput!) { createForumThread(input: $input) { id } }`;
+const LOG = `query($groupId: ID!) { moderationLog(groupId: $groupId, first: 100) {
+  edges { node { action reason actor { id } targetPerson { id } } } } }`;
 const REPLY = `mutation($input: ReplyToThreadInput!) { replyToThread(input: $input) { id } }`;
 
 const POZNAN = '3064011';
@@ -247,6 +249,30 @@ describe('group chat over socket.io (one process)', () => {
       expect(hidden.message).toMatchObject({ hidden: true, bodyHtml: null, bodySource: null });
       const shown = await ack(a, 'chat:hide', { messageId: original.id, hidden: false });
       expect(shown.message).toMatchObject({ hidden: false, bodySource: 'Kiedy zebranie?' });
+      // Both acts in the group's moderation log (written by the groups library on the event).
+      const logged = async () =>
+        (await t.gql(LOG, { groupId }, { token: coordinator.token }))
+          .data!.moderationLog.edges.map((e: any) => e.node)
+          .filter((n: any) => n.action.endsWith('CHAT_MESSAGE'));
+      for (let i = 0; i < 50 && (await logged()).length < 2; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(await logged()).toEqual(
+        expect.arrayContaining([
+          {
+            action: 'HIDE_CHAT_MESSAGE',
+            reason: 'Nie na temat',
+            actor: { id: coordinator.id },
+            targetPerson: { id: member.id },
+          },
+          {
+            action: 'UNHIDE_CHAT_MESSAGE',
+            reason: null,
+            actor: { id: coordinator.id },
+            targetPerson: { id: member.id },
+          },
+        ]),
+      );
 
       const deleted = await ack(b, 'chat:delete', { messageId: original.id });
       expect(deleted.message).toMatchObject({ bodyHtml: null, bodySource: null });

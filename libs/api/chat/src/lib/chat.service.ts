@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -9,7 +10,8 @@ import {
   ChatUnread,
   ErrorCode,
 } from '@civitas/shared/domain';
-import { badUserInput, domainError, forbidden, notFound } from '@civitas/api/core';
+import { badUserInput, DomainEvent, domainError, forbidden, notFound } from '@civitas/api/core';
+import type { ChatMessageModeratedEvent } from '@civitas/api/core';
 import type { AuthUser } from '@civitas/api/auth';
 import { GroupRoomAccess } from '@civitas/api/access';
 import { renderMarkdown } from '@civitas/api/markdown';
@@ -90,6 +92,7 @@ export class ChatService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly rooms: GroupRoomAccess,
+    private readonly events: EventEmitter2,
     rt: RealtimeServer,
   ) {
     this.flood = rt.limiter('chat-flood', CHAT_FLOOD_MESSAGES, CHAT_FLOOD_WINDOW_SECONDS);
@@ -184,6 +187,14 @@ export class ChatService {
   ): Promise<ChatMessageView> {
     const message = await this.visibleMessage(user, messageId);
     await this.rooms.assertCoordinator(user, message.groupId);
+    const event: ChatMessageModeratedEvent = {
+      groupId: message.groupId,
+      messageId,
+      authorId: message.author?.id ?? null,
+      byUserId: user.id,
+      hidden,
+      reason,
+    };
     if (hidden) {
       await this.db.query(
         `UPDATE chat_message SET hidden_at = coalesce(hidden_at, now()), hidden_by_id = $2,
@@ -197,6 +208,8 @@ export class ChatService {
         [messageId],
       );
     }
+    // Into the group's moderation log, which belongs to the groups library.
+    this.events.emit(DomainEvent.CHAT_MESSAGE_MODERATED, event);
     return this.one(messageId);
   }
 

@@ -12,6 +12,8 @@ export const DomainEvent = {
   GROUP_INVITATION_CREATED: 'group.invitation-created',
   /** Someone is no longer a member: left, removed or banned (realtime takes them out of rooms). */
   GROUP_MEMBERSHIP_ENDED: 'group.membership-ended',
+  /** A coordinator hid or showed a chat message (the groups library logs it). */
+  CHAT_MESSAGE_MODERATED: 'chat.message-moderated',
   /** In-app notifications were stored (realtime rings the bells). */
   NOTIFICATIONS_CREATED: 'notifications.created',
   /** An opinion request moved from one state to another; the publisher names whom to tell. */
@@ -147,4 +149,14 @@ export interface OpinionDeadlinesDueEvent {
     overdue: boolean;
     recipientIds: string[];
   }[];
+}
+
+export interface ChatMessageModeratedEvent {
+  groupId: string;
+  messageId: string;
+  /** The message's author; null once their account is gone. */
+  authorId: string | null;
+  byUserId: string;
+  hidden: boolean;
+  reason: string | null;
 }

@@ -9,6 +9,7 @@ import {
   GroupModerationLogEntry,
   WorkingGroup,
 } from './group.entity';
+import { ChatModerationListener } from './chat-moderation.listener';
 import { GroupAccessService } from './group-access.service';
 import { GroupLoaders } from './group.loaders';
 import {
@@ -48,6 +49,7 @@ import { GroupDocumentsAccess } from './group-documents.access';
     GroupPeopleService,
     GroupLoaders,
     ModerationLogService,
+    ChatModerationListener,
     GroupsService,
     GroupMembershipService,
     GroupsResolver,

@@ -50,6 +50,9 @@ export enum GroupModerationAction {
   HIDE_POST = 'HIDE_POST',
   UNHIDE_POST = 'UNHIDE_POST',
   MOVE_THREAD = 'MOVE_THREAD',
+  /** The group chat's (issue 4): a coordinator hides or shows a message. */
+  HIDE_CHAT_MESSAGE = 'HIDE_CHAT_MESSAGE',
+  UNHIDE_CHAT_MESSAGE = 'UNHIDE_CHAT_MESSAGE',
 }
 
 export const GROUP_NAME_MAX = 120;
