@@ -204,7 +204,10 @@ export interface ChatTypingInput {
 
 /** What `group:subscribe` answers: enough to draw the chat panel's first screen. */
 export interface GroupRoomState extends ChatUnread {
-  /** Who of the group is online in it now, across every API process. */
+  /**
+   * Who of the group is online in it now, across every API process; empty when some process
+   * did not answer in time (ask `presence:list` again later).
+   */
   presence: PresenceMember[];
 }
 
@@ -258,7 +261,10 @@ export interface ClientToServerEvents {
   /** Enter a group's room: chat, typing, presence and live forum of that group. */
   'group:subscribe': (input: GroupRoomInput, ack: AckCallback<GroupRoomState>) => void;
   'group:unsubscribe': (input: GroupRoomInput, ack: AckCallback) => void;
-  /** Enter a forum thread's room: its new replies (`forum:post`). */
+  /**
+   * Enter a forum thread's room: its new replies (`forum:post`). Members of the thread's
+   * group only; anyone else, and an unknown thread, gets NOT_FOUND.
+   */
   'thread:subscribe': (input: ThreadRoomInput, ack: AckCallback) => void;
   'thread:unsubscribe': (input: ThreadRoomInput, ack: AckCallback) => void;
   /**
