@@ -159,8 +159,9 @@ try {
       sqlAnswer = await viaSql(args);
       sqlTimes.push(performance.now() - t);
     }
+    const sqlTotal = sqlAnswer.facets?.find((f) => f.facet === 't')?.count ?? 0;
     const same =
-      apiAnswer.totalCount === sqlAnswer.total &&
+      apiAnswer.totalCount === sqlTotal &&
       apiAnswer.edges.map((e) => e.node.id).join() ===
         sqlAnswer.rows
           .slice(0, 20)

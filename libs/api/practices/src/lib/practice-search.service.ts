@@ -139,14 +139,14 @@ export function didYouMean(text: string, suggestions: { typed: string; better: s
 }
 
 interface FacetRow {
-  facet: 'a' | 'v' | 's' | 'y' | 'r';
+  /** Area, województwo, size, year, verification source; `t`: the total. */
+  facet: 'a' | 'v' | 's' | 'y' | 'r' | 't';
   value: string | null;
   count: number;
 }
 
 interface SearchRow {
   has_words: boolean;
-  total: number;
   rows: (PracticeRow & {
     rank: number;
     sort_key: string | number;
@@ -238,27 +238,39 @@ export function searchStatement(sort: PracticeSort, text: boolean): string {
     ) h
     ORDER BY h.rank DESC, h.id DESC LIMIT $9
   ),`
-      : `hits AS (SELECT id, published_at, 0::real AS rank FROM matches),
+      : text
+        ? `hits AS (SELECT id, published_at, 0::real AS rank FROM matches),
   page AS (
     SELECT h.id, h.rank, h.published_at, row_number() OVER (ORDER BY ${order}) AS n
     FROM hits h WHERE ($8::uuid IS NULL OR ${keyset})
+    ORDER BY ${order} LIMIT $9
+  ),`
+        : `-- Without words the page walks the covering index newest first and stops at the page.
+  page AS (
+    SELECT h.id, 0::real AS rank, h.published_at, row_number() OVER (ORDER BY ${order}) AS n
+    FROM good_practice h
+    WHERE h.status = 'PUBLISHED' AND ${filters.map((f) => f.replace(/p\./g, 'h.')).join(' AND ')}
+      AND ($8::uuid IS NULL OR ${keyset})
     ORDER BY ${order} LIMIT $9
   ),`
   }
   facets AS (
     SELECT
       CASE WHEN GROUPING(area_code) = 0 THEN 'a' WHEN GROUPING(voivodeship_code) = 0 THEN 'v'
-           WHEN GROUPING(size_class) = 0 THEN 's' WHEN GROUPING(year) = 0 THEN 'y' ELSE 'r' END
+           WHEN GROUPING(size_class) = 0 THEN 's' WHEN GROUPING(year) = 0 THEN 'y'
+           WHEN GROUPING(verification_source) = 0 THEN 'r' ELSE 't' END
         AS facet,
       coalesce(area_code, voivodeship_code, size_class, year::text, verification_source) AS value,
       CASE WHEN GROUPING(area_code) = 0 THEN count(*) FILTER (WHERE f1 AND f2 AND f3 AND f4)
            WHEN GROUPING(voivodeship_code) = 0 THEN count(*) FILTER (WHERE f0 AND f2 AND f3 AND f4)
            WHEN GROUPING(size_class) = 0 THEN count(*) FILTER (WHERE f0 AND f1 AND f3 AND f4)
            WHEN GROUPING(year) = 0 THEN count(*) FILTER (WHERE f0 AND f1 AND f2 AND f4)
-           ELSE count(*) FILTER (WHERE f0 AND f1 AND f2 AND f3) END::int AS count
+           WHEN GROUPING(verification_source) = 0 THEN count(*) FILTER (WHERE f0 AND f1 AND f2 AND f3)
+           ELSE count(*) FILTER (WHERE f0 AND f1 AND f2 AND f3 AND f4) END::int AS count
     FROM base
+    -- (): the total, counted in the same pass.
     GROUP BY GROUPING SETS ((area_code), (voivodeship_code), (size_class), (year),
-      (verification_source))
+      (verification_source), ())
   ),
   words AS (
     SELECT DISTINCT w AS typed
@@ -267,7 +279,6 @@ export function searchStatement(sort: PracticeSort, text: boolean): string {
   )
   SELECT
     (SELECT numnode(q) > 0 FROM params) AS has_words,
-    (SELECT count(*)::int FROM matches) AS total,
     (SELECT coalesce(json_agg(${PRACTICE_JSON}::jsonb || jsonb_build_object(
         'rank', pg.rank,
         'sort_key', ${relevance ? 'pg.rank' : 'pg.published_at::text'},
@@ -285,7 +296,7 @@ export function searchStatement(sort: PracticeSort, text: boolean): string {
      JOIN good_practice p ON p.id = pg.id
      JOIN organisation o ON o.id = p.organisation_id
      LEFT JOIN voivodeship v ON v.code = o.voivodeship_code) AS rows,
-    (SELECT json_agg(facets) FROM facets WHERE value IS NOT NULL) AS facets,
+    (SELECT json_agg(facets) FROM facets WHERE value IS NOT NULL OR facet = 't') AS facets,
     (SELECT json_agg(json_build_object('typed', s.typed, 'better', s.better))
      FROM (SELECT w.typed, (SELECT pw.word FROM practice_word pw WHERE pw.word % w.typed
                             ORDER BY pw.word <-> w.typed, pw.word LIMIT 1) AS better
@@ -372,7 +383,7 @@ export class PracticeSearchService {
       };
     });
     return {
-      totalCount: row.total,
+      totalCount: row.facets?.find((f) => f.facet === 't')?.count ?? 0,
       edges,
       pageInfo: {
         hasNextPage: row.rows.length > args.first,
