@@ -117,7 +117,12 @@ export class DocumentsController {
       if (req.socket.destroyed) return undefined as T;
       if (!req.complete) {
         res.setHeader('Connection', 'close');
-        res.once('finish', () => req.socket.destroy());
+        // Read and drop what the client still sends for a moment, then close: closing with
+        // unread bytes would send a reset that can make the client lose this answer.
+        res.once('finish', () => {
+          req.resume();
+          setTimeout(() => req.socket.destroy(), 2000).unref();
+        });
       }
       throw e;
     }

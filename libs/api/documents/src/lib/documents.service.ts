@@ -329,16 +329,8 @@ export class DocumentsService {
   }
 
   /** A document row the caller may read; in the trash only for those who manage it. */
-  async readableRow(
-    user: AuthUser,
-    id: string,
-    manager: EntityManager = this.db.manager,
-    lock = false,
-  ): Promise<DocumentRow> {
-    const [row]: DocumentRow[] = await manager.query(
-      `${DOCUMENT_SELECT} WHERE d.id = $1${lock ? ' FOR UPDATE OF d' : ''}`,
-      [id],
-    );
+  async readableRow(user: AuthUser, id: string): Promise<DocumentRow> {
+    const [row]: DocumentRow[] = await this.db.query(`${DOCUMENT_SELECT} WHERE d.id = $1`, [id]);
     if (!row) throw notFound('Document');
     await this.requireRead(user, row.owner_kind, row.owner_id, 'Document');
     if (
@@ -410,17 +402,46 @@ export class DocumentsService {
     });
   }
 
-  private async editableFolder(user: AuthUser, tx: EntityManager, id: string): Promise<FolderRow> {
+  /*
+   * Changes check access first, then lock and re-read the row in their transaction: the
+   * owners' checkers query on their own connections, which must not wait for the
+   * transaction's (the embedded database has exactly one).
+   */
+
+  private async checkedFolder(user: AuthUser, id: string, level: 'edit' | 'manage') {
+    const row = await this.folderRow(this.db.manager, id);
+    if (!row) throw notFound('Folder');
+    if (level === 'manage') await this.requireManage(user, row.owner_kind, row.owner_id, 'Folder');
+    else await this.requireEdit(user, row.owner_kind, row.owner_id, row.created_by_id, 'Folder');
+  }
+
+  private async lockedFolder(tx: EntityManager, id: string): Promise<FolderRow> {
     const row = await this.folderRow(tx, id, true);
     if (!row) throw notFound('Folder');
-    await this.requireEdit(user, row.owner_kind, row.owner_id, row.created_by_id, 'Folder');
+    return row;
+  }
+
+  private async checkedDocument(user: AuthUser, id: string, level: 'edit' | 'manage') {
+    const row = await this.readableRow(user, id);
+    if (level === 'manage')
+      await this.requireManage(user, row.owner_kind, row.owner_id, 'Document');
+    else await this.requireEdit(user, row.owner_kind, row.owner_id, row.created_by_id, 'Document');
+  }
+
+  private async lockedDocument(tx: EntityManager, id: string): Promise<DocumentRow> {
+    const [row]: DocumentRow[] = await tx.query(
+      `${DOCUMENT_SELECT} WHERE d.id = $1 FOR UPDATE OF d`,
+      [id],
+    );
+    if (!row) throw notFound('Document');
     return row;
   }
 
   async renameFolder(user: AuthUser, id: string, rawName: string): Promise<DocumentFolder> {
     const name = cleanFolderName(rawName);
+    await this.checkedFolder(user, id, 'edit');
     return this.db.transaction(async (tx) => {
-      const row = await this.editableFolder(user, tx, id);
+      const row = await this.lockedFolder(tx, id);
       if (row.deleted_at)
         throw domainError(ErrorCode.DOCUMENT_IN_TRASH, 'This folder is in the trash');
       await tx.query(`UPDATE document_folder SET name = $2, updated_at = now() WHERE id = $1`, [
@@ -432,8 +453,9 @@ export class DocumentsService {
   }
 
   async moveFolder(user: AuthUser, id: string, parentId: string | null): Promise<DocumentFolder> {
+    await this.checkedFolder(user, id, 'edit');
     return this.db.transaction(async (tx) => {
-      const row = await this.editableFolder(user, tx, id);
+      const row = await this.lockedFolder(tx, id);
       if (row.deleted_at)
         throw domainError(ErrorCode.DOCUMENT_IN_TRASH, 'This folder is in the trash');
       if (parentId) {
@@ -461,8 +483,9 @@ export class DocumentsService {
 
   /** To the trash with everything in it; restored together. */
   async deleteFolder(user: AuthUser, id: string): Promise<DocumentFolder> {
+    await this.checkedFolder(user, id, 'edit');
     return this.db.transaction(async (tx) => {
-      const row = await this.editableFolder(user, tx, id);
+      const row = await this.lockedFolder(tx, id);
       if (row.deleted_at) return this.folder(row);
       await tx.query(
         `WITH RECURSIVE down AS (
@@ -484,10 +507,9 @@ export class DocumentsService {
   }
 
   async restoreFolder(user: AuthUser, id: string): Promise<DocumentFolder> {
+    await this.checkedFolder(user, id, 'manage');
     return this.db.transaction(async (tx) => {
-      const row = await this.folderRow(tx, id, true);
-      if (!row) throw notFound('Folder');
-      await this.requireManage(user, row.owner_kind, row.owner_id, 'Folder');
+      const row = await this.lockedFolder(tx, id);
       if (!row.deleted_at) return this.folder(row);
       if (row.trashed_with_id) {
         throw domainError(
@@ -621,9 +643,9 @@ export class DocumentsService {
   }
 
   async renameDocument(user: AuthUser, id: string, rawName: string): Promise<Document> {
+    await this.checkedDocument(user, id, 'edit');
     await this.db.transaction(async (tx) => {
-      const row = await this.readableRow(user, id, tx, true);
-      await this.requireEdit(user, row.owner_kind, row.owner_id, row.created_by_id, 'Document');
+      const row = await this.lockedDocument(tx, id);
       if (row.deleted_at)
         throw domainError(ErrorCode.DOCUMENT_IN_TRASH, 'This document is in the trash');
       const clean = cleanFileName(rawName);
@@ -643,9 +665,9 @@ export class DocumentsService {
   }
 
   async moveDocument(user: AuthUser, id: string, folderId: string | null): Promise<Document> {
+    await this.checkedDocument(user, id, 'edit');
     await this.db.transaction(async (tx) => {
-      const row = await this.readableRow(user, id, tx, true);
-      await this.requireEdit(user, row.owner_kind, row.owner_id, row.created_by_id, 'Document');
+      const row = await this.lockedDocument(tx, id);
       if (row.deleted_at)
         throw domainError(ErrorCode.DOCUMENT_IN_TRASH, 'This document is in the trash');
       if (folderId) await this.liveFolder(tx, folderId, row.owner_kind, row.owner_id);
@@ -658,9 +680,9 @@ export class DocumentsService {
   }
 
   async deleteDocument(user: AuthUser, id: string): Promise<Document> {
+    await this.checkedDocument(user, id, 'edit');
     await this.db.transaction(async (tx) => {
-      const row = await this.readableRow(user, id, tx, true);
-      await this.requireEdit(user, row.owner_kind, row.owner_id, row.created_by_id, 'Document');
+      const row = await this.lockedDocument(tx, id);
       if (row.deleted_at) return;
       await tx.query(`UPDATE document SET deleted_at = now(), deleted_by_id = $2 WHERE id = $1`, [
         id,
@@ -676,9 +698,9 @@ export class DocumentsService {
   }
 
   async restoreDocument(user: AuthUser, id: string): Promise<Document> {
+    await this.checkedDocument(user, id, 'manage');
     await this.db.transaction(async (tx) => {
-      const row = await this.readableRow(user, id, tx, true);
-      await this.requireManage(user, row.owner_kind, row.owner_id, 'Document');
+      const row = await this.lockedDocument(tx, id);
       if (!row.deleted_at) return;
       if (row.trashed_with_id) {
         throw domainError(
@@ -698,9 +720,9 @@ export class DocumentsService {
 
   /** A new version with an old version's bytes (shared, not copied) and text. */
   async restoreVersion(user: AuthUser, documentId: string, versionId: string): Promise<Document> {
+    await this.checkedDocument(user, documentId, 'edit');
     await this.db.transaction(async (tx) => {
-      const row = await this.readableRow(user, documentId, tx, true);
-      await this.requireEdit(user, row.owner_kind, row.owner_id, row.created_by_id, 'Document');
+      const row = await this.lockedDocument(tx, documentId);
       if (row.deleted_at)
         throw domainError(ErrorCode.DOCUMENT_IN_TRASH, 'This document is in the trash');
       const [old]: { id: string }[] = await tx.query(
