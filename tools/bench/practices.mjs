@@ -128,7 +128,7 @@ try {
   const viaSql = async (args) => {
     const search = searchSql.normaliseSearch({ sort: 'RELEVANCE', first: 20, ...args });
     const { rows } = await pool.query(
-      searchSql.searchStatement(search.sort, search.text !== ''),
+      searchSql.searchStatement(search),
       searchSql.searchParams(search, null, 20),
     );
     return rows[0];

@@ -178,7 +178,16 @@ const QUERY = `websearch_to_tsquery('civitas_search', $1)`;
  * The search in one statement: results, total, facet counts, "did you mean" and the check of
  * the facet values, all in one round trip to PostgreSQL (the README says why).
  */
-export function searchStatement(sort: PracticeSort, text: boolean): string {
+export function searchStatement(search: NormalisedSearch): string {
+  const { sort } = search;
+  const text = search.text !== '';
+  const filtered = [
+    search.areas,
+    search.voivodeships,
+    search.sizeClasses,
+    search.years,
+    search.verificationSources,
+  ].some((values) => values.length > 0);
   const fa = `(cardinality($2::text[]) = 0 OR p.area_code = ANY($2::text[]))`;
   const fv = `(cardinality($3::text[]) = 0 OR p.voivodeship_code = ANY($3::text[]))`;
   const fs = `(cardinality($4::text[]) = 0 OR p.size_class = ANY($4::text[]))`;
@@ -238,14 +247,14 @@ export function searchStatement(sort: PracticeSort, text: boolean): string {
     ) h
     ORDER BY h.rank DESC, h.id DESC LIMIT $9
   ),`
-      : text
+      : text || filtered
         ? `hits AS (SELECT id, published_at, 0::real AS rank FROM matches),
   page AS (
     SELECT h.id, h.rank, h.published_at, row_number() OVER (ORDER BY ${order}) AS n
     FROM hits h WHERE ($8::uuid IS NULL OR ${keyset})
     ORDER BY ${order} LIMIT $9
   ),`
-        : `-- Without words the page walks the covering index newest first and stops at the page.
+        : `-- Browsing everything: the page walks the covering index newest first and stops there.
   page AS (
     SELECT h.id, 0::real AS rank, h.published_at, row_number() OVER (ORDER BY ${order}) AS n
     FROM good_practice h
@@ -339,10 +348,7 @@ export class PracticeSearchService {
     const search = normaliseSearch(args);
     const cursor = args.after ? decodeSearchCursor(args.after, search) : null;
     const [row]: SearchRow[] = await this.db
-      .query(
-        searchStatement(search.sort, search.text !== ''),
-        searchParams(search, cursor, args.first),
-      )
+      .query(searchStatement(search), searchParams(search, cursor, args.first))
       .catch((e: { code?: string }) => {
         // A forged cursor with this search's hash but a value PostgreSQL refuses.
         if (cursor && ['22P02', '22007', '22008', '22003'].includes(e.code ?? '')) {
