@@ -47,6 +47,8 @@ function SignedInFrame() {
   if (session.can(Permission.DIRECTORY_READ)) nav.push({ to: '/cities', label: t('nav.cities') });
   if (session.can(Permission.PEOPLE_READ)) nav.push({ to: '/people', label: t('nav.people') });
   if (session.can(Permission.GROUPS_READ)) nav.push({ to: '/groups', label: t('nav.groups') });
+  if (session.can(Permission.OPINION_LIBRARY_READ))
+    nav.push({ to: '/opinions', label: t('opinions:nav.title') });
   if (
     session.can(Permission.INVITATION_CREATE_ANY) ||
     session.can(Permission.INVITATION_CREATE_OWN_CITY)

@@ -4,6 +4,7 @@ import { chatTranslations, CHAT_NS } from '@civitas/web/chat';
 import { directoryTranslations, DIRECTORY_NS } from '@civitas/web/directory';
 import { groupsTranslations, GROUPS_NS } from '@civitas/web/groups';
 import { notificationsTranslations, NOTIFICATIONS_NS } from '@civitas/web/notifications';
+import { opinionsTranslations, OPINIONS_NS } from '@civitas/web/opinions';
 import { createI18n, type Language, type TranslationBundle } from '@civitas/web/ui';
 
 /** Every namespace the app's pages use. */
@@ -14,6 +15,7 @@ export const NAMESPACES: Record<string, TranslationBundle> = {
   [GROUPS_NS]: groupsTranslations,
   [NOTIFICATIONS_NS]: notificationsTranslations,
   [CHAT_NS]: chatTranslations,
+  [OPINIONS_NS]: opinionsTranslations,
 };
 
 export function createAppI18n(options: { language?: Language; persist?: boolean } = {}) {

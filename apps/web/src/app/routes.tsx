@@ -12,6 +12,15 @@ import { useSession } from '@civitas/web/data-access';
 import { CityPage, DirectoryPage, PeoplePage } from '@civitas/web/directory';
 import { CreateGroupPage, GroupPage, GroupsPage, ThreadPage } from '@civitas/web/groups';
 import { NotificationsPage, UnsubscribePage } from '@civitas/web/notifications';
+import {
+  OpinionDashboardPage,
+  OpinionLibraryPage,
+  OpinionsPage,
+  PublishedOpinionPage,
+  RequestFormPage,
+  RequestPage,
+  TriagePage,
+} from '@civitas/web/opinions';
 import { PublicLayout } from '@civitas/web/ui';
 import { Outlet, Route, Routes } from 'react-router';
 import { NotFoundPage } from './ErrorPages';
@@ -117,6 +126,70 @@ export function AppRoutes() {
           element={
             <RequirePermission anyOf={[Permission.GROUPS_READ]}>
               <ThreadPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="opinions"
+          element={
+            <RequirePermission anyOf={[Permission.OPINIONS_READ]}>
+              <OpinionsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="opinions/new"
+          element={
+            <RequirePermission anyOf={[Permission.OPINIONS_REQUEST]}>
+              <RequestFormPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="opinions/triage"
+          element={
+            <RequirePermission anyOf={[Permission.OPINIONS_TRIAGE]}>
+              <TriagePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="opinions/dashboard"
+          element={
+            <RequirePermission anyOf={[Permission.OPINIONS_TRIAGE]}>
+              <OpinionDashboardPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="opinions/library"
+          element={
+            <RequirePermission anyOf={[Permission.OPINION_LIBRARY_READ]}>
+              <OpinionLibraryPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="opinions/library/:id"
+          element={
+            <RequirePermission anyOf={[Permission.OPINION_LIBRARY_READ]}>
+              <PublishedOpinionPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="opinions/:id"
+          element={
+            <RequirePermission anyOf={[Permission.OPINIONS_READ]}>
+              <RequestPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="opinions/:id/edit"
+          element={
+            <RequirePermission anyOf={[Permission.OPINIONS_REQUEST]}>
+              <RequestFormPage />
             </RequirePermission>
           }
         />

@@ -43,12 +43,20 @@ export function notificationText(t: TFunction, n: NotificationItemFragment): str
   }
 }
 
+const OPINION_KINDS = new Set<NotificationKind>([
+  NotificationKind.OPINION_STATE_CHANGED,
+  NotificationKind.OPINION_ASSIGNED,
+  NotificationKind.OPINION_DISCUSSION,
+  NotificationKind.OPINION_DEADLINE,
+]);
+
 /**
  * Where the notification leads: the post in its thread, else the group; an invitation
  * to the groups page, where it is accepted or declined (a secret group's page stays
- * closed until then).
+ * closed until then); an opinion request's page for the OPINION_* kinds.
  */
 export function notificationLink(n: NotificationItemFragment): string {
+  if (OPINION_KINDS.has(n.kind)) return n.targetId ? `/opinions/${n.targetId}` : '/opinions';
   if (n.kind === NotificationKind.GROUP_INVITATION) return '/groups';
   if (n.groupId && n.threadId) {
     const anchor = n.postId ? `#post-${n.postId}` : '';

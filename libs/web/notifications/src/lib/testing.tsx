@@ -32,6 +32,7 @@ export function notification(id: string, over: Record<string, unknown> = {}) {
     approved: null,
     message: null,
     moderationAction: null,
+    targetId: null,
     ...over,
   };
 }

@@ -49,6 +49,10 @@ export const notificationsEn: DeepStrings<NotificationsTexts> = {
     JOIN_DECISION: 'Decision on my request',
     GROUP_INVITATION: 'Group invitation',
     MODERATION: 'Moderation of my post',
+    OPINION_STATE_CHANGED: 'Legal opinion request changed state',
+    OPINION_ASSIGNED: 'Legal opinion assigned to me',
+    OPINION_DISCUSSION: 'Message about a legal opinion',
+    OPINION_DEADLINE: 'Legal opinion deadline',
   },
   text: {
     someone: 'Someone',
@@ -63,6 +67,10 @@ export const notificationsEn: DeepStrings<NotificationsTexts> = {
     JOIN_DECISION_rejected: 'Your request to join “{{group}}” was declined.',
     GROUP_INVITATION: '{{actor}} invites you to the group “{{group}}”.',
     MODERATION: 'Your post{{inThread}}{{inGroup}} was moderated: {{action}}.',
+    OPINION_STATE_CHANGED: 'A legal opinion request changed state.',
+    OPINION_ASSIGNED: '{{actor}} assigned you a legal opinion.',
+    OPINION_DISCUSSION: '{{actor}} wrote in the discussion of a legal opinion.',
+    OPINION_DEADLINE: 'A legal opinion is due soon or overdue.',
     message: 'Message: {{message}}',
   },
   moderation: {

@@ -46,6 +46,10 @@ export const notificationsPl = {
     JOIN_DECISION: 'Decyzja w sprawie prośby',
     GROUP_INVITATION: 'Zaproszenie do grupy',
     MODERATION: 'Moderacja mojego wpisu',
+    OPINION_STATE_CHANGED: 'Zmiana stanu wniosku o opinię prawną',
+    OPINION_ASSIGNED: 'Przydzielenie opinii prawnej',
+    OPINION_DISCUSSION: 'Wiadomość w dyskusji o opinii prawnej',
+    OPINION_DEADLINE: 'Termin opinii prawnej',
   },
   text: {
     someone: 'Ktoś',
@@ -60,6 +64,10 @@ export const notificationsPl = {
     JOIN_DECISION_rejected: 'Twoja prośba o przyjęcie do grupy „{{group}}” została odrzucona.',
     GROUP_INVITATION: '{{actor}} zaprasza Cię do grupy „{{group}}”.',
     MODERATION: 'Moderacja Twojego wpisu{{inThread}}{{inGroup}}: {{action}}.',
+    OPINION_STATE_CHANGED: 'Zmienił się stan wniosku o opinię prawną.',
+    OPINION_ASSIGNED: '{{actor}} przydziela Ci opinię prawną do opracowania.',
+    OPINION_DISCUSSION: '{{actor}} pisze w dyskusji o opinii prawnej.',
+    OPINION_DEADLINE: 'Zbliża się lub minął termin opinii prawnej.',
     message: 'Wiadomość: {{message}}',
   },
   moderation: {

@@ -1,0 +1,497 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Button, Group, Radio, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { OPINION_TEXT_MAX, OpinionRequestAction } from '@civitas/shared/domain';
+import {
+  AcceptOpinionRequestDocument,
+  AnswerOpinionInformationRequestDocument,
+  DeliverOpinionDocument,
+  OpinionExpertsDocument,
+  PublishOpinionDocument,
+  RejectOpinionRequestDocument,
+  ReleaseOpinionDocument,
+  RequestOpinionInformationDocument,
+  ReturnOpinionToExpertDocument,
+  StartOpinionWorkDocument,
+  SubmitOpinionRequestDocument,
+  WithdrawOpinionRequestDocument,
+} from '@civitas/web/data-access';
+import { ErrorAlert } from '@civitas/web/ui';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OPINIONS_NS } from './i18n';
+import { buttonActions, plnToGrosze } from './opinion-rules';
+import { DialogButtons, FileUploader, OpinionModal, TextDialog, useOpinionError } from './parts';
+
+/** What the buttons need to know of a request. */
+export interface ActionableRequest {
+  id: string;
+  subject: string;
+  availableActions: readonly OpinionRequestAction[];
+  summarySource?: string | null;
+}
+
+const REFETCH = ['OpinionRequests', 'OpinionRequest', 'OpinionDashboard'];
+
+/**
+ * The buttons of a request: exactly the acts the API lists in `availableActions`, each
+ * with its dialog. `only` narrows them (the triage queue shows the office's decisions).
+ */
+export function RequestActions({
+  request,
+  only,
+  onDone,
+}: {
+  request: ActionableRequest;
+  only?: readonly OpinionRequestAction[];
+  onDone: (message: string) => void;
+}) {
+  const { t } = useTranslation(OPINIONS_NS);
+  const errorOf = useOpinionError();
+  const [open, setOpen] = useState<OpinionRequestAction | null>(null);
+  const [error, setError] = useState('');
+  const actions = buttonActions(request.availableActions).filter((a) => !only || only.includes(a));
+  const variables = { id: request.id };
+  const options = { refetchQueries: REFETCH, awaitRefetchQueries: true };
+  const [submit, submitState] = useMutation(SubmitOpinionRequestDocument, options);
+  const [answer, answerState] = useMutation(AnswerOpinionInformationRequestDocument, options);
+  const [withdraw, withdrawState] = useMutation(WithdrawOpinionRequestDocument, options);
+  const [askInfo, askInfoState] = useMutation(RequestOpinionInformationDocument, options);
+  const [reject, rejectState] = useMutation(RejectOpinionRequestDocument, options);
+  const [start, startState] = useMutation(StartOpinionWorkDocument, options);
+  const [returnIt, returnState] = useMutation(ReturnOpinionToExpertDocument, options);
+  const [release, releaseState] = useMutation(ReleaseOpinionDocument, options);
+
+  function close() {
+    setOpen(null);
+    setError('');
+  }
+  async function run(action: () => Promise<unknown>, message: string) {
+    setError('');
+    try {
+      await action();
+      setOpen(null);
+      onDone(message);
+    } catch (e) {
+      setError(errorOf(e));
+    }
+  }
+
+  if (!actions.length) return null;
+  const label = (a: OpinionRequestAction) => t(`action.${a}`);
+  return (
+    <>
+      <Group gap="sm" role="group" aria-label={t('request.actions')}>
+        {actions.map((a) => (
+          <Button
+            key={a}
+            variant={
+              a === OpinionRequestAction.REJECT || a === OpinionRequestAction.WITHDRAW
+                ? 'default'
+                : 'filled'
+            }
+            color={
+              a === OpinionRequestAction.REJECT || a === OpinionRequestAction.WITHDRAW
+                ? 'red.9'
+                : undefined
+            }
+            loading={
+              (a === OpinionRequestAction.SUBMIT && submitState.loading) ||
+              (a === OpinionRequestAction.START_WORK && startState.loading)
+            }
+            onClick={() => {
+              setError('');
+              if (a === OpinionRequestAction.SUBMIT)
+                void run(() => submit({ variables }), t('form.submitted'));
+              else if (a === OpinionRequestAction.START_WORK)
+                void run(() => start({ variables }), t('action.started'));
+              else setOpen(a);
+            }}
+          >
+            {label(a)}
+            <span className="civitas-visually-hidden">: {request.subject}</span>
+          </Button>
+        ))}
+      </Group>
+      {!open && error && <ErrorAlert>{error}</ErrorAlert>}
+
+      <TextDialog
+        opened={open === OpinionRequestAction.ANSWER_INFORMATION_REQUEST}
+        title={t('action.answerTitle')}
+        label={t('action.answer')}
+        required
+        confirmLabel={t('action.ANSWER_INFORMATION_REQUEST')}
+        loading={answerState.loading}
+        error={error}
+        onClose={close}
+        onConfirm={(text) =>
+          void run(
+            () => answer({ variables: { ...variables, answer: text } }),
+            t('action.answered'),
+          )
+        }
+      />
+      <TextDialog
+        opened={open === OpinionRequestAction.WITHDRAW}
+        title={t('action.withdrawTitle')}
+        body={t('action.withdrawBody')}
+        label={t('action.withdrawComment')}
+        confirmLabel={t('action.WITHDRAW')}
+        danger
+        loading={withdrawState.loading}
+        error={error}
+        onClose={close}
+        onConfirm={(text) =>
+          void run(
+            () => withdraw({ variables: { ...variables, comment: text || null } }),
+            t('action.withdrawn'),
+          )
+        }
+      />
+      <TextDialog
+        opened={open === OpinionRequestAction.REQUEST_INFORMATION}
+        title={t('action.requestInfoTitle')}
+        label={t('action.requestInfoLabel')}
+        required
+        confirmLabel={t('action.REQUEST_INFORMATION')}
+        loading={askInfoState.loading}
+        error={error}
+        onClose={close}
+        onConfirm={(text) =>
+          void run(
+            () => askInfo({ variables: { ...variables, question: text } }),
+            t('action.infoRequested'),
+          )
+        }
+      />
+      <TextDialog
+        opened={open === OpinionRequestAction.REJECT}
+        title={t('action.rejectTitle')}
+        label={t('action.rejectReason')}
+        required
+        danger
+        confirmLabel={t('action.REJECT')}
+        loading={rejectState.loading}
+        error={error}
+        onClose={close}
+        onConfirm={(text) =>
+          void run(
+            () => reject({ variables: { ...variables, reason: text } }),
+            t('action.rejected'),
+          )
+        }
+      />
+      <TextDialog
+        opened={open === OpinionRequestAction.RETURN_TO_EXPERT}
+        title={t('action.returnTitle')}
+        label={t('action.remarks')}
+        required
+        confirmLabel={t('action.RETURN_TO_EXPERT')}
+        loading={returnState.loading}
+        error={error}
+        onClose={close}
+        onConfirm={(text) =>
+          void run(
+            () => returnIt({ variables: { ...variables, remarks: text } }),
+            t('action.returned'),
+          )
+        }
+      />
+      <TextDialog
+        opened={open === OpinionRequestAction.RELEASE}
+        title={t('action.releaseTitle')}
+        body={t('action.releaseBody')}
+        label={t('action.comment')}
+        confirmLabel={t('action.RELEASE')}
+        loading={releaseState.loading}
+        error={error}
+        onClose={close}
+        onConfirm={(text) =>
+          void run(
+            () => release({ variables: { ...variables, comment: text || null } }),
+            t('action.released'),
+          )
+        }
+      />
+      {open === OpinionRequestAction.ACCEPT && (
+        <AcceptDialog requestId={request.id} onClose={close} onDone={onDone} />
+      )}
+      {open === OpinionRequestAction.DELIVER && (
+        <DeliverDialog request={request} onClose={close} onDone={onDone} />
+      )}
+      {open === OpinionRequestAction.PUBLISH && (
+        <PublishDialog request={request} onClose={close} onDone={onDone} />
+      )}
+    </>
+  );
+}
+
+/** Accept: an expert, a due date and the agreed fee in złoty (sent in grosze). */
+function AcceptDialog({
+  requestId,
+  onClose,
+  onDone,
+}: {
+  requestId: string;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useTranslation(OPINIONS_NS);
+  const errorOf = useOpinionError();
+  const { data } = useQuery(OpinionExpertsDocument);
+  const [accept, { loading }] = useMutation(AcceptOpinionRequestDocument, {
+    refetchQueries: REFETCH,
+    awaitRefetchQueries: true,
+  });
+  const [expertId, setExpertId] = useState<string | null>(null);
+  const [dueDate, setDueDate] = useState('');
+  const [fee, setFee] = useState('');
+  const [comment, setComment] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failed, setFailed] = useState('');
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const grosze = plnToGrosze(fee);
+    const next: Record<string, string> = {};
+    if (!expertId) next['expert'] = t('common:form.required');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(dueDate)) next['dueDate'] = t('common:errors.field.date');
+    if (grosze === null) next['fee'] = t('action.feeInvalid');
+    setErrors(next);
+    if (Object.keys(next).length || grosze === null || !expertId) return;
+    setFailed('');
+    try {
+      await accept({
+        variables: {
+          id: requestId,
+          input: { expertId, dueDate, feeGrosze: grosze, comment: comment.trim() || null },
+        },
+      });
+      onClose();
+      onDone(t('action.accepted'));
+    } catch (e) {
+      setFailed(errorOf(e));
+    }
+  }
+
+  return (
+    <OpinionModal opened title={t('action.acceptTitle')} onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack>
+          {failed && <ErrorAlert>{failed}</ErrorAlert>}
+          <Select
+            id="accept-expert"
+            label={t('action.expert')}
+            placeholder={t('action.chooseExpert')}
+            required
+            data={(data?.opinionExperts ?? []).map((e) => ({
+              value: e.id,
+              label: `${e.name} (${e.organisationName})`,
+            }))}
+            value={expertId}
+            onChange={setExpertId}
+            error={errors['expert']}
+            data-autofocus
+          />
+          <TextInput
+            id="accept-due-date"
+            type="date"
+            label={t('action.dueDate')}
+            required
+            value={dueDate}
+            onChange={(e) => setDueDate(e.currentTarget.value)}
+            error={errors['dueDate']}
+          />
+          <TextInput
+            id="accept-fee"
+            label={t('action.fee')}
+            description={t('action.feeHint')}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            required
+            inputMode="decimal"
+            value={fee}
+            onChange={(e) => setFee(e.currentTarget.value)}
+            error={errors['fee']}
+          />
+          <Textarea
+            id="accept-comment"
+            label={t('action.comment')}
+            rows={3}
+            value={comment}
+            onChange={(e) => setComment(e.currentTarget.value)}
+          />
+          <DialogButtons onClose={onClose} confirmLabel={t('action.ACCEPT')} loading={loading} />
+        </Stack>
+      </form>
+    </OpinionModal>
+  );
+}
+
+/** Deliver: the opinion file (uploaded at once) and its summary. */
+function DeliverDialog({
+  request,
+  onClose,
+  onDone,
+}: {
+  request: ActionableRequest;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useTranslation(OPINIONS_NS);
+  const errorOf = useOpinionError();
+  const [deliver, { loading }] = useMutation(DeliverOpinionDocument, {
+    refetchQueries: REFETCH,
+    awaitRefetchQueries: true,
+  });
+  const [documentId, setDocumentId] = useState<string | null>(null);
+  const [summary, setSummary] = useState(request.summarySource ?? '');
+  const [comment, setComment] = useState('');
+  const [failed, setFailed] = useState('');
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!documentId) {
+      setFailed(t('action.deliverNeedsFile'));
+      return;
+    }
+    setFailed('');
+    try {
+      await deliver({
+        variables: {
+          id: request.id,
+          input: { documentId, summary, comment: comment.trim() || null },
+        },
+      });
+      onClose();
+      onDone(t('action.delivered'));
+    } catch (e) {
+      setFailed(errorOf(e));
+    }
+  }
+  return (
+    <OpinionModal opened title={t('action.deliverTitle')} onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack>
+          {failed && <ErrorAlert>{failed}</ErrorAlert>}
+          <FileUploader
+            id="deliver-file"
+            ownerKind="OPINION"
+            ownerId={request.id}
+            label={t('action.opinionFile')}
+            onUploaded={(d) => setDocumentId(d.documentId)}
+          />
+          <Textarea
+            id="deliver-summary"
+            label={t('action.summary')}
+            required
+            autosize
+            minRows={5}
+            maxLength={OPINION_TEXT_MAX}
+            value={summary}
+            onChange={(e) => setSummary(e.currentTarget.value)}
+          />
+          <Textarea
+            id="deliver-comment"
+            label={t('action.comment')}
+            rows={2}
+            value={comment}
+            onChange={(e) => setComment(e.currentTarget.value)}
+          />
+          <DialogButtons onClose={onClose} confirmLabel={t('action.DELIVER')} loading={loading} />
+        </Stack>
+      </form>
+    </OpinionModal>
+  );
+}
+
+/** Publish: as is, or a redacted copy (edited subject and summary, a redacted file). */
+function PublishDialog({
+  request,
+  onClose,
+  onDone,
+}: {
+  request: ActionableRequest;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useTranslation(OPINIONS_NS);
+  const errorOf = useOpinionError();
+  const [publish, { loading }] = useMutation(PublishOpinionDocument, {
+    refetchQueries: REFETCH,
+    awaitRefetchQueries: true,
+  });
+  const [mode, setMode] = useState<'asIs' | 'redacted'>('asIs');
+  const [subject, setSubject] = useState(request.subject);
+  const [summary, setSummary] = useState(request.summarySource ?? '');
+  const [documentId, setDocumentId] = useState<string | null>(null);
+  const [failed, setFailed] = useState('');
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const redacted = mode === 'redacted';
+    if (redacted && !documentId) {
+      setFailed(t('action.redactedNeedsFile'));
+      return;
+    }
+    setFailed('');
+    try {
+      await publish({
+        variables: {
+          id: request.id,
+          input: redacted
+            ? { redacted, subject, summary, redactedDocumentId: documentId }
+            : { redacted },
+        },
+      });
+      onClose();
+      onDone(t('action.publishedDone'));
+    } catch (e) {
+      setFailed(errorOf(e));
+    }
+  }
+  return (
+    <OpinionModal opened title={t('action.publishTitle')} onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack>
+          {failed && <ErrorAlert>{failed}</ErrorAlert>}
+          <Radio.Group
+            label={t('action.publishMode')}
+            value={mode}
+            onChange={(v) => setMode(v === 'redacted' ? 'redacted' : 'asIs')}
+          >
+            <Stack gap="xs" mt="xs">
+              <Radio value="asIs" label={t('action.publishAsIs')} />
+              <Radio value="redacted" label={t('action.publishRedacted')} />
+            </Stack>
+          </Radio.Group>
+          {mode === 'redacted' && (
+            <>
+              <TextInput
+                id="publish-subject"
+                label={t('action.publishSubject')}
+                required
+                value={subject}
+                onChange={(e) => setSubject(e.currentTarget.value)}
+              />
+              <Textarea
+                id="publish-summary"
+                label={t('action.publishSummary')}
+                required
+                autosize
+                minRows={5}
+                maxLength={OPINION_TEXT_MAX}
+                value={summary}
+                onChange={(e) => setSummary(e.currentTarget.value)}
+              />
+              <FileUploader
+                id="publish-file"
+                ownerKind="OPINION_PUBLISHED"
+                ownerId={request.id}
+                label={t('action.redactedFile')}
+                onUploaded={(d) => setDocumentId(d.documentId)}
+              />
+            </>
+          )}
+          <DialogButtons onClose={onClose} confirmLabel={t('action.PUBLISH')} loading={loading} />
+        </Stack>
+      </form>
+    </OpinionModal>
+  );
+}

@@ -1,0 +1,273 @@
+import { useQuery } from '@apollo/client/react';
+import {
+  Anchor,
+  Button,
+  FileInput,
+  Group,
+  List,
+  Modal,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
+import { OPINION_COMMENT_MAX } from '@civitas/shared/domain';
+import {
+  DocumentOwnerKind,
+  OpinionDocumentsDocument,
+  toApiProblem,
+  useSession,
+} from '@civitas/web/data-access';
+import { ErrorAlert, useErrorText } from '@civitas/web/ui';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OPINIONS_NS } from './i18n';
+import { type OpinionFileKind, type UploadedDocument, uploadOpinionDocument } from './upload';
+
+/** HTML the API rendered from Markdown and sanitised (questions, facts, summaries, messages). */
+export function SanitisedHtml({ html }: { html: string }) {
+  return <div className="civitas-markdown" dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+/** An API error of an opinion operation in words, upload refusals included. */
+export function useOpinionError() {
+  const { t } = useTranslation(OPINIONS_NS);
+  const errorText = useErrorText();
+  return (error: unknown): string => {
+    const problem = toApiProblem(error);
+    if (!problem) return '';
+    const uploadCodes = [
+      'FILE_TOO_LARGE',
+      'UNSUPPORTED_FILE_TYPE',
+      'FILE_TYPE_MISMATCH',
+      'EMPTY_FILE',
+      'INVALID_FILE_NAME',
+    ];
+    if (uploadCodes.includes(problem.code)) return t(`documents.${problem.code}`);
+    return errorText.message(problem);
+  };
+}
+
+/** A file picker that uploads at once to the request's files of one kind. */
+export function FileUploader({
+  ownerKind,
+  ownerId,
+  label,
+  onUploaded,
+  id,
+}: {
+  ownerKind: OpinionFileKind;
+  ownerId: string;
+  label: string;
+  onUploaded: (document: UploadedDocument) => void | Promise<void>;
+  id: string;
+}) {
+  const { t } = useTranslation(OPINIONS_NS);
+  const session = useSession();
+  const errorOf = useOpinionError();
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState('');
+  const [failed, setFailed] = useState('');
+  async function upload(file: File | null) {
+    if (!file) return;
+    setBusy(true);
+    setDone('');
+    setFailed('');
+    try {
+      const uploaded = await uploadOpinionDocument(session.fetch, { ownerKind, ownerId }, file);
+      await onUploaded(uploaded);
+      setDone(t('documents.uploaded', { name: uploaded.name }));
+    } catch (e) {
+      setFailed(t('documents.failed', { error: errorOf(e) }));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Stack gap="xs">
+      <FileInput
+        id={id}
+        label={label}
+        placeholder={t('documents.upload')}
+        value={null}
+        onChange={(file) => void upload(file)}
+        disabled={busy}
+        clearable={false}
+      />
+      <div role="status" aria-live="polite">
+        {busy ? t('documents.uploading') : done}
+      </div>
+      {failed && <ErrorAlert>{failed}</ErrorAlert>}
+    </Stack>
+  );
+}
+
+/** The files of one kind of a request, each a download link (signed, relative). */
+export function OpinionFiles({
+  ownerKind,
+  ownerId,
+  only,
+}: {
+  ownerKind: OpinionFileKind;
+  ownerId: string;
+  /** Show only these document ids (a request's attachments). */
+  only?: readonly string[];
+}) {
+  const { t } = useTranslation(OPINIONS_NS);
+  const { data, error } = useQuery(OpinionDocumentsDocument, {
+    variables: { ownerKind: ownerKind as DocumentOwnerKind, ownerId },
+  });
+  const errorOf = useOpinionError();
+  if (error) return <ErrorAlert>{errorOf(error)}</ErrorAlert>;
+  const files = (data?.documents.edges ?? [])
+    .map((e) => e.node)
+    .filter((d) => !only || only.includes(d.id));
+  if (!data) return null;
+  if (!files.length) return <Text>{t('documents.none')}</Text>;
+  return (
+    <List>
+      {files.map((f) => (
+        <List.Item key={f.id}>
+          <Anchor
+            href={f.downloadUrl}
+            download={f.name}
+            aria-label={t('documents.download', { name: f.name })}
+          >
+            {f.name}
+          </Anchor>{' '}
+          <Text span size="sm" c="gray.7">
+            ({t('documents.size', { size: Math.max(1, Math.round(f.size / 1024)) })})
+          </Text>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+/** A titled dialog asking for a text (a reason, a question, an answer, a comment). */
+export function TextDialog({
+  opened,
+  title,
+  label,
+  required = false,
+  confirmLabel,
+  onConfirm,
+  onClose,
+  loading = false,
+  error,
+  danger = false,
+  body,
+  children,
+}: {
+  opened: boolean;
+  title: string;
+  label: string;
+  required?: boolean;
+  confirmLabel: string;
+  onConfirm: (text: string) => void;
+  onClose: () => void;
+  loading?: boolean;
+  error?: string | null;
+  danger?: boolean;
+  body?: string;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation(OPINIONS_NS);
+  const [text, setText] = useState('');
+  const [missing, setMissing] = useState(false);
+  useEffect(() => {
+    if (opened) {
+      setText('');
+      setMissing(false);
+    }
+  }, [opened]);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (required && !text.trim()) {
+      setMissing(true);
+      return;
+    }
+    onConfirm(text.trim());
+  }
+  return (
+    <OpinionModal opened={opened} title={title} onClose={onClose}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {body && <Text>{body}</Text>}
+          {children}
+          {error && <ErrorAlert>{error}</ErrorAlert>}
+          <Textarea
+            id="opinion-dialog-text"
+            label={label}
+            required={required}
+            rows={4}
+            maxLength={OPINION_COMMENT_MAX}
+            value={text}
+            onChange={(e) => {
+              setText(e.currentTarget.value);
+              setMissing(false);
+            }}
+            error={missing ? t('common:form.required') : undefined}
+            data-autofocus
+          />
+          <DialogButtons
+            onClose={onClose}
+            confirmLabel={confirmLabel}
+            loading={loading}
+            danger={danger}
+          />
+        </Stack>
+      </form>
+    </OpinionModal>
+  );
+}
+
+export function DialogButtons({
+  onClose,
+  confirmLabel,
+  loading,
+  danger = false,
+}: {
+  onClose: () => void;
+  confirmLabel: string;
+  loading: boolean;
+  danger?: boolean;
+}) {
+  const { t } = useTranslation(OPINIONS_NS);
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onClose}>
+        {t('common:actions.cancel')}
+      </Button>
+      <Button type="submit" color={danger ? 'red.9' : undefined} loading={loading}>
+        {confirmLabel}
+      </Button>
+    </Group>
+  );
+}
+
+/** Modal built from its parts so its header is no second banner and the close button has a name. */
+export function OpinionModal({
+  opened,
+  title,
+  onClose,
+  children,
+}: {
+  opened: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation(OPINIONS_NS);
+  return (
+    <Modal.Root opened={opened} onClose={onClose} centered size="lg">
+      <Modal.Overlay />
+      <Modal.Content>
+        <Modal.Header {...({ component: 'div' } as object)}>
+          <Modal.Title fw={700}>{title}</Modal.Title>
+          <Modal.CloseButton aria-label={t('common:actions.close')} />
+        </Modal.Header>
+        <Modal.Body>{children}</Modal.Body>
+      </Modal.Content>
+    </Modal.Root>
+  );
+}
