@@ -619,6 +619,22 @@ describe('group chat over socket.io (one process)', () => {
       const rang = await bell;
       expect(rang.notification).toMatchObject({ kind: 'REPLY', threadId });
       expect(rang.unreadCount).toBeGreaterThanOrEqual(1);
+
+      // With nobody left to notify (the opener muted it), the reply still shows live.
+      const muted = await t.gql(
+        `mutation($threadId: ID!) { setThreadFollow(threadId: $threadId, follow: MUTED) { viewerFollow } }`,
+        { threadId },
+        { token: coordinator.token },
+      );
+      expect(muted.errors).toBeUndefined();
+      const again = nextEvent(watcher, 'forum:post');
+      const second = await t.gql(
+        REPLY,
+        { input: { threadId, body: 'Jeszcze jedno' } },
+        { token: member.token },
+      );
+      expect(second.errors).toBeUndefined();
+      expect(await again).toMatchObject({ threadId, postId: second.data!.replyToThread.id });
     });
   });
 });

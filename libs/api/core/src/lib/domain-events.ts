@@ -37,7 +37,7 @@ export interface UserMentionedEvent {
 }
 
 export interface ForumReplyPostedEvent {
-  /** Followers of the thread to tell, the author already left out. */
+  /** Followers of the thread to tell, the author already left out; may be none. */
   followerIds: string[];
   byUserId: string;
   groupId: string;

@@ -532,18 +532,17 @@ export class ForumService {
          WHERE r.thread_id = $1 AND r.follow = 'FOLLOWING' AND r.user_id <> $3`,
         [row.id, row.group_id, user.id],
       );
-      if (followers.length) {
-        const event: ForumReplyPostedEvent = {
-          followerIds: followers.map((f) => f.user_id),
-          byUserId: user.id,
-          groupId: row.group_id,
-          threadId: row.id,
-          postId: post.id,
-          threadTitle: row.title,
-          groupName: row.group_name,
-        };
-        emit(() => this.events.emit(DomainEvent.FORUM_REPLY_POSTED, event));
-      }
+      // Announced even without followers: open thread pages show the reply live.
+      const event: ForumReplyPostedEvent = {
+        followerIds: followers.map((f) => f.user_id),
+        byUserId: user.id,
+        groupId: row.group_id,
+        threadId: row.id,
+        postId: post.id,
+        threadTitle: row.title,
+        groupName: row.group_name,
+      };
+      emit(() => this.events.emit(DomainEvent.FORUM_REPLY_POSTED, event));
       this.mentioned(emit, rendered.mentions, user, row, post.id);
       return post.id;
     });
