@@ -111,7 +111,7 @@ export function LibraryPage() {
   return (
     <Page title={t('library.title')}>
       <Text>{t('library.intro')}</Text>
-      <form onSubmit={submit} role="search" aria-label={t('library.search')}>
+      <form onSubmit={submit} role="search">
         <Stack gap="sm">
           <Group align="flex-end">
             <TextInput

@@ -84,6 +84,7 @@ export function RequestActions({
         {actions.map((a) => (
           <Button
             key={a}
+            aria-label={`${label(a)}: ${request.subject}`}
             variant={
               a === OpinionRequestAction.REJECT || a === OpinionRequestAction.WITHDRAW
                 ? 'default'
@@ -108,7 +109,6 @@ export function RequestActions({
             }}
           >
             {label(a)}
-            <span className="civitas-visually-hidden">: {request.subject}</span>
           </Button>
         ))}
       </Group>
@@ -382,8 +382,7 @@ function DeliverDialog({
             id="deliver-summary"
             label={t('action.summary')}
             required
-            autosize
-            minRows={5}
+            rows={5}
             maxLength={OPINION_TEXT_MAX}
             value={summary}
             onChange={(e) => setSummary(e.currentTarget.value)}
@@ -474,8 +473,7 @@ function PublishDialog({
                 id="publish-summary"
                 label={t('action.publishSummary')}
                 required
-                autosize
-                minRows={5}
+                rows={5}
                 maxLength={OPINION_TEXT_MAX}
                 value={summary}
                 onChange={(e) => setSummary(e.currentTarget.value)}

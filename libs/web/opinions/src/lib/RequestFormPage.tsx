@@ -320,8 +320,7 @@ function RequestForm({ initial }: { initial: OpinionRequestDetailsFragment | nul
                 description={t('form.questionHint')}
                 inputWrapperOrder={['label', 'input', 'description', 'error']}
                 required
-                autosize
-                minRows={4}
+                rows={4}
                 maxLength={OPINION_TEXT_MAX}
                 value={values.question}
                 onChange={(e) => change({ question: e.currentTarget.value })}
@@ -331,8 +330,7 @@ function RequestForm({ initial }: { initial: OpinionRequestDetailsFragment | nul
                 id={FIELD_IDS.facts}
                 label={t('form.facts')}
                 required
-                autosize
-                minRows={4}
+                rows={4}
                 maxLength={OPINION_TEXT_MAX}
                 value={values.facts}
                 onChange={(e) => change({ facts: e.currentTarget.value })}

@@ -341,8 +341,7 @@ function Discussion({
               label={t('discussion.message')}
               description={t('discussion.messageHint')}
               inputWrapperOrder={['label', 'input', 'description', 'error']}
-              autosize
-              minRows={2}
+              rows={2}
               maxLength={OPINION_TEXT_MAX}
               value={body}
               onChange={(e) => {

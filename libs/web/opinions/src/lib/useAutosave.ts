@@ -7,8 +7,8 @@ export type AutosaveStatus = 'idle' | 'saving' | 'saved' | 'error';
 
 /**
  * Saves `values` AUTOSAVE_DELAY_MS after the last change (debounced), one save at a time:
- * a change made while a save runs is saved right after it. `flush()` saves now and
- * resolves when everything typed so far is saved (before submitting).
+ * a change made while a save runs is saved right after it. `flush()` saves now (nothing when
+ * nothing changed since the last save) and resolves when everything typed so far is saved.
  */
 export function useAutosave<T>(
   values: T,
@@ -24,6 +24,10 @@ export function useAutosave<T>(
   const running = useRef<Promise<void> | null>(null);
   const pending = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Every new `values` is a version; a save records the version it wrote.
+  const version = useRef(0);
+  const savedVersion = useRef(0);
+  if (latest.current !== values) version.current += 1;
   latest.current = values;
   saveRef.current = save;
 
@@ -39,10 +43,13 @@ export function useAutosave<T>(
       return;
     }
     pending.current = false;
+    if (savedVersion.current === version.current) return;
+    const writing = version.current;
     setStatus('saving');
     const run = (async () => {
       try {
         await saveRef.current(latest.current);
+        savedVersion.current = writing;
         setStatus('saved');
         setSavedAt(new Date());
         setError(null);

@@ -1,0 +1,216 @@
+import {
+  OpinionDiscussionAudience,
+  OpinionRequestAction,
+  OpinionRequestState,
+  Role,
+} from '@civitas/shared/domain';
+import {
+  DocumentOwnerKind,
+  OpinionDiscussionDocument,
+  OpinionDocumentsDocument,
+  OpinionRequestDocument,
+} from '@civitas/web/data-access';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { opinionRequest } from './fixtures';
+import { RequestActions } from './RequestActions';
+import { RequestPage } from './RequestPage';
+import { renderPage, signedInAs } from './testing';
+
+const A = OpinionRequestAction;
+
+describe('RequestActions: the buttons follow availableActions', () => {
+  it.each([
+    [
+      'a draft, for its legal officer',
+      [A.EDIT, A.SUBMIT, A.WITHDRAW],
+      ['Złóż wniosek', 'Wycofaj wniosek'],
+    ],
+    [
+      'a request waiting for information, for the city',
+      [A.ANSWER_INFORMATION_REQUEST, A.EDIT, A.WITHDRAW],
+      ['Odpowiedz biuru', 'Wycofaj wniosek'],
+    ],
+    [
+      'a submitted request, for the office',
+      [A.ACCEPT, A.REQUEST_INFORMATION, A.REJECT, A.VIEW_AUDIT_LOG],
+      ['Przyjmij i przydziel eksperta', 'Poproś o informacje', 'Odrzuć'],
+    ],
+    ['an accepted request, for its expert', [A.START_WORK], ['Rozpocznij pracę']],
+    ['a request in progress, for its expert', [A.DELIVER], ['Przekaż opinię']],
+    [
+      'a delivered opinion, for the office',
+      [A.RELEASE, A.RETURN_TO_EXPERT, A.VIEW_AUDIT_LOG],
+      ['Przekaż miastu', 'Zwróć ekspertowi'],
+    ],
+    [
+      'a released opinion, for the office',
+      [A.PUBLISH, A.VIEW_AUDIT_LOG],
+      ['Opublikuj w bibliotece'],
+    ],
+    ['a released opinion, for the city', [], []],
+  ])('%s', (_what, actions, buttons) => {
+    renderPage(
+      <RequestActions
+        request={{ id: 'r1', subject: 'Temat', availableActions: actions }}
+        onDone={() => undefined}
+      />,
+      { path: '/', session: signedInAs(Role.CITY_OFFICIAL) },
+    );
+    const names = screen.queryAllByRole('button').map((b) => b.getAttribute('aria-label'));
+    expect(names).toEqual(buttons.map((b) => `${b}: Temat`));
+  });
+});
+
+const timeline = [
+  {
+    __typename: 'OpinionRequestTransition' as const,
+    id: 't1',
+    fromState: null,
+    toState: OpinionRequestState.DRAFT,
+    comment: null,
+    createdAt: '2026-11-01T09:00:00Z',
+    actor: null,
+  },
+  {
+    __typename: 'OpinionRequestTransition' as const,
+    id: 't2',
+    fromState: OpinionRequestState.DELIVERED,
+    toState: OpinionRequestState.RELEASED,
+    comment: 'Przekazujemy opinię.',
+    createdAt: '2026-11-20T09:00:00Z',
+    actor: {
+      __typename: 'OpinionPerson' as const,
+      id: 'o1',
+      name: 'Anna Nowak',
+      organisationName: 'Biuro Związku',
+      position: null,
+    },
+  },
+];
+
+function documents(kind: DocumentOwnerKind, nodes: { id: string; name: string }[]) {
+  return {
+    request: { query: OpinionDocumentsDocument, variables: { ownerKind: kind, ownerId: 'r1' } },
+    result: {
+      data: {
+        documents: {
+          __typename: 'DocumentConnection',
+          edges: nodes.map((n) => ({
+            __typename: 'DocumentEdge',
+            node: {
+              __typename: 'Document',
+              ...n,
+              size: 2048,
+              extension: 'pdf',
+              downloadUrl: `/api/documents/${n.id}/content?sig=x`,
+              createdAt: '2026-11-19T09:00:00Z',
+            },
+          })),
+        },
+      },
+    },
+  };
+}
+
+const discussion = (audience: OpinionDiscussionAudience, body: string) => ({
+  request: {
+    query: OpinionDiscussionDocument,
+    variables: { requestId: 'r1', audience, first: 25 },
+  },
+  result: {
+    data: {
+      opinionDiscussion: {
+        __typename: 'OpinionDiscussionConnection',
+        totalCount: 1,
+        edges: [
+          {
+            __typename: 'OpinionDiscussionMessageEdge',
+            cursor: 'c1',
+            node: {
+              __typename: 'OpinionDiscussionMessage',
+              id: `m-${audience}`,
+              audience,
+              bodyHtml: `<p>${body}</p>`,
+              createdAt: '2026-11-10T09:00:00Z',
+              author: null,
+            },
+          },
+        ],
+        pageInfo: { __typename: 'PageInfo', endCursor: 'c1', hasNextPage: false },
+      },
+    },
+  },
+});
+
+describe('RequestPage', () => {
+  it('shows the city a released opinion: timeline, the file to download, only the city discussion', async () => {
+    const released = opinionRequest({
+      state: OpinionRequestState.RELEASED,
+      availableActions: [],
+      opinionDocumentId: 'd1',
+      summaryHtml: '<p>Wymiana dowodu jest bezpłatna.</p>',
+      transitions: timeline,
+      questionHtml: '<p>Czy gmina pokrywa koszty?</p>',
+    });
+    renderPage(<RequestPage />, {
+      path: '/opinions/:id',
+      route: '/opinions/r1',
+      session: signedInAs(Role.CITY_OFFICIAL, { legalOfficer: true }),
+      mocks: [
+        {
+          request: { query: OpinionRequestDocument, variables: { id: 'r1' } },
+          result: { data: { opinionRequest: released } },
+        },
+        documents(DocumentOwnerKind.OpinionRequest, []),
+        documents(DocumentOwnerKind.Opinion, [{ id: 'd1', name: 'opinia.pdf' }]),
+        discussion(OpinionDiscussionAudience.CITY, 'Dziękujemy za opinię.'),
+      ],
+    });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Zmiana nazwy ulicy' }),
+    ).toBeTruthy();
+    expect(screen.getByText('Przekazany miastu')).toBeTruthy();
+    const link = await screen.findByRole('link', { name: 'Pobierz opinia.pdf' });
+    expect(link.getAttribute('href')).toBe('/api/documents/d1/content?sig=x');
+    const history = screen.getByRole('region', { name: 'Historia' });
+    expect(within(history).getByText('Dostarczony → Przekazany miastu')).toBeTruthy();
+    expect(within(history).getByText('Przekazujemy opinię.')).toBeTruthy();
+    expect(await screen.findByText('Dziękujemy za opinię.')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: /Dyskusja wewnętrzna/ })).toBeNull();
+    expect(screen.queryByRole('button')?.textContent ?? '').not.toMatch(/Opublikuj/);
+    expect(screen.queryByRole('region', { name: 'Dziennik dostępu do wniosku' })).toBeNull();
+  });
+
+  it('shows the office both discussions, its buttons and the audit log switch', async () => {
+    const delivered = opinionRequest({
+      state: OpinionRequestState.DELIVERED,
+      viewerParty: 'OFFICE',
+      availableActions: [A.RELEASE, A.RETURN_TO_EXPERT, A.VIEW_AUDIT_LOG],
+      transitions: timeline.slice(0, 1),
+    });
+    renderPage(<RequestPage />, {
+      path: '/opinions/:id',
+      route: '/opinions/r1',
+      session: signedInAs(Role.OFFICE_ADMIN),
+      mocks: [
+        {
+          request: { query: OpinionRequestDocument, variables: { id: 'r1' } },
+          result: { data: { opinionRequest: delivered } },
+        },
+        documents(DocumentOwnerKind.OpinionRequest, []),
+        discussion(OpinionDiscussionAudience.CITY, 'Wiadomość dla miasta.'),
+        discussion(OpinionDiscussionAudience.INTERNAL, 'Uwagi dla eksperta.'),
+      ],
+    });
+    expect(
+      await screen.findByRole('button', { name: 'Przekaż miastu: Zmiana nazwy ulicy' }),
+    ).toBeTruthy();
+    expect(
+      screen.getByRole('button', { name: 'Zwróć ekspertowi: Zmiana nazwy ulicy' }),
+    ).toBeTruthy();
+    expect(await screen.findByText('Uwagi dla eksperta.')).toBeTruthy();
+    expect(await screen.findByText('Wiadomość dla miasta.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Pokaż dziennik dostępu' })).toBeTruthy();
+  });
+});
