@@ -214,6 +214,20 @@ describe('ChatPanel', () => {
     expect(await screen.findByRole('button', { name: 'Pokaż ponownie' })).toBeTruthy();
   });
 
+  it('says so when the first connection takes long', async () => {
+    const nowhere = new RealtimeClient({
+      url: 'http://127.0.0.1:9',
+      getToken: () => 't-maria',
+      refreshToken: async () => null,
+      socketOptions: { transports: ['websocket'], reconnectionDelay: 200 },
+    });
+    clients.push(nowhere);
+    renderPanel(nowhere);
+    expect(
+      await screen.findByText('Łączenie z czatem…', undefined, { timeout: 5_000 }),
+    ).toBeTruthy();
+  });
+
   it('speaks English', async () => {
     renderPanel(clientOf(MARIA), { language: 'en' });
     await screen.findByRole('log', { name: 'Chat messages' });

@@ -4,6 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHAT_NS } from './i18n';
 
+const SLOW_CONNECT_MS = 3_000;
+
 /**
  * Says when the live connection is not there (and once that it is back), in a status
  * region announced politely. Nothing is shown while connected.
@@ -13,7 +15,16 @@ export function ConnectionBanner() {
   const client = useRealtime();
   const state = useConnectionState();
   const [back, setBack] = useState(false);
+  const [slow, setSlow] = useState(false);
   const wasDown = useRef(false);
+
+  // The first connection taking long (the API down or far away) is worth a word too.
+  useEffect(() => {
+    setSlow(false);
+    if (state !== 'connecting') return undefined;
+    const timer = setTimeout(() => setSlow(true), SLOW_CONNECT_MS);
+    return () => clearTimeout(timer);
+  }, [state]);
 
   useEffect(() => {
     if (state === 'reconnecting' || state === 'offline') {
@@ -36,6 +47,7 @@ export function ConnectionBanner() {
       ? t('connection.refused', { message: client.refusal.message })
       : t('connection.offline');
   else if (state === 'reconnecting') text = t('connection.reconnecting');
+  else if (state === 'connecting' && slow) text = t('connection.connecting');
   else if (back) text = t('connection.back');
 
   return (
