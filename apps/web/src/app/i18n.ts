@@ -2,9 +2,11 @@ import { accountTranslations, ACCOUNT_NS } from '@civitas/web/account';
 import { adminTranslations, ADMIN_NS } from '@civitas/web/admin';
 import { chatTranslations, CHAT_NS } from '@civitas/web/chat';
 import { directoryTranslations, DIRECTORY_NS } from '@civitas/web/directory';
+import { documentsTranslations, DOCUMENTS_NS } from '@civitas/web/documents';
 import { groupsTranslations, GROUPS_NS } from '@civitas/web/groups';
 import { notificationsTranslations, NOTIFICATIONS_NS } from '@civitas/web/notifications';
 import { opinionsTranslations, OPINIONS_NS } from '@civitas/web/opinions';
+import { practicesTranslations, PRACTICES_NS } from '@civitas/web/practices';
 import { createI18n, type Language, type TranslationBundle } from '@civitas/web/ui';
 
 /** Every namespace the app's pages use. */
@@ -15,7 +17,9 @@ export const NAMESPACES: Record<string, TranslationBundle> = {
   [GROUPS_NS]: groupsTranslations,
   [NOTIFICATIONS_NS]: notificationsTranslations,
   [CHAT_NS]: chatTranslations,
+  [DOCUMENTS_NS]: documentsTranslations,
   [OPINIONS_NS]: opinionsTranslations,
+  [PRACTICES_NS]: practicesTranslations,
 };
 
 export function createAppI18n(options: { language?: Language; persist?: boolean } = {}) {

@@ -10,6 +10,7 @@ import { InvitationsPage, MembershipEditor } from '@civitas/web/admin';
 import { ChatPanel } from '@civitas/web/chat';
 import { useSession } from '@civitas/web/data-access';
 import { CityPage, DirectoryPage, PeoplePage } from '@civitas/web/directory';
+import { DocumentPage, GroupLibraryPage } from '@civitas/web/documents';
 import { CreateGroupPage, GroupPage, GroupsPage, ThreadPage } from '@civitas/web/groups';
 import { NotificationsPage, UnsubscribePage } from '@civitas/web/notifications';
 import {
@@ -21,6 +22,14 @@ import {
   RequestPage,
   TriagePage,
 } from '@civitas/web/opinions';
+import {
+  MyPracticesPage,
+  PracticeBookmarksPage,
+  PracticeFormPage,
+  PracticePage,
+  PracticeReviewQueuePage,
+  PracticeSearchPage,
+} from '@civitas/web/practices';
 import { PublicLayout } from '@civitas/web/ui';
 import { Outlet, Route, Routes } from 'react-router';
 import { NotFoundPage } from './ErrorPages';
@@ -122,6 +131,22 @@ export function AppRoutes() {
           }
         />
         <Route
+          path="groups/:groupId/documents"
+          element={
+            <RequirePermission anyOf={[Permission.DOCUMENTS_READ]}>
+              <GroupLibraryPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="documents/:documentId"
+          element={
+            <RequirePermission anyOf={[Permission.DOCUMENTS_READ]}>
+              <DocumentPage />
+            </RequirePermission>
+          }
+        />
+        <Route
           path="groups/:groupId/threads/:threadId"
           element={
             <RequirePermission anyOf={[Permission.GROUPS_READ]}>
@@ -190,6 +215,62 @@ export function AppRoutes() {
           element={
             <RequirePermission anyOf={[Permission.OPINIONS_REQUEST]}>
               <RequestFormPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="practices"
+          element={
+            <RequirePermission anyOf={[Permission.PRACTICES_READ]}>
+              <PracticeSearchPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="practices/new"
+          element={
+            <RequirePermission anyOf={[Permission.PRACTICE_SUBMIT]}>
+              <PracticeFormPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="practices/mine"
+          element={
+            <RequirePermission anyOf={[Permission.PRACTICE_SUBMIT]}>
+              <MyPracticesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="practices/bookmarks"
+          element={
+            <RequirePermission anyOf={[Permission.PRACTICES_READ]}>
+              <PracticeBookmarksPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="practices/review"
+          element={
+            <RequirePermission anyOf={[Permission.PRACTICES_REVIEW]}>
+              <PracticeReviewQueuePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="practices/:practiceId"
+          element={
+            <RequirePermission anyOf={[Permission.PRACTICES_READ]}>
+              <PracticePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="practices/:practiceId/edit"
+          element={
+            <RequirePermission anyOf={[Permission.PRACTICE_SUBMIT]}>
+              <PracticeFormPage />
             </RequirePermission>
           }
         />

@@ -209,6 +209,16 @@ export function GroupPage({ ChatPanel }: { ChatPanel?: ComponentType<GroupChatPa
 
       {seeMembers && <ForumSection groupId={id} canPost={!!group.viewerRole} />}
 
+      {seeMembers && (
+        <section aria-labelledby="group-documents-heading">
+          <h2 id="group-documents-heading">{t('group.documents')}</h2>
+          <Text>{t('group.documentsHint')}</Text>
+          <Anchor component={Link} to={`/groups/${id}/documents`}>
+            {t('group.documentsLink')}
+          </Anchor>
+        </section>
+      )}
+
       <ConfirmDialog
         opened={leaving}
         title={t('group.leaveTitle', { name: group.name })}

@@ -47,6 +47,7 @@ function post(id: string, position: number, body: string, who = author, reaction
     quotedPostId: null,
     author: who,
     reactions,
+    attachments: [] as object[],
   };
 }
 const opening = post('p1', 1, 'Jak liczycie godziny w arkuszach?', author, [
@@ -468,5 +469,24 @@ describe('ThreadPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Zapisz zmiany' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Tego wpisu nie można edytować: został usunięty.');
+  });
+  it("lists a post's attachments with their download links", async () => {
+    const withFile = {
+      ...opening,
+      attachments: [
+        {
+          __typename: 'Document',
+          id: 'd1',
+          name: 'Arkusz 2026.xlsx',
+          size: 20480,
+          downloadUrl: '/api/documents/files/signed-d1',
+        },
+      ],
+    };
+    open([threadPage([withFile])]);
+    const files = await screen.findByRole('navigation', { name: 'Załączniki' });
+    const link = within(files).getByRole('link', { name: /Arkusz 2026\.xlsx \(20 KB\)/ });
+    expect(link.getAttribute('href')).toBe('/api/documents/files/signed-d1');
+    expect(link.hasAttribute('download')).toBe(true);
   });
 });

@@ -175,6 +175,20 @@ function PostCard({
             />
           </>
         )}
+        {!post.deletedAt && post.attachments.length > 0 && (
+          <nav aria-label={t('thread.attachments')}>
+            <Group gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+              {post.attachments.map((file) => (
+                <li key={file.id}>
+                  {/* A signed, short-lived link from the API: it downloads as an attachment. */}
+                  <Anchor href={file.downloadUrl} download>
+                    📎 {file.name} ({format.number(Math.max(1, Math.round(file.size / 1024)))} KB)
+                  </Anchor>
+                </li>
+              ))}
+            </Group>
+          </nav>
+        )}
         {!post.deletedAt && (
           <Group justify="space-between" wrap="wrap" gap="xs">
             <Reactions post={post} onError={onError} />

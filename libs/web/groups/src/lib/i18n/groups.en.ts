@@ -114,6 +114,10 @@ export const groupsEn: DeepStrings<GroupsTexts> = {
       'You will lose access to the group’s forum and documents. You can ask to join again later.',
     left: 'You left “{{name}}”.',
     forum: 'Forum',
+    documents: 'Documents',
+    documentsLink: 'Open the group’s documents',
+    documentsHint:
+      'The group’s file library: folders, versions, previews and search inside the files.',
     coordination: 'Coordinator tools',
     joinRequests: 'Join requests',
     joinRequestsNone: 'No pending requests.',
@@ -202,6 +206,7 @@ export const groupsEn: DeepStrings<GroupsTexts> = {
     formerAuthor: 'Deleted account',
     edited: 'edited {{when}}',
     removed: 'Post removed by its author.',
+    attachments: 'Attachments',
     hiddenPost: 'Post hidden by a coordinator: {{reason}}',
     hiddenThread: 'Thread hidden by a coordinator: {{reason}}',
     lockedNotice: 'This thread is locked — no replies can be posted.',
