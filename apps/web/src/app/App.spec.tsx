@@ -88,6 +88,7 @@ describe('routes', () => {
       'Katalog miast',
       'Osoby',
       'Grupy',
+      'Opinie prawne',
       'Zaproszenia',
       'Mój profil',
     ]);

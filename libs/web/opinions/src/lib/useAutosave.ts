@@ -79,5 +79,13 @@ export function useAutosave<T>(
     };
   }, [values, dirty, delay, flush]);
 
+  // Leaving the page within the debounce still saves what was typed.
+  useEffect(
+    () => () => {
+      if (savedVersion.current !== version.current) flush().catch(() => undefined);
+    },
+    [flush],
+  );
+
   return { status, savedAt, error, flush };
 }
