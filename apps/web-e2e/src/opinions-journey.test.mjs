@@ -176,6 +176,8 @@ test('a legal opinion from request to the library', async (t) => {
     await signIn(EXPERT);
     await openOpinions();
     await page.getByRole('heading', { level: 2, name: 'Zlecone mi opinie' }).waitFor();
+    await page.getByRole('link', { name: SUBJECT }).waitFor();
+    await assertAccessible('opinions assigned to the expert');
     await page.getByRole('link', { name: SUBJECT }).click();
     await page.getByRole('heading', { level: 1, name: SUBJECT }).waitFor();
     await page.getByRole('button', { name: `Rozpocznij pracę: ${SUBJECT}` }).click();
@@ -237,6 +239,10 @@ test('a legal opinion from request to the library', async (t) => {
     await page.getByRole('button', { name: 'Pokaż dziennik dostępu' }).click();
     await page.getByRole('table', { name: 'Kto i kiedy czytał lub zmieniał wniosek' }).waitFor();
     await assertAccessible('request page with the audit log (office)');
+    await page.goto(`${stack.baseUrl}/opinions/dashboard`);
+    await page.getByRole('heading', { level: 1, name: 'Pulpit opinii prawnych' }).waitFor();
+    await page.getByRole('region', { name: 'Eksperci' }).getByText(EXPERT.name).waitFor();
+    await assertAccessible('office dashboard');
   });
 
   await t.test('an official of another city finds it in the library', async () => {
