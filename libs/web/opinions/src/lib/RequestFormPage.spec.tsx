@@ -1,6 +1,8 @@
 import { OpinionRequestAction, Role } from '@civitas/shared/domain';
 import {
   CreateOpinionRequestDocument,
+  DocumentOwnerKind,
+  OpinionDocumentsDocument,
   OpinionRequestDocument,
   OpinionRequestSimilarDocument,
   SubmitOpinionRequestDocument,
@@ -165,5 +167,59 @@ describe('RequestFormPage', () => {
     });
     expect(await screen.findByText('Tego wniosku nie można już edytować.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Złóż wniosek' })).toBeNull();
+  });
+
+  it('removes an attachment from the draft', async () => {
+    const updates: unknown[] = [];
+    const draft = opinionRequest({ attachmentDocumentIds: ['d1'] });
+    renderPage(<RequestFormPage />, {
+      path: '/opinions/:id/edit',
+      route: '/opinions/r1/edit',
+      session: officer(),
+      mocks: [
+        {
+          request: { query: OpinionRequestDocument, variables: { id: 'r1' } },
+          result: { data: { opinionRequest: draft } },
+        },
+        similar('r1'),
+        {
+          request: {
+            query: OpinionDocumentsDocument,
+            variables: { ownerKind: DocumentOwnerKind.OpinionRequest, ownerId: 'r1' },
+          },
+          result: {
+            data: {
+              documents: {
+                __typename: 'DocumentConnection',
+                edges: [
+                  {
+                    __typename: 'DocumentEdge',
+                    node: {
+                      __typename: 'Document',
+                      id: 'd1',
+                      name: 'uchwala.pdf',
+                      size: 4096,
+                      extension: 'pdf',
+                      downloadUrl: '/api/documents/d1/content?sig=x',
+                      createdAt: '2026-11-27T10:00:00Z',
+                    },
+                  },
+                ],
+              },
+            },
+          },
+        },
+        {
+          request: { query: UpdateOpinionRequestDocument, variables: () => true },
+          result: (vars: unknown) => {
+            updates.push(vars);
+            return { data: { updateOpinionRequest: opinionRequest() } };
+          },
+        },
+      ],
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Usuń załącznik uchwala.pdf' }));
+    expect(await screen.findByText('Usunięto załącznik uchwala.pdf.')).toBeTruthy();
+    expect(updates).toEqual([{ id: 'r1', input: { attachmentDocumentIds: [] } }]);
   });
 });

@@ -145,6 +145,7 @@ function RequestForm({ initial }: { initial: OpinionRequestDetailsFragment | nul
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<SubmitField, string>>>({});
   const [submitError, setSubmitError] = useState('');
   const [withdrawing, setWithdrawing] = useState(false);
+  const [attachmentStatus, setAttachmentStatus] = useState('');
   const [create] = useMutation(CreateOpinionRequestDocument);
   const [update] = useMutation(UpdateOpinionRequestDocument);
   const [submit, submitState] = useMutation(SubmitOpinionRequestDocument, {
@@ -225,6 +226,25 @@ function RequestForm({ initial }: { initial: OpinionRequestDetailsFragment | nul
       } else {
         setSubmitError(problem ? errorText.message(problem) : '');
       }
+    }
+  }
+
+  async function removeAttachment(documentId: string, name: string) {
+    if (!request) return;
+    setAttachmentStatus('');
+    try {
+      const result = await update({
+        variables: {
+          id: request.id,
+          input: {
+            attachmentDocumentIds: request.attachmentDocumentIds.filter((d) => d !== documentId),
+          },
+        },
+      });
+      if (result.data) setRequest(result.data.updateOpinionRequest);
+      setAttachmentStatus(t('documents.removed', { name }));
+    } catch (e) {
+      setSubmitError(errorOf(e));
     }
   }
 
@@ -464,7 +484,11 @@ function RequestForm({ initial }: { initial: OpinionRequestDetailsFragment | nul
                     ownerKind="OPINION_REQUEST"
                     ownerId={request.id}
                     only={request.attachmentDocumentIds}
+                    onRemove={(documentId, name) => void removeAttachment(documentId, name)}
                   />
+                  <div role="status" aria-live="polite">
+                    {attachmentStatus}
+                  </div>
                   <FileUploader
                     id="opinion-attachment"
                     ownerKind="OPINION_REQUEST"

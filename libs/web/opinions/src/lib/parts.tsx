@@ -106,11 +106,14 @@ export function OpinionFiles({
   ownerKind,
   ownerId,
   only,
+  onRemove,
 }: {
   ownerKind: OpinionFileKind;
   ownerId: string;
   /** Show only these document ids (a request's attachments). */
   only?: readonly string[];
+  /** Offers "remove" beside each file (a draft's attachments). */
+  onRemove?: (documentId: string, name: string) => void;
 }) {
   const { t } = useTranslation(OPINIONS_NS);
   const { data, error } = useQuery(OpinionDocumentsDocument, {
@@ -136,7 +139,18 @@ export function OpinionFiles({
           </Anchor>{' '}
           <Text span size="sm" c="gray.7">
             ({t('documents.size', { size: Math.max(1, Math.round(f.size / 1024)) })})
-          </Text>
+          </Text>{' '}
+          {onRemove && (
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              color="red.9"
+              aria-label={t('documents.removeLabel', { name: f.name })}
+              onClick={() => onRemove(f.id, f.name)}
+            >
+              {t('documents.remove')}
+            </Button>
+          )}
         </List.Item>
       ))}
     </List>
