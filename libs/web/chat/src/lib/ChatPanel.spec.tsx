@@ -44,7 +44,7 @@ describe('ChatPanel', () => {
       url: server.url,
       getToken: () => `t-${person.id}`,
       refreshToken: async () => null,
-      ackTimeoutMs: 500,
+      ackTimeoutMs: 3_000,
       socketOptions: {
         transports: ['websocket'],
         reconnectionDelay: 50,
@@ -124,7 +124,9 @@ describe('ChatPanel', () => {
     const pending = await screen.findByTestId('chat-pending');
     expect(within(pending).getByText('wysyłanie…')).toBeTruthy();
     expect((box as HTMLTextAreaElement).value).toBe('');
-    await waitFor(() => expect(screen.queryByTestId('chat-pending')).toBeNull());
+    await waitFor(() => expect(screen.queryByTestId('chat-pending')).toBeNull(), {
+      timeout: 5_000,
+    });
     const log = screen.getByRole('log');
     expect(within(log).getByText(/Pierwsza/)).toBeTruthy();
     expect(server.messages.get(GROUP)).toHaveLength(1);

@@ -169,7 +169,9 @@ export function ChatPanel({
 
   async function withError(result: Promise<RealtimeRefusal | null>) {
     const refused = await result;
-    setActionError(refused ? refusalText(t, refused) : '');
+    // Edits and the like are not queued: without a connection they wait for the person.
+    const offline = refused && live.connectionState !== 'connected';
+    setActionError(refused ? (offline ? t('errors.offline') : refusalText(t, refused)) : '');
     return refused;
   }
 
@@ -207,7 +209,10 @@ export function ChatPanel({
     stick.current = false;
     const refused = await live.loadOlder(groupId);
     setLoadingOlder(false);
-    if (refused) setActionError(refusalText(t, refused));
+    if (refused)
+      setActionError(
+        live.connectionState === 'connected' ? refusalText(t, refused) : t('errors.offline'),
+      );
     // Keep the message that was at the top where it was.
     requestAnimationFrame(() => {
       if (log) log.scrollTop = log.scrollHeight - before;

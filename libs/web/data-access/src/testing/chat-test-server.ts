@@ -34,6 +34,8 @@ export class ChatTestServer {
   readonly expiredTokens = new Set<string>();
   /** Acknowledgements of `chat:send` to swallow (the message is still stored). */
   dropSendAcks = 0;
+  /** Answers of `group:subscribe` to swallow. */
+  dropSubscribeAcks = 0;
   /** Tokens received through `auth:refresh`. */
   readonly refreshes: string[] = [];
   /** Refuse the next `chat:send`s with TOO_MANY_REQUESTS. */
@@ -145,6 +147,10 @@ export class ChatTestServer {
           .emit('presence:left', { groupId: room.slice('group:'.length), personId: person.id });
     });
     socket.on('group:subscribe', async ({ groupId }, ack) => {
+      if (this.dropSubscribeAcks > 0) {
+        this.dropSubscribeAcks--;
+        return;
+      }
       if (!this.isMember(person, groupId))
         return ack(this.refusal(ErrorCode.NOT_FOUND, 'Working group not found'));
       const fresh = !socket.rooms.has(`group:${groupId}`);

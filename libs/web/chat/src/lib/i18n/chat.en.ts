@@ -85,6 +85,7 @@ export const chatEn: DeepStrings<ChatTexts> = {
     BAD_USER_INPUT: 'The message is not valid: {{details}}',
     CONFLICT: 'This cannot be done now: {{message}}',
     UNAUTHENTICATED: 'Your session has expired. Sign in again.',
+    offline: 'No connection. Try again when it is back.',
     other: 'Something went wrong ({{message}}). Try again.',
   },
 };

@@ -81,6 +81,7 @@ export const chatPl = {
     BAD_USER_INPUT: 'Wiadomość jest niepoprawna: {{details}}',
     CONFLICT: 'Tego nie da się teraz zrobić: {{message}}',
     UNAUTHENTICATED: 'Sesja wygasła. Zaloguj się ponownie.',
+    offline: 'Brak połączenia. Spróbuj ponownie, gdy wróci.',
     other: 'Coś poszło nie tak ({{message}}). Spróbuj ponownie.',
   },
 };

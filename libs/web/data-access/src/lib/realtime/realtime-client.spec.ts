@@ -192,6 +192,16 @@ describe('RealtimeClient against a socket.io server', () => {
     );
   });
 
+  it('enters the room again when group:subscribe got no answer', async () => {
+    server.dropSubscribeAcks = 1;
+    server.store(GROUP, PIOTR, 'czekam');
+    const anna = connect('t-anna');
+    anna.watchGroup(GROUP);
+    await until(() => anna.groupChat(GROUP).loaded, 'the room on the second try', 5_000);
+    expect(anna.groupChat(GROUP).roomError).toBeNull();
+    expect(anna.groupChat(GROUP).messages).toHaveLength(1);
+  });
+
   it('fills a gap in live delivery with chat:sync', async () => {
     const anna = connect('t-anna');
     anna.watchGroup(GROUP);

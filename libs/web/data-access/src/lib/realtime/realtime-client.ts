@@ -416,19 +416,29 @@ export class RealtimeClient {
     const ack = await this.request('group:subscribe', { groupId });
     const refused = refusalOf(ack);
     if (refused) {
-      this.patch(groupId, { roomError: refused });
+      if (retriedByItself(refused)) this.enterAgainSoon(groupId);
+      else this.patch(groupId, { roomError: refused });
       return;
     }
     const room = ack as GroupRoomState & { ok: true };
     this.patch(groupId, { room, roomError: null });
     const g = this.group(groupId);
-    if (!g.loaded) await this.loadNewest(groupId);
-    else await this.sync(groupId);
+    const done = g.loaded ? await this.sync(groupId) : await this.loadNewest(groupId);
+    if (!done) this.enterAgainSoon(groupId);
   }
 
-  private async loadNewest(groupId: string): Promise<void> {
+  /** No answer, or the server failed: try the room again while it is wanted and we are up. */
+  private enterAgainSoon(groupId: string): void {
+    setTimeout(() => {
+      if (!this.closed && this.socket.connected && this.wantedGroups.has(groupId))
+        void this.enterGroup(groupId);
+    }, RETRY_MS);
+  }
+
+  /** The newest page; false when it did not come. */
+  private async loadNewest(groupId: string): Promise<boolean> {
     const ack = await this.request('chat:history', { groupId });
-    if (refusalOf(ack)) return;
+    if (refusalOf(ack)) return false;
     const page = ack as ChatMessagePage;
     const g = this.group(groupId);
     const messages = mergeMessages(g.messages, page.messages);
@@ -442,15 +452,16 @@ export class RealtimeClient {
       syncedSeq,
     });
     // Something may have been stored between the room's lastSeq and the page.
-    if (g.loaded === false && (g.room?.lastSeq ?? 0) > syncedSeq) await this.sync(groupId);
+    if (g.loaded === false && (g.room?.lastSeq ?? 0) > syncedSeq) return this.sync(groupId);
+    return true;
   }
 
-  /** Everything after the last `seq` held, page by page, merged by `seq`. */
-  async sync(groupId: string): Promise<void> {
+  /** Everything after the last `seq` held, page by page, merged by `seq`; false on failure. */
+  async sync(groupId: string): Promise<boolean> {
     if (this.syncing.has(groupId)) {
       // One sync at a time per group; the running one goes round once more.
       this.resync.add(groupId);
-      return;
+      return true;
     }
     this.syncing.add(groupId);
     try {
@@ -460,7 +471,7 @@ export class RealtimeClient {
           groupId,
           afterSeq: this.group(groupId).syncedSeq,
         });
-        if (refusalOf(ack)) return;
+        if (refusalOf(ack)) return false;
         const page = ack as ChatMessagePage;
         const after = this.group(groupId);
         const messages = mergeMessages(after.messages, page.messages);
@@ -469,7 +480,7 @@ export class RealtimeClient {
           loaded: true,
           syncedSeq: contiguousSeq(messages, Math.max(after.syncedSeq, page.cursor ?? 0)),
         });
-        if (!page.hasMore && !this.resync.has(groupId)) return;
+        if (!page.hasMore && !this.resync.has(groupId)) return true;
       }
     } finally {
       this.syncing.delete(groupId);
