@@ -89,6 +89,7 @@ describe('routes', () => {
       'Osoby',
       'Grupy',
       'Opinie prawne',
+      'Dobre praktyki',
       'Zaproszenia',
       'Mój profil',
     ]);

@@ -49,6 +49,8 @@ function SignedInFrame() {
   if (session.can(Permission.GROUPS_READ)) nav.push({ to: '/groups', label: t('nav.groups') });
   if (session.can(Permission.OPINION_LIBRARY_READ))
     nav.push({ to: '/opinions', label: t('opinions:nav.title') });
+  if (session.can(Permission.PRACTICES_READ))
+    nav.push({ to: '/practices', label: t('practices:nav.title') });
   if (
     session.can(Permission.INVITATION_CREATE_ANY) ||
     session.can(Permission.INVITATION_CREATE_OWN_CITY)

@@ -6,6 +6,7 @@ import { documentsTranslations, DOCUMENTS_NS } from '@civitas/web/documents';
 import { groupsTranslations, GROUPS_NS } from '@civitas/web/groups';
 import { notificationsTranslations, NOTIFICATIONS_NS } from '@civitas/web/notifications';
 import { opinionsTranslations, OPINIONS_NS } from '@civitas/web/opinions';
+import { practicesTranslations, PRACTICES_NS } from '@civitas/web/practices';
 import { createI18n, type Language, type TranslationBundle } from '@civitas/web/ui';
 
 /** Every namespace the app's pages use. */
@@ -18,6 +19,7 @@ export const NAMESPACES: Record<string, TranslationBundle> = {
   [CHAT_NS]: chatTranslations,
   [DOCUMENTS_NS]: documentsTranslations,
   [OPINIONS_NS]: opinionsTranslations,
+  [PRACTICES_NS]: practicesTranslations,
 };
 
 export function createAppI18n(options: { language?: Language; persist?: boolean } = {}) {

@@ -22,6 +22,14 @@ import {
   RequestPage,
   TriagePage,
 } from '@civitas/web/opinions';
+import {
+  MyPracticesPage,
+  PracticeBookmarksPage,
+  PracticeFormPage,
+  PracticePage,
+  PracticeReviewQueuePage,
+  PracticeSearchPage,
+} from '@civitas/web/practices';
 import { PublicLayout } from '@civitas/web/ui';
 import { Outlet, Route, Routes } from 'react-router';
 import { NotFoundPage } from './ErrorPages';
@@ -207,6 +215,62 @@ export function AppRoutes() {
           element={
             <RequirePermission anyOf={[Permission.OPINIONS_REQUEST]}>
               <RequestFormPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="practices"
+          element={
+            <RequirePermission anyOf={[Permission.PRACTICES_READ]}>
+              <PracticeSearchPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="practices/new"
+          element={
+            <RequirePermission anyOf={[Permission.PRACTICE_SUBMIT]}>
+              <PracticeFormPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="practices/mine"
+          element={
+            <RequirePermission anyOf={[Permission.PRACTICE_SUBMIT]}>
+              <MyPracticesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="practices/bookmarks"
+          element={
+            <RequirePermission anyOf={[Permission.PRACTICES_READ]}>
+              <PracticeBookmarksPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="practices/review"
+          element={
+            <RequirePermission anyOf={[Permission.PRACTICES_REVIEW]}>
+              <PracticeReviewQueuePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="practices/:practiceId"
+          element={
+            <RequirePermission anyOf={[Permission.PRACTICES_READ]}>
+              <PracticePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="practices/:practiceId/edit"
+          element={
+            <RequirePermission anyOf={[Permission.PRACTICE_SUBMIT]}>
+              <PracticeFormPage />
             </RequirePermission>
           }
         />

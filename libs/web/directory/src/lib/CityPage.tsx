@@ -23,6 +23,7 @@ import {
 import { type ComponentType, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { CityPractices } from './CityPractices';
 import { ContactForm } from './ContactForm';
 import { DIRECTORY_NS } from './i18n';
 import { LogoManager } from './LogoManager';
@@ -233,6 +234,7 @@ export function CityPage({
           )}
         </ConnectionStates>
       </Paper>
+      <CityPractices organisationId={city.id} />
     </Page>
   );
 }

@@ -26,6 +26,13 @@ export const directoryEn: DeepStrings<DirectoryTexts> = {
     membership: 'Membership',
   },
   city: {
+    practices: 'Good practices',
+    practicesCount_one: '{{count}} practice',
+    practicesCount_few: '{{count}} practices',
+    practicesCount_many: '{{count}} practices',
+    practicesCount_other: '{{count}} practices',
+    noPractices: 'The city has no published good practices yet.',
+    practicePartner: 'as a partner',
     loading: 'Loading the city…',
     back: 'Back to the city directory',
     logoAlt: 'Logo: {{name}}',

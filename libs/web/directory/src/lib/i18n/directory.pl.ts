@@ -23,6 +23,13 @@ export const directoryPl = {
     membership: 'Członkostwo',
   },
   city: {
+    practices: 'Dobre praktyki',
+    practicesCount_one: '{{count}} praktyka',
+    practicesCount_few: '{{count}} praktyki',
+    practicesCount_many: '{{count}} praktyk',
+    practicesCount_other: '{{count}} praktyki',
+    noPractices: 'Miasto nie ma jeszcze opublikowanych dobrych praktyk.',
+    practicePartner: 'jako partner',
     loading: 'Wczytywanie danych miasta…',
     back: 'Wróć do katalogu miast',
     logoAlt: 'Logo: {{name}}',

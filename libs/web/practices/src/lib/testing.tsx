@@ -1,0 +1,45 @@
+import { Role } from '@civitas/shared/domain';
+import { AuthSession } from '@civitas/web/data-access';
+import { renderPage as renderWith } from '@civitas/web/ui/testing';
+import type { ReactElement } from 'react';
+import { useLocation } from 'react-router';
+import { practicesTranslations, PRACTICES_NS } from './i18n';
+
+/** Renders a page of this library with its translations (see @civitas/web/ui/testing). */
+export function renderPage(
+  page: ReactElement,
+  options: Omit<Parameters<typeof renderWith>[1], 'translations'>,
+) {
+  return renderWith(page, { ...options, translations: { [PRACTICES_NS]: practicesTranslations } });
+}
+
+/** Shows the router's current search string, for asserting what the URL holds. */
+export function LocationProbe() {
+  const location = useLocation();
+  return <output data-testid="location">{`${location.pathname}${location.search}`}</output>;
+}
+
+/** A session signed in as `role` of Łódź (organisation id `lodz`). */
+export function signedInAs(role: Role) {
+  const session = new AuthSession({ requestRefresh: () => Promise.reject(new Error('unused')) });
+  session.establish({
+    __typename: 'AuthPayload',
+    accessToken: 't',
+    accessTokenExpiresAt: '2030-01-01T00:00:00Z',
+    user: {
+      __typename: 'User',
+      id: `u-${role}`,
+      email: 'someone@civitas.local',
+      name: 'Maria Wiśniewska',
+      role,
+      isLegalOfficer: false,
+      locale: 'pl',
+      position: null,
+      department: null,
+      phone: null,
+      organisationId: 'lodz',
+      organisation: { __typename: 'Organisation', id: 'lodz', name: 'Łódź' },
+    },
+  });
+  return session;
+}
