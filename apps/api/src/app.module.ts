@@ -9,6 +9,7 @@ import { OrganisationsModule } from '@civitas/api/organisations';
 import { PlatformModule, PlatformOptions } from '@civitas/api/platform';
 import { PracticesModule } from '@civitas/api/practices';
 import { RealtimeModule } from '@civitas/api/realtime';
+import { TribunalModule } from '@civitas/api/tribunal';
 
 /** The platform plus every domain. A new domain module is added here. */
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         RealtimeModule,
         ChatModule,
         PracticesModule,
+        TribunalModule,
       ],
     };
   }

@@ -13,6 +13,7 @@ import { OrganisationsModule } from '@civitas/api/organisations';
 import { PracticesModule } from '@civitas/api/practices';
 import { RealtimeModule, realtimeEventsOf } from '@civitas/api/realtime';
 import { TestApp } from '@civitas/api/testing';
+import { TribunalModule } from '@civitas/api/tribunal';
 
 /**
  * Every GraphQL operation, HTTP route and socket event with the permission it requires. A change to
@@ -33,6 +34,7 @@ describe('permission map of every operation', () => {
       RealtimeModule,
       ChatModule,
       PracticesModule,
+      TribunalModule,
     ]);
     const discovery = t.app.get(DiscoveryService);
     operations = {};

@@ -9,6 +9,7 @@ import { NotificationsModule } from '@civitas/api/notifications';
 import { OpinionsModule } from '@civitas/api/opinions';
 import { OrganisationsModule } from '@civitas/api/organisations';
 import { PracticesModule } from '@civitas/api/practices';
+import { TribunalModule } from '@civitas/api/tribunal';
 
 const COMMITTED = join(__dirname, '..', 'schema.graphql');
 
@@ -26,6 +27,7 @@ describe('GraphQL schema', () => {
       NotificationsModule,
       OpinionsModule,
       PracticesModule,
+      TribunalModule,
     ]);
   });
   afterAll(() => t.close());

@@ -11,3 +11,4 @@ export * from './lib/realtime';
 export * from './lib/documents';
 export * from './lib/opinions';
 export * from './lib/practices';
+export * from './lib/tribunal';

@@ -24,6 +24,10 @@ export const DomainEvent = {
   OPINION_DISCUSSION_POSTED: 'opinion.discussion-posted',
   /** The daily deadline reminder: requests due soon or overdue, each with whom to remind. */
   OPINION_DEADLINES_DUE: 'opinion.deadlines-due',
+  /** The daily tribunal reminder: deadlines 5, 3, 1 or 0 days away, each with whom to remind. */
+  TRIBUNAL_DEADLINES_DUE: 'tribunal.deadlines-due',
+  /** A city asked to join a tribunal case, or the office decided such a request. */
+  TRIBUNAL_JOIN: 'tribunal.join',
 } as const;
 
 export interface UserMentionedEvent {
@@ -149,6 +153,30 @@ export interface OpinionDeadlinesDueEvent {
     overdue: boolean;
     recipientIds: string[];
   }[];
+}
+
+export interface TribunalDeadlinesDueEvent {
+  /** YYYY-MM-DD, the day the reminder ran for. */
+  day: string;
+  reminders: {
+    caseId: string;
+    caseTitle: string;
+    stage: string;
+    /** YYYY-MM-DD */
+    deadline: string;
+    daysLeft: number;
+    recipientIds: string[];
+  }[];
+}
+
+export interface TribunalJoinEvent {
+  caseId: string;
+  caseTitle: string;
+  cityName: string;
+  /** REQUESTED (the office is told), ACCEPTED or DECLINED (the city's requester is). */
+  status: 'REQUESTED' | 'ACCEPTED' | 'DECLINED';
+  byUserId: string;
+  recipientIds: string[];
 }
 
 export interface ChatMessageModeratedEvent {

@@ -9,6 +9,7 @@ import { DocumentsNoChecksum1764290000001 } from './1764290000001-DocumentsNoChe
 import { Practices1764300000000 } from './1764300000000-Practices';
 import { PracticeSearchSpeed1764300000001 } from './1764300000001-PracticeSearchSpeed';
 import { Opinions1764310000000 } from './1764310000000-Opinions';
+import { Tribunal1764320000000 } from './1764320000000-Tribunal';
 
 /** Every migration, in order. A schema change is a new file here, reviewed as SQL. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   Practices1764300000000,
   PracticeSearchSpeed1764300000001,
   Opinions1764310000000,
+  Tribunal1764320000000,
 ];

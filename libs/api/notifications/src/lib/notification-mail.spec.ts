@@ -30,4 +30,20 @@ describe('notification mail', () => {
       'https://civitas.example/groups/g1/threads/t1',
     );
   });
+
+  it('words a tribunal deadline reminder and links to the case', () => {
+    const reminder = {
+      kind: NotificationKind.TRIBUNAL_DEADLINE,
+      groupId: null,
+      threadId: null,
+      postId: null,
+      targetId: 'c1',
+      payload: { requestSubject: 'Dochody JST', dueDate: '2025-04-22', state: 'DEFECTS_CALL' },
+    };
+    expect(describeNotification(reminder)).toEqual({
+      pl: 'Sprawa przed TK „Dochody JST”: termin upływa 2025-04-22 (usunięcie braków formalnych).',
+      en: 'Tribunal case “Dochody JST”: the deadline is 2025-04-22 (remedying formal defects).',
+    });
+    expect(linkOf('https://civitas.example', reminder)).toBe('https://civitas.example/tribunal/c1');
+  });
 });

@@ -107,12 +107,36 @@ export function describe(n: MailableNotification): { pl: string; en: string } {
             pl: `Termin opinii „${request}” upływa ${n.payload.dueDate ?? ''}.`,
             en: `The opinion “${request}” is due ${n.payload.dueDate ?? ''}.`,
           };
+    case NotificationKind.TRIBUNAL_DEADLINE:
+      return {
+        pl: `Sprawa przed TK „${request}”: termin upływa ${n.payload.dueDate ?? ''}${n.payload.state === 'REFUSAL' ? ' (zażalenie na odmowę nadania biegu)' : ' (usunięcie braków formalnych)'}.`,
+        en: `Tribunal case “${request}”: the deadline is ${n.payload.dueDate ?? ''}${n.payload.state === 'REFUSAL' ? ' (complaint against the refusal)' : ' (remedying formal defects)'}.`,
+      };
+    case NotificationKind.TRIBUNAL_JOIN: {
+      const city = n.payload.message ?? '';
+      if (n.payload.state === 'REQUESTED') {
+        return {
+          pl: `${city} prosi o przystąpienie do sprawy przed TK „${request}”.`,
+          en: `${city} asks to join the Tribunal case “${request}”.`,
+        };
+      }
+      return n.payload.state === 'ACCEPTED'
+        ? {
+            pl: `Biuro przyjęło przystąpienie miasta ${city} do sprawy przed TK „${request}”.`,
+            en: `The office accepted ${city} as co-applicant in the Tribunal case “${request}”.`,
+          }
+        : {
+            pl: `Biuro nie przyjęło przystąpienia miasta ${city} do sprawy przed TK „${request}”.`,
+            en: `The office declined ${city}'s request to join the Tribunal case “${request}”.`,
+          };
+    }
   }
 }
 
 /** Where the web shows what the notification is about. */
 export function linkOf(appUrl: string, n: MailableNotification): string {
   if (n.kind.startsWith('OPINION_') && n.targetId) return `${appUrl}/opinions/${n.targetId}`;
+  if (n.kind.startsWith('TRIBUNAL_') && n.targetId) return `${appUrl}/tribunal/${n.targetId}`;
   if (n.groupId && n.threadId) {
     const post = n.postId ? `#post-${n.postId}` : '';
     return `${appUrl}/groups/${n.groupId}/threads/${n.threadId}${post}`;
@@ -139,6 +163,8 @@ const SUBJECTS: Record<NotificationKind, string> = {
   [NotificationKind.OPINION_ASSIGNED]: 'Przydzielona opinia / Opinion assigned to you',
   [NotificationKind.OPINION_DISCUSSION]: 'Dyskusja nad opinią / Opinion discussion',
   [NotificationKind.OPINION_DEADLINE]: 'Termin opinii / Opinion deadline',
+  [NotificationKind.TRIBUNAL_DEADLINE]: 'Termin w sprawie przed TK / Tribunal deadline',
+  [NotificationKind.TRIBUNAL_JOIN]: 'Przystąpienie do sprawy przed TK / Joining a Tribunal case',
 };
 
 /** The mail for one notification sent at once. */

@@ -7,6 +7,8 @@ import type {
   OpinionDiscussionPostedEvent,
   OpinionExpertAssignedEvent,
   OpinionRequestTransitionedEvent,
+  TribunalDeadlinesDueEvent,
+  TribunalJoinEvent,
   ForumPostModeratedEvent,
   ForumReplyPostedEvent,
   GroupInvitationCreatedEvent,
@@ -155,6 +157,34 @@ export class NotificationListeners {
         payload: { requestSubject: r.subject, dueDate: r.dueDate, overdue: r.overdue },
       });
     }
+  }
+
+  /** Tribunal reminders: one per case and person (5, 3, 1 days before and on the day). */
+  @OnEvent(DomainEvent.TRIBUNAL_DEADLINES_DUE, { async: true, promisify: true })
+  async onTribunalDeadlines(e: TribunalDeadlinesDueEvent): Promise<void> {
+    for (const r of e.reminders) {
+      await this.notify(DomainEvent.TRIBUNAL_DEADLINES_DUE, {
+        kind: NotificationKind.TRIBUNAL_DEADLINE,
+        recipientIds: r.recipientIds,
+        actorId: null,
+        groupId: null,
+        targetId: r.caseId,
+        // The payload's request fields carry the case: subject = title, dueDate = deadline.
+        payload: { requestSubject: r.caseTitle, dueDate: r.deadline, state: r.stage },
+      });
+    }
+  }
+
+  @OnEvent(DomainEvent.TRIBUNAL_JOIN, { async: true, promisify: true })
+  onTribunalJoin(e: TribunalJoinEvent): Promise<void> {
+    return this.notify(DomainEvent.TRIBUNAL_JOIN, {
+      kind: NotificationKind.TRIBUNAL_JOIN,
+      recipientIds: e.recipientIds,
+      actorId: e.byUserId,
+      groupId: null,
+      targetId: e.caseId,
+      payload: { requestSubject: e.caseTitle, state: e.status, message: e.cityName },
+    });
   }
 
   private async notify(event: string, n: NewNotifications): Promise<void> {

@@ -187,6 +187,8 @@ describe('notifications', () => {
       { kind: 'OPINION_ASSIGNED', email: 'IMMEDIATE' },
       { kind: 'OPINION_DISCUSSION', email: 'IMMEDIATE' },
       { kind: 'OPINION_DEADLINE', email: 'IMMEDIATE' },
+      { kind: 'TRIBUNAL_DEADLINE', email: 'IMMEDIATE' },
+      { kind: 'TRIBUNAL_JOIN', email: 'IMMEDIATE' },
     ]);
     const twice = await t.gql(
       UPDATE_PREFS,

@@ -22,7 +22,22 @@ export enum DocumentOwnerKind {
    */
   OPINION_PUBLISHED = 'OPINION_PUBLISHED',
   PRACTICE = 'PRACTICE',
+  /**
+   * A tribunal case's working files (owner id: the case's id): draft motions, internal
+   * notes. The office and the applicant and co-applicant cities' legal officers and admins.
+   */
   TRIBUNAL_CASE = 'TRIBUNAL_CASE',
+  /**
+   * The documents of a case's stages (owner id: the case's id): the filed motion, the
+   * Tribunal's calls, decisions, judgment. Everyone who may read the case; the office adds.
+   */
+  TRIBUNAL_STAGE = 'TRIBUNAL_STAGE',
+  /**
+   * A city council's resolution to take part in a case (owner id: the case's id): everyone
+   * who may read the case; a member city's admin or legal officer adds it while the case is
+   * prepared, to ask to join.
+   */
+  TRIBUNAL_RESOLUTION = 'TRIBUNAL_RESOLUTION',
 }
 
 /**

@@ -20,6 +20,10 @@ export enum NotificationKind {
   OPINION_DISCUSSION = 'OPINION_DISCUSSION',
   /** Daily: an opinion I owe or oversee is due soon or overdue. */
   OPINION_DEADLINE = 'OPINION_DEADLINE',
+  /** A tribunal deadline of a case I am responsible for is 5, 3 or 1 days away, or today. */
+  TRIBUNAL_DEADLINE = 'TRIBUNAL_DEADLINE',
+  /** A city asked to join a tribunal case (the office), or the office decided it (the city). */
+  TRIBUNAL_JOIN = 'TRIBUNAL_JOIN',
 }
 
 /** How a person wants to be e-mailed about one kind of notification. */
@@ -41,4 +45,6 @@ export const DEFAULT_EMAIL_FREQUENCY: Readonly<Record<NotificationKind, EmailFre
   [NotificationKind.OPINION_ASSIGNED]: EmailFrequency.IMMEDIATE,
   [NotificationKind.OPINION_DISCUSSION]: EmailFrequency.IMMEDIATE,
   [NotificationKind.OPINION_DEADLINE]: EmailFrequency.IMMEDIATE,
+  [NotificationKind.TRIBUNAL_DEADLINE]: EmailFrequency.IMMEDIATE,
+  [NotificationKind.TRIBUNAL_JOIN]: EmailFrequency.IMMEDIATE,
 };

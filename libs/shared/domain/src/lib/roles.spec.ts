@@ -13,7 +13,8 @@ describe('role → permission map', () => {
   });
   it('gives guests their own profile, the working groups opened to guests and their documents, nothing more', () => {
     // opinions:read lets every role ask for a request by id and get NOT_FOUND, never
-    // FORBIDDEN; a guest is never party to a request (OpinionAccess).
+    // FORBIDDEN; a guest is never party to a request (OpinionAccess). tribunal:read likewise:
+    // tribunal cases answer NOT_FOUND to anyone outside member cities and the office.
     expect(ROLE_PERMISSIONS[Role.GUEST]).toEqual([
       Permission.PROFILE_OWN,
       Permission.GROUPS_READ,
@@ -21,7 +22,14 @@ describe('role → permission map', () => {
       Permission.DOCUMENTS_READ,
       Permission.DOCUMENTS_WRITE,
       Permission.OPINIONS_READ,
+      Permission.TRIBUNAL_READ,
     ]);
+  });
+  it('lets only the office manage tribunal cases, and only cities ask to join them', () => {
+    const manage = Object.values(Role).filter((r) => hasPermission(r, Permission.TRIBUNAL_MANAGE));
+    expect(manage).toEqual([Role.OFFICE_ADMIN]);
+    const join = Object.values(Role).filter((r) => hasPermission(r, Permission.TRIBUNAL_JOIN));
+    expect(join).toEqual([Role.OFFICE_ADMIN, Role.CITY_ADMIN, Role.CITY_OFFICIAL]);
   });
   it('lets only the office triage opinion requests, and only cities request them', () => {
     const triage = Object.values(Role).filter((r) => hasPermission(r, Permission.OPINIONS_TRIAGE));

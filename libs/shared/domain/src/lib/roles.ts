@@ -67,6 +67,16 @@ export enum Permission {
   OPINIONS_TRIAGE = 'opinions:triage',
   /** Search and read the published opinion library (people of member cities, experts). */
   OPINION_LIBRARY_READ = 'opinion-library:read',
+  /**
+   * Read Constitutional Tribunal cases: summaries and timelines for people of member cities,
+   * the restricted parts for the applicant cities' legal officers and admins. Decided per
+   * case; anyone else (guests, experts) gets NOT_FOUND, which is why every role holds this.
+   */
+  TRIBUNAL_READ = 'tribunal:read',
+  /** Ask to join a case being prepared as a co-applicant city (admins, legal officers). */
+  TRIBUNAL_JOIN = 'tribunal:join',
+  /** The office: open cases, record stages and corrections, decide joins, link cases. */
+  TRIBUNAL_MANAGE = 'tribunal:manage',
 }
 
 const CITY_OFFICIAL_PERMISSIONS = [
@@ -84,6 +94,8 @@ const CITY_OFFICIAL_PERMISSIONS = [
   Permission.OPINIONS_READ,
   Permission.OPINIONS_REQUEST,
   Permission.OPINION_LIBRARY_READ,
+  Permission.TRIBUNAL_READ,
+  Permission.TRIBUNAL_JOIN,
 ];
 
 /** The one role→permission map; the API guard and the web both read it. */
@@ -101,6 +113,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.PRACTICES_READ,
     Permission.OPINIONS_READ,
     Permission.OPINION_LIBRARY_READ,
+    Permission.TRIBUNAL_READ,
   ],
   [Role.CITY_ADMIN]: [
     ...CITY_OFFICIAL_PERMISSIONS,
@@ -117,6 +130,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.DOCUMENTS_READ,
     Permission.DOCUMENTS_WRITE,
     Permission.OPINIONS_READ,
+    Permission.TRIBUNAL_READ,
   ],
 };
 

@@ -114,7 +114,9 @@ export const DocumentOwnerKind = {
   OpinionPublished: 'OPINION_PUBLISHED',
   OpinionRequest: 'OPINION_REQUEST',
   Practice: 'PRACTICE',
-  TribunalCase: 'TRIBUNAL_CASE'
+  TribunalCase: 'TRIBUNAL_CASE',
+  TribunalResolution: 'TRIBUNAL_RESOLUTION',
+  TribunalStage: 'TRIBUNAL_STAGE'
 } as const;
 
 export type DocumentOwnerKind = typeof DocumentOwnerKind[keyof typeof DocumentOwnerKind];

@@ -1,0 +1,144 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue, Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { TRIBUNAL_REMINDER_DAYS } from '@civitas/shared/domain';
+import { APP_CONFIG, DomainEvent } from '@civitas/api/core';
+import type { AppConfig, TribunalDeadlinesDueEvent } from '@civitas/api/core';
+import { DEFAULT_MAIL_QUEUE_OPTIONS, MAIL_QUEUE_OPTIONS } from '@civitas/api/mail';
+import type { MailQueueOptions } from '@civitas/api/mail';
+import {
+  CURRENT_ENTRY_JOIN,
+  RESPONSIBLE_SQL,
+  todayInPoland,
+  TRIBUNAL_TIME_ZONE,
+} from './tribunal-cases.service';
+
+export const TRIBUNAL_REMINDER_SCHEDULER_ID = 'tribunal-deadline-reminders';
+export const TRIBUNAL_REMINDER_QUEUE = 'tribunal-reminders';
+/** 07:00 in Poland, every day. */
+export const TRIBUNAL_REMINDER_CRON = '0 7 * * *';
+const HOUR_MS = 60 * 60 * 1000;
+
+export interface TribunalReminderRun {
+  ran: boolean;
+  reminders: number;
+}
+
+/**
+ * The daily tribunal reminder: every running deadline 5, 3 or 1 days away, or due today,
+ * reminds the office and the parties' legal officers and admins (in-app and mail, through
+ * notifications). Once per day across processes, as the opinion reminder: an advisory lock
+ * (a second process does not wait) and the day's row in `tribunal_reminder_run` (no process
+ * runs a day twice); announced after the claim commits.
+ */
+@Injectable()
+export class TribunalRemindersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async runForDay(day: string = todayInPoland()): Promise<TribunalReminderRun> {
+    const outcome = await this.db.transaction(async (tx) => {
+      const [{ locked }]: { locked: boolean }[] = await tx.query(
+        `SELECT pg_try_advisory_xact_lock(hashtext('civitas:tribunal-deadline-reminders')) AS locked`,
+      );
+      if (!locked) return null;
+      const claimed: unknown[] = await tx.query(
+        `INSERT INTO tribunal_reminder_run (run_date) VALUES ($1::date)
+         ON CONFLICT (run_date) DO NOTHING RETURNING run_date`,
+        [day],
+      );
+      if (claimed.length === 0) return null;
+      const rows: {
+        id: string;
+        title: string;
+        stage: string;
+        deadline: string;
+        days_left: number;
+        recipients: string[];
+      }[] = await tx.query(
+        `SELECT c.id, c.title, e.stage, to_char(e.deadline, 'YYYY-MM-DD') AS deadline,
+                (e.deadline - $1::date) AS days_left, ${RESPONSIBLE_SQL} AS recipients
+         FROM tribunal_case c ${CURRENT_ENTRY_JOIN}
+         WHERE e.deadline IS NOT NULL AND (e.deadline - $1::date) = ANY($2::int[])
+         ORDER BY e.deadline, c.id`,
+        [day, TRIBUNAL_REMINDER_DAYS],
+      );
+      await tx.query(`UPDATE tribunal_reminder_run SET reminders = $2 WHERE run_date = $1::date`, [
+        day,
+        rows.length,
+      ]);
+      const event: TribunalDeadlinesDueEvent = {
+        day,
+        reminders: rows.map((r) => ({
+          caseId: r.id,
+          caseTitle: r.title,
+          stage: r.stage,
+          deadline: r.deadline,
+          daysLeft: r.days_left,
+          recipientIds: r.recipients,
+        })),
+      };
+      return event;
+    });
+    if (!outcome) return { ran: false, reminders: 0 };
+    if (outcome.reminders.length) this.events.emit(DomainEvent.TRIBUNAL_DEADLINES_DUE, outcome);
+    return { ran: true, reminders: outcome.reminders.length };
+  }
+}
+
+/** Fires the reminder: one BullMQ job scheduler with a fixed id with Redis, hourly checks without. */
+@Injectable()
+export class TribunalRemindersScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('TribunalReminders');
+  private timer?: NodeJS.Timeout;
+  private queue?: Queue;
+  private worker?: Worker;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly reminders: TribunalRemindersService,
+    @Optional()
+    @Inject(MAIL_QUEUE_OPTIONS)
+    private readonly options?: Partial<MailQueueOptions>,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.env === 'test') return;
+    const run = () =>
+      this.reminders
+        .runForDay()
+        .then((r) => r.ran && this.logger.log(`tribunal deadline reminders: ${r.reminders}`));
+    if (!this.config.redisUrl) {
+      this.timer = setInterval(() => void run().catch((e) => this.logger.error(e)), HOUR_MS);
+      this.timer.unref();
+      return;
+    }
+    const connection = { url: this.config.redisUrl, maxRetriesPerRequest: null };
+    const prefix = this.options?.prefix ?? DEFAULT_MAIL_QUEUE_OPTIONS.prefix;
+    this.queue = new Queue(TRIBUNAL_REMINDER_QUEUE, { connection, prefix });
+    await this.queue.upsertJobScheduler(
+      TRIBUNAL_REMINDER_SCHEDULER_ID,
+      { pattern: TRIBUNAL_REMINDER_CRON, tz: TRIBUNAL_TIME_ZONE },
+      { name: 'remind', opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } },
+    );
+    this.worker = new Worker(TRIBUNAL_REMINDER_QUEUE, () => run(), { connection, prefix });
+    this.worker.on('error', (e) => this.logger.error(`reminder worker: ${e.message}`));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.worker?.close();
+    await this.queue?.close();
+  }
+}

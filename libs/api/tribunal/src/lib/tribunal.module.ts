@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { DocumentsModule } from '@civitas/api/documents';
+import { TribunalCalendarController, TribunalCalendarService } from './tribunal-calendar';
+import { TribunalCasesService } from './tribunal-cases.service';
+import { TribunalDocumentAccess } from './tribunal-documents';
+import { TribunalLoaders } from './tribunal.loaders';
+import { TribunalRemindersScheduler, TribunalRemindersService } from './tribunal-reminders.service';
+import { TribunalResolver } from './tribunal.resolver';
+
+/** Constitutional Tribunal support cases (issue 8). */
+@Module({
+  imports: [DocumentsModule],
+  controllers: [TribunalCalendarController],
+  providers: [
+    TribunalCasesService,
+    TribunalCalendarService,
+    TribunalDocumentAccess,
+    TribunalLoaders,
+    TribunalRemindersService,
+    TribunalRemindersScheduler,
+    TribunalResolver,
+  ],
+  exports: [TribunalRemindersService],
+})
+export class TribunalModule {}
