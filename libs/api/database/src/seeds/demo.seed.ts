@@ -4,6 +4,7 @@ import { foldForSearch, MembershipStatus, OrganisationKind, Role } from '@civita
 import { seedDemoChat } from './demo-chat.seed';
 import { seedDemoForum } from './demo-forum.seed';
 import { seedDemoOpinions } from './demo-opinions.seed';
+import { seedDemoTribunal } from './demo-tribunal.seed';
 import { seedDemoPractices } from './demo-practices.seed';
 
 export const DEMO_PASSWORD = 'Civitas-demo-2026';
@@ -349,4 +350,5 @@ async function seedDemoGroups(tx: EntityManager): Promise<void> {
   await seedDemoChat(tx, (name) => groupIds.get(name)!, idOf);
   await seedDemoOpinions(tx, idOf);
   await seedDemoPractices(tx, idOf);
+  await seedDemoTribunal(tx, idOf);
 }
