@@ -1,3 +1,5 @@
+import type { GroupModerationAction } from '@civitas/shared/domain';
+
 export const groupsPl = {
   groups: {
     title: 'Grupy robocze',
@@ -184,7 +186,18 @@ export const groupsPl = {
     DEMOTE: 'Odebranie roli koordynatora',
     CHANGE_VISIBILITY: 'Zmiana dostępu',
     UPDATE_DETAILS: 'Zmiana danych grupy',
-  },
+    PIN_THREAD: 'Przypięcie wątku',
+    UNPIN_THREAD: 'Odpięcie wątku',
+    LOCK_THREAD: 'Zamknięcie wątku',
+    UNLOCK_THREAD: 'Otwarcie wątku',
+    HIDE_THREAD: 'Ukrycie wątku',
+    UNHIDE_THREAD: 'Przywrócenie wątku',
+    HIDE_POST: 'Ukrycie wpisu',
+    UNHIDE_POST: 'Przywrócenie wpisu',
+    MOVE_THREAD: 'Przeniesienie wątku',
+    HIDE_CHAT_MESSAGE: 'Ukrycie wiadomości na czacie',
+    UNHIDE_CHAT_MESSAGE: 'Przywrócenie wiadomości na czacie',
+  } satisfies Record<GroupModerationAction, string>,
   forum: {
     thread: 'Wątek',
     author: 'Autor',
