@@ -5,6 +5,7 @@ import ical, { ICalCalendarMethod } from 'ical-generator';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Role } from '@civitas/shared/domain';
+import { TribunalAccess } from '@civitas/api/access';
 import { APP_CONFIG, notFound } from '@civitas/api/core';
 import type { AppConfig } from '@civitas/api/core';
 import type { AuthUser } from '@civitas/api/auth';
@@ -34,6 +35,7 @@ export class TribunalCalendarService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: TribunalAccess,
   ) {}
 
   async status(user: AuthUser): Promise<TribunalCalendarFeed> {
@@ -71,15 +73,14 @@ export class TribunalCalendarService {
         [hash(token)],
       );
     if (!user) return null;
-    const [org]: { member: boolean }[] = await this.db.query(
-      `SELECT membership_status = 'MEMBER' AS member FROM organisation WHERE id = $1`,
-      [user.organisation_id],
-    );
-    const reader =
-      user.role === Role.OFFICE_ADMIN ||
-      ((user.role === Role.CITY_ADMIN || user.role === Role.CITY_OFFICIAL) && !!org?.member);
-    const actsForCity =
-      user.role === Role.CITY_ADMIN || (user.role === Role.CITY_OFFICIAL && user.is_legal_officer);
+    const viewer = {
+      id: user.id,
+      role: user.role,
+      organisationId: user.organisation_id,
+      isLegalOfficer: user.is_legal_officer,
+    };
+    const reader = await this.access.mayRead(viewer);
+    const actsForCity = this.access.actsForCity(viewer);
     const params = [user.id, user.organisation_id, actsForCity];
     const [hearings, deadlines]: [
       {

@@ -5,7 +5,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   canMoveTribunalCase,
   DocumentOwnerKind,
-  Role,
   TRIBUNAL_DEADLINE_STAGES,
   TRIBUNAL_PRELIMINARY_SIGNATURE,
   TRIBUNAL_SIGNATURE,
@@ -26,6 +25,7 @@ import {
   toConnection,
 } from '@civitas/api/core';
 import type { TribunalJoinEvent } from '@civitas/api/core';
+import { TribunalAccess } from '@civitas/api/access';
 import { AuditService } from '@civitas/api/audit';
 import type { AuthUser } from '@civitas/api/auth';
 import {
@@ -144,13 +144,6 @@ const ENTRY_COLUMNS = `e.id, e.case_id, e.stage, to_char(e.entered_on, 'YYYY-MM-
   e.hearing_at, e.outcome, e.summary, e.journal_reference, e.note, e.document_ids, e.actor_id,
   e.created_at, e.voided_at`;
 
-/**
- * Who acts for a city in a case: its legal officers and its city admin (DOMAIN.md: legal
- * officers follow tribunal cases; the admin speaks for the city).
- */
-const actsForCity = (user: AuthUser) =>
-  user.role === Role.CITY_ADMIN || (user.role === Role.CITY_OFFICIAL && user.isLegalOfficer);
-
 /** SQL: the users responsible for a case `c`: the office and the parties' legal officers and admins. */
 export const RESPONSIBLE_SQL = `ARRAY(SELECT u.id FROM app_user u WHERE u.deactivated_at IS NULL AND (
     u.role = 'OFFICE_ADMIN' OR (
@@ -159,7 +152,7 @@ export const RESPONSIBLE_SQL = `ARRAY(SELECT u.id FROM app_user u WHERE u.deacti
                                 WHERE cc.case_id = c.id AND cc.status = 'ACCEPTED'))) ORDER BY u.id)`;
 
 /**
- * Tribunal cases (issue 8). Who reads what is decided here, per case:
+ * Tribunal cases (issue 8). Who reads what is decided by TribunalAccess (libs/api/access):
  * - the office reads and manages every case;
  * - people of member cities (city admins and officials) read every case's summary and
  *   timeline;
@@ -175,35 +168,23 @@ export class TribunalCasesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
+    private readonly access: TribunalAccess,
   ) {}
 
   // ---------------------------------------------------------------- access
 
-  /** May read tribunal cases at all: the office and people of member cities. */
-  async mayRead(user: AuthUser, q: EntityManager = this.db.manager): Promise<boolean> {
-    if (user.role === Role.OFFICE_ADMIN) return true;
-    if (user.role !== Role.CITY_ADMIN && user.role !== Role.CITY_OFFICIAL) return false;
-    const [org]: { member: boolean }[] = await q.query(
-      `SELECT membership_status = 'MEMBER' AS member FROM organisation WHERE id = $1`,
-      [user.organisationId],
-    );
-    return !!org?.member;
+  /** May read tribunal cases at all (TribunalAccess): the office and people of member cities. */
+  mayRead(user: AuthUser, q: EntityManager = this.db.manager): Promise<boolean> {
+    return this.access.mayRead(user, q);
   }
 
   /** The cases among `ids` on which the user is a party (sees the restricted parts). */
-  async partyCases(
+  partyCases(
     user: AuthUser,
     ids: readonly string[],
     q: EntityManager = this.db.manager,
   ): Promise<Set<string>> {
-    if (user.role === Role.OFFICE_ADMIN) return new Set(ids);
-    if (!actsForCity(user) || ids.length === 0) return new Set();
-    const rows: { case_id: string }[] = await q.query(
-      `SELECT DISTINCT case_id FROM tribunal_case_city
-       WHERE case_id = ANY($1::uuid[]) AND organisation_id = $2 AND status = 'ACCEPTED'`,
-      [ids, user.organisationId],
-    );
-    return new Set(rows.map((r) => r.case_id));
+    return this.access.partyCases(user, ids, q);
   }
 
   /** The case or NOT_FOUND; `lock` takes it FOR UPDATE. */
@@ -232,7 +213,7 @@ export class TribunalCasesService {
        WHERE c.id = ANY($1::uuid[]) AND (f.following OR (f.following IS NULL AND $3 AND EXISTS (
          SELECT 1 FROM tribunal_case_city cc WHERE cc.case_id = c.id AND cc.status = 'ACCEPTED'
            AND cc.organisation_id = $4)))`,
-      [ids, user.id, actsForCity(user), user.organisationId],
+      [ids, user.id, this.access.actsForCity(user), user.organisationId],
     );
     return new Set(rows.map((r) => r.id));
   }
@@ -694,7 +675,7 @@ export class TribunalCasesService {
     this.checkResolution(resolution, 'resolution');
     const joined = await this.db.transaction(async (tx) => {
       const { row } = await this.load(tx, user, id, true);
-      if (!actsForCity(user)) {
+      if (!this.access.actsForCity(user)) {
         throw forbidden("Only a city's admin or legal officers ask to join a tribunal case");
       }
       this.assertPreparation(row);
