@@ -106,6 +106,9 @@ export class TribunalCalendarService {
                     e.hearing_at, e.note
              FROM tribunal_case c JOIN tribunal_stage_entry e ON e.case_id = c.id
              WHERE c.id IN (${FOLLOWED_SQL}) AND e.voided_at IS NULL AND e.hearing_at IS NOT NULL
+               -- an adjourned hearing (another one scheduled after it) is no longer on
+               AND NOT EXISTS (SELECT 1 FROM tribunal_stage_entry n WHERE n.case_id = e.case_id
+                 AND n.voided_at IS NULL AND n.stage = 'HEARING_SCHEDULED' AND n.created_at > e.created_at)
              ORDER BY e.hearing_at`,
             params,
           ),
@@ -120,8 +123,11 @@ export class TribunalCalendarService {
       : [[], []];
     const calendar = ical({
       name: 'Civitas — Trybunał Konstytucyjny',
-      timezone: TRIBUNAL_TIME_ZONE,
       method: ICalCalendarMethod.PUBLISH,
+      // Hearings are exact instants written in UTC (…Z), which every client shows in its own
+      // time; a TZID would need a VTIMEZONE block, and ical-generator would write plain
+      // Dates in the server's zone under it. Deadlines are whole days (VALUE=DATE).
+      x: [{ key: 'X-WR-TIMEZONE', value: TRIBUNAL_TIME_ZONE }],
       prodId: { company: 'Civitas', product: 'tribunal', language: 'PL' },
     });
     const link = (caseId: string) => new URL(`/tribunal/${caseId}`, this.config.appUrl).toString();
@@ -130,7 +136,6 @@ export class TribunalCalendarService {
         id: `hearing-${h.id}@civitas`,
         start: h.hearing_at,
         end: new Date(h.hearing_at.getTime() + HEARING_MS),
-        timezone: TRIBUNAL_TIME_ZONE,
         summary: `Rozprawa TK${h.signature ? ` ${h.signature}` : ''}: ${h.title}`,
         description: h.note || undefined,
         location: 'Trybunał Konstytucyjny, al. J. Ch. Szucha 12a, Warszawa',

@@ -582,4 +582,45 @@ describe('tribunal cases', () => {
     expect((await fetch(`${t.url}${link.path}`)).status).toBe(404);
     expect((await fetch(`${t.url}/api/calendar/nonsense.ics`)).status).toBe(404);
   });
+
+  it("puts the applicant legal officer's hearings in his feed at their exact time, an adjourned one no more", async () => {
+    const c = await createCase('Opłata targowa — zniesienie bez rekompensaty');
+    for (const stage of [
+      { stage: 'FILED', enteredOn: '2025-03-01' },
+      { stage: 'PRELIMINARY_EXAMINATION', enteredOn: '2025-03-05' },
+      { stage: 'ADMITTED', enteredOn: '2025-05-05' },
+      {
+        stage: 'HEARING_SCHEDULED',
+        enteredOn: '2025-06-02',
+        hearingAt: '2025-11-04T09:00:00+01:00',
+      },
+      {
+        stage: 'HEARING_SCHEDULED',
+        enteredOn: '2025-10-20',
+        hearingAt: '2025-11-18T09:00:00+01:00',
+      },
+    ]) {
+      data(await move(office, c.id, stage));
+    }
+    const link = data(
+      await as(lodzOfficer, `mutation { regenerateTribunalCalendarFeed { path } }`),
+    ).regenerateTribunalCalendarFeed;
+    const ics = await (await fetch(`${t.url}${link.path}`)).text();
+    // 09:00 in Warsaw (CET) is 08:00 UTC.
+    expect(ics).toContain('DTSTART:20251118T080000Z');
+    expect(ics).toContain('X-WR-TIMEZONE:Europe/Warsaw');
+    expect(ics).not.toContain('20251104T');
+    expect(ics).toContain('Opłata targowa');
+    // Unfollowing takes the case out of the feed.
+    data(
+      await as(
+        lodzOfficer,
+        `mutation($id: ID!) { followTribunalCase(id: $id, following: false) { followed } }`,
+        {
+          id: c.id,
+        },
+      ),
+    );
+    expect(await (await fetch(`${t.url}${link.path}`)).text()).not.toContain('Opłata targowa');
+  });
 });
