@@ -2,9 +2,9 @@
 // an official of Poznań, a member of "Edukacja", drops two files generated here (a PDF and
 // a PNG) on the group's library and watches them go up (the network is throttled so the
 // progress bar is seen part-way), cancels a third, opens the PDF's preview, uploads a new
-// version with a note and restores the first one, and moves the PNG to the trash; the
-// group's coordinator restores it from the trash; an official of another group opening the
-// PDF's link gets "not found". The library view and the version drawer are checked with
+// version with a note and restores the first one, replies on the group's forum with a file
+// attached, and moves the PNG to the trash; the group's coordinator restores it from the
+// trash; an official of another group opening the PDF's link gets "not found". The library view and the version drawer are checked with
 // axe-core; serious or critical violations fail the journey.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -23,6 +23,10 @@ const GROUP = 'Edukacja';
 const PDF_NAME = 'Raport o sieci szkół 2026.pdf';
 const PNG_NAME = 'Mapa dowozów.png';
 const NOTE = 'Poprawione dane o dowozach';
+// demo-forum.seed.ts: a thread of "Edukacja".
+const THREAD = 'Arkusze organizacyjne na nowy rok szkolny';
+const REPLY = 'Przesyłam nasz arkusz godzin do porównania.';
+const ATTACHMENT = 'Arkusz godzin 2026.pdf';
 
 /** A small valid PDF with one line of text, padded with a comment to `bytes`. */
 function pdf(text, bytes = 0) {
@@ -272,6 +276,34 @@ test('a member shares files in a group library; the coordinator restores from th
     await drawer.getByRole('button', { name: 'Zamknij' }).click();
     await drawer.waitFor({ state: 'hidden' });
     await row(PDF_NAME).getByText('Wersje (3)').waitFor();
+  });
+
+  await t.test('replies on the forum with a file attached, which the post lists', async () => {
+    await page.goto(libraryUrl.replace(/\/documents$/, ''));
+    await page.getByRole('heading', { level: 1, name: GROUP }).waitFor();
+    await page.getByRole('region', { name: 'Forum' }).getByRole('link', { name: THREAD }).click();
+    await page.getByRole('heading', { level: 1, name: THREAD }).waitFor();
+    await page.getByRole('textbox', { name: /Treść \(Markdown\)/ }).fill(REPLY);
+    await page.locator('input[type="file"]').setInputFiles({
+      name: ATTACHMENT,
+      mimeType: 'application/pdf',
+      buffer: pdf('Arkusz godzin'),
+    });
+    await page.getByRole('button', { name: 'Wyślij odpowiedź' }).click();
+    await page.getByRole('status').getByText('Odpowiedź została dodana.').waitFor();
+    const post = page.getByRole('article').filter({ hasText: REPLY });
+    const link = post.getByRole('navigation', { name: 'Załączniki' }).getByRole('link', {
+      name: new RegExp(`${ATTACHMENT.replace('.', '\\.')}`),
+    });
+    await link.waitFor();
+    const answer = await page.request.get(
+      new URL(await link.getAttribute('href'), stack.baseUrl).toString(),
+    );
+    assert.equal(answer.status(), 200);
+    assert.match(answer.headers()['content-disposition'], /^attachment/);
+    await noAlerts('replying with a file');
+    await page.goto(libraryUrl);
+    await page.getByRole('heading', { level: 1, name: `Dokumenty grupy „${GROUP}”` }).waitFor();
   });
 
   await t.test('moves the PNG to the trash', async () => {

@@ -18,7 +18,7 @@ import {
 } from '@civitas/web/data-access';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ThreadPage } from './ThreadPage';
 import { renderPage, signedInAs } from './testing';
 
@@ -488,5 +488,43 @@ describe('ThreadPage', () => {
     const link = within(files).getByRole('link', { name: /Arkusz 2026\.xlsx \(20 KB\)/ });
     expect(link.getAttribute('href')).toBe('/api/documents/files/signed-d1');
     expect(link.hasAttribute('download')).toBe(true);
+  });
+  it('attaches the chosen files to the new reply and names the ones refused', async () => {
+    const sent: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        sent.push(url);
+        return url.includes('setup.exe.pdf')
+          ? new Response(JSON.stringify({ code: 'FILE_TYPE_MISMATCH', message: 'x' }), {
+              status: 415,
+            })
+          : new Response(JSON.stringify({ documentId: 'd1' }), { status: 201 });
+      }),
+    );
+    try {
+      open([
+        threadPage([opening]),
+        { request: replyRequest, result: { data: { replyToThread: reply } } },
+        threadPage([opening, reply]),
+      ]);
+      fireEvent.change(await screen.findByRole('textbox', { name: /Treść \(Markdown\)/ }), {
+        target: { value: reply.bodySource },
+      });
+      const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+      fireEvent.change(input, {
+        target: { files: [new File(['%PDF'], 'arkusz.pdf'), new File(['MZ'], 'setup.exe.pdf')] },
+      });
+      fireEvent.click(screen.getByRole('button', { name: 'Wyślij odpowiedź' }));
+      expect((await screen.findByRole('alert')).textContent).toContain(
+        'Odpowiedź dodano, ale nie dołączono plików: setup.exe.pdf (rozszerzenie nie zgadza się z zawartością).',
+      );
+      expect(sent).toEqual([
+        '/api/documents?ownerKind=FORUM_POST&ownerId=p2&name=arkusz.pdf',
+        '/api/documents?ownerKind=FORUM_POST&ownerId=p2&name=setup.exe.pdf',
+      ]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

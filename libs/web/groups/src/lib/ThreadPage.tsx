@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
+import { Anchor, Button, FileInput, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
   FORUM_BODY_MAX,
@@ -239,7 +239,40 @@ function ReplyForm({
   const [submitted, setSubmitted] = useState(false);
   const [failed, setFailed] = useState('');
   const [reply, { loading }] = useMutation(ReplyToThreadDocument);
+  const session = useSession();
+  const [files, setFiles] = useState<File[]>([]);
+  const [uploading, setUploading] = useState(false);
   const rule = replyBodyError(body);
+
+  /** The chosen files, attached to the new post through the documents API; the failed ones named. */
+  async function attach(postId: string): Promise<string[]> {
+    const failed: string[] = [];
+    for (const file of files) {
+      const query = new URLSearchParams({
+        ownerKind: 'FORUM_POST',
+        ownerId: postId,
+        name: file.name,
+      });
+      let code = 'OTHER';
+      try {
+        const response = await session.fetch(`/api/documents?${query}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/octet-stream' },
+          body: file,
+        });
+        if (response.ok) continue;
+        const answer = (await response.json().catch(() => ({}))) as { code?: string };
+        code = answer.code ?? 'OTHER';
+      } catch {
+        // A network failure: said as "upload failed".
+      }
+      const reason = t(`thread.attachError.${code}`, {
+        defaultValue: t('thread.attachError.OTHER'),
+      });
+      failed.push(`${file.name} (${reason})`);
+    }
+    return failed;
+  }
   const bodyError = submitted && rule ? t(rule.key, rule.values) : null;
 
   async function submit(event: FormEvent) {
@@ -252,6 +285,15 @@ function ReplyForm({
       setBody('');
       setSubmitted(false);
       setTab('write');
+      const postId = result.data?.replyToThread.id;
+      if (postId && files.length) {
+        setUploading(true);
+        const notAttached = await attach(postId);
+        setUploading(false);
+        setFiles([]);
+        if (notAttached.length)
+          setFailed(t('thread.attachFailed', { files: notAttached.join(', ') }));
+      }
       if (result.data) onPosted(t('thread.posted'));
     } catch (error) {
       setFailed(describe(error, 'reply'));
@@ -297,8 +339,17 @@ function ReplyForm({
               </Stack>
             </Tabs.Panel>
           </Tabs>
+          <FileInput
+            label={t('thread.attach')}
+            description={t('thread.attachHint')}
+            multiple
+            clearable
+            value={files}
+            onChange={setFiles}
+            accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.rtf,.png,.jpg,.jpeg,.gif,.webp,.csv,.txt,.zip"
+          />
           <Group>
-            <Button type="submit" loading={loading}>
+            <Button type="submit" loading={loading || uploading}>
               {t('thread.send')}
             </Button>
           </Group>
