@@ -81,7 +81,7 @@ export function MyPracticesPage() {
                 </Group>
                 <Text size="sm">{t('mine.updated', { date: fmt.dateTime(p.updatedAt) })}</Text>
                 {p.status === 'DRAFT' && p.reviewComment && (
-                  <Alert color="orange" p="xs">
+                  <Alert color="orange" variant="outline" p="xs">
                     <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
                       {t('mine.reviewComment', { comment: p.reviewComment })}
                     </Text>

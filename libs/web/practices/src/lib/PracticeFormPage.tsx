@@ -237,7 +237,15 @@ export function PracticeForm({ initial }: { initial: PracticeDetailFragment | nu
     <Stack gap="lg">
       <Text>{t('form.intro')}</Text>
       {initial?.reviewComment && (
-        <Alert color="orange" title={t('form.reviewComment')}>
+        <Alert
+          color="orange"
+          variant="outline"
+          title={
+            <Text fw={700} c="gray.9" component="span">
+              {t('form.reviewComment')}
+            </Text>
+          }
+        >
           <Text style={{ whiteSpace: 'pre-line' }}>{initial.reviewComment}</Text>
         </Alert>
       )}

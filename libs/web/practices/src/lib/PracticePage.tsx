@@ -7,7 +7,6 @@ import {
   Grid,
   Group,
   List,
-  Modal,
   Stack,
   Text,
   Textarea,
@@ -37,7 +36,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PRACTICES_NS } from './i18n';
-import { StatusBadge, useAreaName } from './parts';
+import { Dialog, StatusBadge, useAreaName } from './parts';
 import { formatPln } from './practice-rules';
 import { ReviewPanel } from './ReviewActions';
 
@@ -184,7 +183,7 @@ function UseActions({ practice }: { practice: PracticeDetailFragment }) {
         {announce}
       </div>
       {failure && !open && <ErrorAlert>{failure}</ErrorAlert>}
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('practice.adoptTitle')}>
+      <Dialog opened={open} onClose={() => setOpen(false)} title={t('practice.adoptTitle')}>
         <form onSubmit={sendInterest}>
           <Stack>
             <Textarea
@@ -207,7 +206,7 @@ function UseActions({ practice }: { practice: PracticeDetailFragment }) {
             </Group>
           </Stack>
         </form>
-      </Modal>
+      </Dialog>
     </Stack>
   );
 }
@@ -264,12 +263,20 @@ export function PracticePage() {
         ))}
       </Group>
       {p.reviewComment && p.status === 'DRAFT' && (
-        <Alert color="orange" title={t('practice.reviewComment')}>
+        <Alert
+          color="orange"
+          variant="outline"
+          title={
+            <Text fw={700} c="gray.9" component="span">
+              {t('practice.reviewComment')}
+            </Text>
+          }
+        >
           <Text style={{ whiteSpace: 'pre-line' }}>{p.reviewComment}</Text>
         </Alert>
       )}
       <UseActions practice={p} />
-      {reviewer && p.status !== 'DRAFT' && p.status !== 'ARCHIVED' && <ReviewPanel practice={p} />}
+      {reviewer && <ReviewPanel practice={p} />}
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">

@@ -1,15 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import {
-  Button,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Group, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { PRACTICE_COMMENT_MAX } from '@civitas/shared/domain';
 import {
   ArchivePracticeDocument,
@@ -23,9 +13,10 @@ import { ErrorAlert, useErrorText } from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRACTICES_NS } from './i18n';
+import { Dialog } from './parts';
 
 const SOURCES = ['COMPETITION', 'WORKING_GROUP', 'OFFICE', 'CITY_RECOMMENDATION'] as const;
-type Dialog = 'changes' | 'publish' | 'archive' | null;
+type OpenDialog = 'changes' | 'publish' | 'archive' | null;
 
 /** Today as YYYY-MM-DD in the person's time zone. */
 function today(): string {
@@ -50,7 +41,7 @@ export function ReviewActions({
 }) {
   const { t } = useTranslation(PRACTICES_NS);
   const errorText = useErrorText();
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
   const [comment, setComment] = useState('');
   const [source, setSource] = useState<string | null>(practice.verificationSource ?? null);
   const [note, setNote] = useState(practice.verificationNote ?? '');
@@ -150,7 +141,7 @@ export function ReviewActions({
         {done}
       </div>
       {failure && !dialog && <ErrorAlert>{failure}</ErrorAlert>}
-      <Modal
+      <Dialog
         opened={dialog === 'changes'}
         onClose={() => setDialog(null)}
         title={t('review.requestChanges')}
@@ -172,8 +163,8 @@ export function ReviewActions({
             </Button>
           </Stack>
         </form>
-      </Modal>
-      <Modal
+      </Dialog>
+      <Dialog
         opened={dialog === 'publish'}
         onClose={() => setDialog(null)}
         title={t('review.publishTitle')}
@@ -207,8 +198,8 @@ export function ReviewActions({
             </Button>
           </Stack>
         </form>
-      </Modal>
-      <Modal
+      </Dialog>
+      <Dialog
         opened={dialog === 'archive'}
         onClose={() => setDialog(null)}
         title={t('review.archiveTitle')}
@@ -227,7 +218,7 @@ export function ReviewActions({
             </Button>
           </Stack>
         </form>
-      </Modal>
+      </Dialog>
     </Stack>
   );
 }

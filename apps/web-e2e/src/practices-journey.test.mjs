@@ -1,0 +1,210 @@
+// The good-practices journey, in a real browser against the built web and API on the demo
+// seed (40 practices): a Poznań official searches "szkoly lodz" (no diacritics, other word
+// forms), narrows to an area, opens the Łódź schools practice and bookmarks it. She then
+// submits a practice of her own through the multi-step form (autosaved; the missing start
+// date is reported on its step); the office requests changes, she revises and resubmits,
+// the office publishes it, and it appears in search. axe-core checks the search, practice
+// and form pages and the dialogs; serious or critical violations fail the journey.
+// Inflection needs the Polish dictionary in PostgreSQL (installed locally and in CI).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { assertAccessible as assertA11y, Stack } from './harness.mjs';
+
+const PASSWORD = 'Civitas-demo-2026';
+const OFFICIAL = { email: 'urzednik.poznan@civitas.local', name: 'Maria Wiśniewska' };
+const OFFICE = { email: 'biuro@civitas.local', name: 'Anna Nowak' };
+const LODZ_SCHOOLS = 'Centrum Usług Wspólnych dla szkół w Łodzi';
+const TITLE = 'Rowerowy autobus do szkół podstawowych w Poznaniu';
+const COMMENT = 'Proszę podać rezultaty w liczbach: ilu uczniów dojeżdża rowerem.';
+
+const stack = new Stack();
+let page;
+let practiceUrl;
+const pageErrors = [];
+
+before(async () => {
+  await stack.start();
+});
+
+after(() => stack.stop());
+
+const assertAccessible = (name) => assertA11y(page, name);
+
+async function signIn(person) {
+  await page?.context().close();
+  page = await stack.openPage(pageErrors);
+  await page.goto(`${stack.baseUrl}/sign-in`);
+  await page.getByLabel(/^Adres e-mail/).fill(person.email);
+  await page.getByLabel(/^Hasło/).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Zaloguj się' }).click();
+  await page.getByRole('button', { name: `Konto: ${person.name}` }).waitFor();
+}
+
+async function openPractices() {
+  await page
+    .getByRole('navigation', { name: 'Menu główne' })
+    .getByRole('link', { name: 'Dobre praktyki' })
+    .click();
+  await page.getByRole('heading', { level: 1, name: 'Dobre praktyki' }).waitFor();
+}
+
+async function waitSaved() {
+  await page
+    .locator('.practice-autosave')
+    .getByText(/^Zapisano o/)
+    .waitFor();
+}
+
+test('search "szkoly lodz", filter by area, open and bookmark a practice', async () => {
+  await signIn(OFFICIAL);
+  await openPractices();
+  await page.getByText(/^Znaleziono \d+ prakty/).waitFor();
+  await assertAccessible('practice search (browsing)');
+
+  await page.getByLabel(/^Szukaj praktyk/).fill('szkoly lodz');
+  await page.getByRole('button', { name: 'Szukaj', exact: true }).click();
+  const hit = page.getByRole('link', { name: LODZ_SCHOOLS });
+  await hit.waitFor();
+  assert.match(page.url(), /\?q=szkoly\+lodz$/);
+  // The title's matches are marked.
+  assert.ok((await hit.locator('mark').count()) > 0, 'the title has highlighted matches');
+
+  const education = page.getByRole('checkbox', { name: /^Edukacja \(\d+\)$/ });
+  await education.click();
+  await page.waitForURL(/area=EDUCATION/);
+  await page.getByRole('checkbox', { name: /^Edukacja \(\d+\)$/, checked: true }).waitFor();
+  await hit.waitFor();
+  await assertAccessible('practice search (words and a facet)');
+
+  // The back button returns to the search without the facet, forward brings it back.
+  await page.goBack();
+  await page.waitForURL(/\?q=szkoly\+lodz$/);
+  await page.getByRole('checkbox', { name: /^Edukacja \(\d+\)$/, checked: false }).waitFor();
+  await page.goForward();
+  await page.waitForURL(/area=EDUCATION/);
+
+  await page.getByRole('link', { name: LODZ_SCHOOLS }).click();
+  await page.getByRole('heading', { level: 1, name: LODZ_SCHOOLS }).waitFor();
+  await page.getByRole('heading', { name: 'Podobne praktyki' }).waitFor();
+  await page.getByText('Koszt całkowity').waitFor();
+  await assertAccessible('practice page');
+
+  await page.getByRole('button', { name: 'Dodaj do zakładek' }).click();
+  await page.getByRole('button', { name: 'W zakładkach', pressed: true }).waitFor();
+  await page.getByText('Dodano do zakładek.').waitFor();
+
+  await page.getByRole('button', { name: 'Chcemy to wdrożyć' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Chcemy wdrożyć tę praktykę' });
+  await dialog
+    .getByLabel(/^Wiadomość do osoby kontaktowej/)
+    .fill('Dzień dobry, Poznań rozważa wspólną obsługę szkół. Czy możemy porozmawiać?');
+  await assertAccessible('adopt dialog');
+  await dialog.getByRole('button', { name: 'Wyślij' }).click();
+  await page.getByText('Twoje miasto zgłosiło chęć wdrożenia tej praktyki.').first().waitFor();
+
+  // The bookmark is stored: it shows after a reload and in the bookmarks.
+  await page.reload();
+  await page.getByRole('button', { name: 'W zakładkach', pressed: true }).waitFor();
+  await page.goto(`${stack.baseUrl}/practices/bookmarks`);
+  await page.getByRole('link', { name: LODZ_SCHOOLS }).waitFor();
+});
+
+test('submit a practice; the office requests changes; resubmitted, published, found', async () => {
+  await openPractices();
+  await page.getByRole('link', { name: 'Zgłoś praktykę' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Zgłoś dobrą praktykę' }).waitFor();
+  await page.getByLabel(/^Tytuł/).fill(TITLE);
+  await page.getByRole('combobox', { name: /^Obszar/ }).click();
+  await page.getByRole('option', { name: 'Edukacja' }).click();
+  await page.getByLabel(/^Słowa kluczowe/).fill('rowery, szkoły, bezpieczeństwo');
+  await waitSaved();
+  await assertAccessible('submission form (basics)');
+
+  await page.getByRole('button', { name: /^2\. Problem i cele/ }).click();
+  await page.getByLabel(/^Problem/).fill('Rodzice dowożą dzieci autami; przed szkołami są korki.');
+  await page.getByLabel(/^Cele/).fill('Połowa uczniów klas 4–8 dojeżdża rowerem lub pieszo.');
+  await page.getByRole('button', { name: /^3\. Działania i rezultaty/ }).click();
+  await page
+    .getByLabel(/^Działania/)
+    .fill('Wyznaczone trasy rowerowe z opiekunami, parkingi rowerowe przy szkołach.');
+  await page.getByLabel(/^Mierzalne rezultaty/).fill('Więcej dzieci dojeżdża rowerem.');
+  await page.getByRole('button', { name: /^4\. Koszty i finansowanie/ }).click();
+  await page.getByLabel(/^Koszt całkowity/).fill('150 000');
+  await waitSaved();
+  await assertAccessible('submission form (costs)');
+
+  // Without a start date the submission is refused, and the form says on which step.
+  await page.getByRole('button', { name: 'Wyślij do oceny' }).click();
+  const missing = page.getByRole('button', { name: 'Okres i przenoszalność: Początek realizacji' });
+  await missing.waitFor();
+  await assertAccessible('submission form (missing fields)');
+  await missing.click();
+  await page.getByLabel(/^Początek realizacji/).fill('2023-09-01');
+  await page.getByLabel(/^Możliwość przeniesienia/).fill('Każde miasto z siecią dróg rowerowych.');
+  await waitSaved();
+  await page.getByRole('button', { name: 'Wyślij do oceny' }).click();
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  await page.getByText('Zgłoszona', { exact: true }).first().waitFor();
+  practiceUrl = page.url();
+  assert.match(practiceUrl, /\/practices\/[0-9a-f-]{36}$/);
+
+  // The office returns it with a comment.
+  await signIn(OFFICE);
+  await page.goto(`${stack.baseUrl}/practices/review`);
+  await page.getByRole('heading', { level: 1, name: 'Praktyki do oceny' }).waitFor();
+  await page.getByRole('link', { name: TITLE }).waitFor();
+  await assertAccessible('review queue');
+  await page.getByRole('link', { name: TITLE }).click();
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  await page.getByRole('button', { name: 'Rozpocznij ocenę' }).click();
+  await page.getByText('Rozpoczęto ocenę.').waitFor();
+  await page.getByRole('button', { name: 'Poproś o zmiany' }).click();
+  const changes = page.getByRole('dialog', { name: 'Poproś o zmiany' });
+  await changes.getByLabel(/^Co autor ma poprawić/).fill(COMMENT);
+  await assertAccessible('request changes dialog');
+  await changes.getByRole('button', { name: 'Wyślij uwagi' }).click();
+  await page.getByText('Odesłano do autora z uwagami.').waitFor();
+
+  // The author sees the comment, revises and resubmits.
+  await signIn(OFFICIAL);
+  await page.goto(`${stack.baseUrl}/practices/mine`);
+  const item = page.getByRole('listitem').filter({ hasText: TITLE });
+  await item.getByText(COMMENT).waitFor();
+  await item.getByRole('link', { name: 'Popraw i wyślij ponownie' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Edycja praktyki' }).waitFor();
+  await page.getByText(COMMENT).waitFor();
+  await page.getByRole('button', { name: /^3\. Działania i rezultaty/ }).click();
+  await page
+    .getByLabel(/^Mierzalne rezultaty/)
+    .fill(
+      'Rowerem lub pieszo dojeżdża 48% uczniów (wcześniej 17%); ruch aut przed szkołami spadł o 35%.',
+    );
+  await waitSaved();
+  await assertAccessible('submission form (revising)');
+  await page.getByRole('button', { name: 'Wyślij do oceny' }).click();
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  await page.getByText('Zgłoszona', { exact: true }).first().waitFor();
+
+  // The office publishes it.
+  await signIn(OFFICE);
+  await page.goto(practiceUrl);
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  await page.getByRole('button', { name: 'Rozpocznij ocenę' }).click();
+  await page.getByText('Rozpoczęto ocenę.').waitFor();
+  await page.getByRole('button', { name: 'Opublikuj' }).click();
+  const publish = page.getByRole('dialog', { name: 'Publikacja praktyki' });
+  await publish.getByRole('combobox', { name: /^Źródło weryfikacji/ }).click();
+  await page.getByRole('option', { name: 'Biuro Związku' }).click();
+  await publish.getByLabel(/^Opis weryfikacji/).fill('Ocena Biura Związku');
+  await assertAccessible('publish dialog');
+  await publish.getByRole('button', { name: 'Opublikuj' }).click();
+  await page.getByText('Praktyka opublikowana.').waitFor();
+
+  // Members find it (another word form, no diacritics).
+  await openPractices();
+  await page.getByLabel(/^Szukaj praktyk/).fill('rowerowe szkoly poznan');
+  await page.getByRole('button', { name: 'Szukaj', exact: true }).click();
+  await page.getByRole('link', { name: TITLE }).waitFor();
+  await assertAccessible('practice search (the new practice)');
+  assert.deepEqual(pageErrors, []);
+});
