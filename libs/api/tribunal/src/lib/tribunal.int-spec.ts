@@ -168,6 +168,12 @@ describe('tribunal cases', () => {
 
   it('office opens a case; two cities join with resolutions; filing; a call to remedy defects delivered 2025-04-14 is due 2025-04-22 (Easter Monday); on to judgment', async () => {
     const c = await createCase();
+    const mayJoin = async (u: TestUser) =>
+      data(await as(u, `query($id: ID!) { tribunalCase(id: $id) { viewerMayJoin } }`, { id: c.id }))
+        .tribunalCase.viewerMayJoin;
+    expect(await mayJoin(poznanAdmin)).toBe(true);
+    expect(await mayJoin(krakowOfficial)).toBe(false); // no legal-officer flag
+    expect(await mayJoin(lodzOfficer)).toBe(false); // already the applicant
     expect(c).toMatchObject({
       stage: 'PREPARATION',
       nextStages: ['FILED'],
@@ -189,6 +195,7 @@ describe('tribunal cases', () => {
       ),
     ).requestTribunalJoin;
     expect(asked).toMatchObject({ status: 'REQUESTED', cityName: 'Poznań' });
+    expect(await mayJoin(poznanAdmin)).toBe(false); // waiting
     expect(events.some((e) => e.name === 'tribunal.join')).toBe(true);
     // Kraków's legal officer too.
     const krakowDoc = await upload(krakowOfficer, 'TRIBUNAL_RESOLUTION', c.id);

@@ -1,5 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Permission } from '@civitas/shared/domain';
+import { Permission, TribunalJoinStatus, TribunalStage } from '@civitas/shared/domain';
+import { TribunalAccess } from '@civitas/api/access';
 import { LoaderRegistry, Loaders, ParseIdPipe } from '@civitas/api/core';
 import type { AuthUser } from '@civitas/api/auth';
 import { CurrentUser, RequirePermission } from '@civitas/api/auth';
@@ -38,6 +39,7 @@ export class TribunalResolver {
     private readonly cases: TribunalCasesService,
     private readonly calendar: TribunalCalendarService,
     private readonly loaders: TribunalLoaders,
+    private readonly access: TribunalAccess,
   ) {}
 
   @Query(() => TribunalCase, { description: 'A case; NOT_FOUND for those who may not read it.' })
@@ -76,6 +78,24 @@ export class TribunalResolver {
     @Loaders() loaders: LoaderRegistry,
   ) {
     return this.loaders.cities(loaders, user).load({ id: c.id, party: c.viewerIsParty });
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'requestTribunalJoin would be accepted for the caller: the case is in PREPARATION, the caller is a city admin or legal officer, and their city is not in it nor waiting.',
+  })
+  async viewerMayJoin(
+    @CurrentUser() user: AuthUser,
+    @Parent() c: TribunalCase,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<boolean> {
+    if (c.stage !== TribunalStage.PREPARATION || !this.access.actsForCity(user)) return false;
+    const cities = await this.loaders
+      .cities(loaders, user)
+      .load({ id: c.id, party: c.viewerIsParty });
+    return !cities.some(
+      (x) => x.organisationId === user.organisationId && x.status !== TribunalJoinStatus.DECLINED,
+    );
   }
 
   @ResolveField(() => [TribunalStageEntry], { description: 'The stage timeline, oldest first.' })
