@@ -347,8 +347,9 @@ export class TribunalCasesService {
 
   /** Batched: each case's timeline, oldest first, with the corrections of each entry. */
   async timelinesOf(ids: readonly string[]): Promise<Map<string, TribunalStageEntry[]>> {
-    const entries: EntryRow[] = await this.db.query(
-      `SELECT ${ENTRY_COLUMNS} FROM tribunal_stage_entry e WHERE e.case_id = ANY($1::uuid[])
+    const entries: (EntryRow & { actor_name: string | null })[] = await this.db.query(
+      `SELECT ${ENTRY_COLUMNS}, u.name AS actor_name FROM tribunal_stage_entry e
+       LEFT JOIN app_user u ON u.id = e.actor_id WHERE e.case_id = ANY($1::uuid[])
        ORDER BY e.created_at, e.id`,
       [ids],
     );
@@ -356,14 +357,17 @@ export class TribunalCasesService {
       id: string;
       entry_id: string;
       actor_id: string | null;
+      actor_name: string | null;
       reason: string;
       voided: boolean;
       previous: unknown;
       created_at: Date;
     }[] = entries.length
       ? await this.db.query(
-          `SELECT id, entry_id, actor_id, reason, voided, previous, created_at
-           FROM tribunal_stage_correction WHERE entry_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+          `SELECT c.id, c.entry_id, c.actor_id, u.name AS actor_name, c.reason, c.voided, c.previous,
+                  c.created_at
+           FROM tribunal_stage_correction c LEFT JOIN app_user u ON u.id = c.actor_id
+           WHERE c.entry_id = ANY($1::uuid[]) ORDER BY c.created_at, c.id`,
           [entries.map((e) => e.id)],
         )
       : [];
@@ -373,6 +377,7 @@ export class TribunalCasesService {
       list.push({
         id: c.id,
         actorId: c.actor_id,
+        actorName: c.actor_name,
         reason: c.reason,
         voided: c.voided,
         previous: JSON.stringify(c.previous),
@@ -395,6 +400,7 @@ export class TribunalCasesService {
         note: e.note,
         documentIds: e.document_ids,
         actorId: e.actor_id,
+        actorName: e.actor_name,
         createdAt: e.created_at,
         voidedAt: e.voided_at,
         corrections: byEntry.get(e.id) ?? [],

@@ -48,7 +48,7 @@ const CASE_FIELDS = `id title kind stage nextStages filedOn signature preliminar
   viewerIsParty followed linkedCaseIds
   support { boardResolutionNumber kinds amountGrosze }
   cities { id cityName isApplicant status resolutionNumber resolutionDate }
-  timeline { id stage enteredOn deliveredOn deadline note voidedAt corrections { reason voided previous } }`;
+  timeline { id stage enteredOn deliveredOn deadline note voidedAt corrections { reason voided previous actorName } actorName }`;
 
 describe('tribunal cases', () => {
   let t: TestApp;
@@ -135,7 +135,7 @@ describe('tribunal cases', () => {
     poznan = await t.makeCity(POZNAN);
     krakow = await t.makeCity(KRAKOW);
     candidate = await t.makeCity(CANDIDATE_TOWN, MembershipStatus.CANDIDATE);
-    office = await t.makeUser({ role: Role.OFFICE_ADMIN });
+    office = await t.makeUser({ role: Role.OFFICE_ADMIN, name: 'Anna Biurowa' });
     office2 = await t.makeUser({ role: Role.OFFICE_ADMIN });
     lodzOfficer = await t.makeUser({
       role: Role.CITY_OFFICIAL,
@@ -381,6 +381,7 @@ describe('tribunal cases', () => {
     expect(fixed).toMatchObject({ deliveredOn: '2025-04-15', deadline: '2025-04-22' });
     expect(fixed.corrections).toHaveLength(1);
     expect(fixed.corrections[0].reason).toContain('15 kwietnia');
+    expect(fixed.corrections[0].actorName).toBe('Anna Biurowa');
     expect(JSON.parse(fixed.corrections[0].previous)).toMatchObject({ delivered_on: '2025-04-14' });
 
     // A stage entered by mistake is withdrawn: the case returns to the stage before.

@@ -64,6 +64,9 @@ export class TribunalStageCorrection {
   @Field(() => ID, { nullable: true })
   actorId: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Who did it (an office admin).' })
+  actorName: string | null;
+
   @Field()
   reason: string;
 
@@ -120,6 +123,9 @@ export class TribunalStageEntry {
 
   @Field(() => ID, { nullable: true })
   actorId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who did it (an office admin).' })
+  actorName: string | null;
 
   @Field(() => Date)
   createdAt: Date;
