@@ -1,5 +1,5 @@
 import { Anchor, Badge, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
-import type { PracticeListItemFragment } from '@civitas/web/data-access';
+import type { PracticeSearchItemFragment } from '@civitas/web/data-access';
 import { useFormatters } from '@civitas/web/ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,7 +48,7 @@ export function PracticeCard({
   headingLevel = 2,
   showStatus = false,
 }: {
-  practice: PracticeListItemFragment;
+  practice: PracticeSearchItemFragment & { status?: string };
   highlight?: { title: string; snippet: string } | null;
   headingLevel?: 2 | 3;
   showStatus?: boolean;
@@ -74,7 +74,7 @@ export function PracticeCard({
           {practice.periodStart && (
             <Text size="sm">{t('search.period', { date: fmt.date(practice.periodStart) })}</Text>
           )}
-          {showStatus && <StatusBadge status={practice.status} />}
+          {showStatus && practice.status && <StatusBadge status={practice.status} />}
         </Group>
         {highlight?.snippet && (
           <Text size="sm">
