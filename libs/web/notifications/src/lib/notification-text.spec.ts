@@ -31,3 +31,23 @@ describe('opinion notifications', () => {
     expect(notificationLink(opinion(kind) as never)).toBe('/opinions/r1');
   });
 });
+
+describe('tribunal notifications', () => {
+  it.each([
+    [
+      NotificationKind.TRIBUNAL_DEADLINE,
+      'Zbliża się termin procesowy w sprawie przed Trybunałem Konstytucyjnym.',
+    ],
+    [
+      NotificationKind.TRIBUNAL_JOIN,
+      'Nowa prośba lub decyzja o przystąpieniu do sprawy przed Trybunałem.',
+    ],
+  ])('%s is worded', (kind, text) => {
+    const i18n = createI18n(
+      { [NOTIFICATIONS_NS]: notificationsTranslations },
+      { language: 'pl', persist: false },
+    );
+    const n = notification('n1', { kind, groupId: null, threadId: null, targetId: 'c1' });
+    expect(notificationText(i18n.t, n as never)).toBe(text);
+  });
+});

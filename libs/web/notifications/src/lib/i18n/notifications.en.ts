@@ -53,6 +53,8 @@ export const notificationsEn: DeepStrings<NotificationsTexts> = {
     OPINION_ASSIGNED: 'Legal opinion assigned to me',
     OPINION_DISCUSSION: 'Message about a legal opinion',
     OPINION_DEADLINE: 'Legal opinion deadline',
+    TRIBUNAL_DEADLINE: 'Constitutional Tribunal case deadline',
+    TRIBUNAL_JOIN: 'Joining a Constitutional Tribunal case',
   },
   text: {
     someone: 'Someone',
@@ -71,6 +73,8 @@ export const notificationsEn: DeepStrings<NotificationsTexts> = {
     OPINION_ASSIGNED: '{{actor}} assigned you a legal opinion.',
     OPINION_DISCUSSION: '{{actor}} wrote in the discussion of a legal opinion.',
     OPINION_DEADLINE: 'A legal opinion is due soon or overdue.',
+    TRIBUNAL_DEADLINE: 'A procedural deadline in a Constitutional Tribunal case is near.',
+    TRIBUNAL_JOIN: 'A new request or decision on joining a Constitutional Tribunal case.',
     message: 'Message: {{message}}',
   },
   moderation: {

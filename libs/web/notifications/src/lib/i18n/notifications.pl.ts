@@ -1,3 +1,5 @@
+import type { NotificationKind } from '@civitas/shared/domain';
+
 export const notificationsPl = {
   bell: {
     label_zero: 'Powiadomienia, brak nieprzeczytanych',
@@ -50,7 +52,9 @@ export const notificationsPl = {
     OPINION_ASSIGNED: 'Przydzielenie opinii prawnej',
     OPINION_DISCUSSION: 'Wiadomość w dyskusji o opinii prawnej',
     OPINION_DEADLINE: 'Termin opinii prawnej',
-  },
+    TRIBUNAL_DEADLINE: 'Termin w sprawie przed Trybunałem',
+    TRIBUNAL_JOIN: 'Przystąpienie do sprawy przed Trybunałem',
+  } satisfies Record<NotificationKind, string>,
   text: {
     someone: 'Ktoś',
     inThread: ' w wątku „{{thread}}”',
@@ -68,6 +72,8 @@ export const notificationsPl = {
     OPINION_ASSIGNED: '{{actor}} przydziela Ci opinię prawną do opracowania.',
     OPINION_DISCUSSION: '{{actor}} pisze w dyskusji o opinii prawnej.',
     OPINION_DEADLINE: 'Zbliża się lub minął termin opinii prawnej.',
+    TRIBUNAL_DEADLINE: 'Zbliża się termin procesowy w sprawie przed Trybunałem Konstytucyjnym.',
+    TRIBUNAL_JOIN: 'Nowa prośba lub decyzja o przystąpieniu do sprawy przed Trybunałem.',
     message: 'Wiadomość: {{message}}',
   },
   moderation: {
