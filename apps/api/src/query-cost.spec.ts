@@ -12,14 +12,35 @@ import {
   OperationDefinitionNode,
   parse,
   typeFromAST,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
 } from 'graphql';
 import { MAX_QUERY_COST, queryCost } from '@civitas/api/core';
 
 const ROOT = join(__dirname, '../../..');
 const schema = buildSchema(readFileSync(join(ROOT, 'apps/api/schema.graphql'), 'utf8'));
 
+/** The largest page each page-size variable of an operation may ask for ("At most N."). */
+function pageLimits(operation: OperationDefinitionNode): Map<string, number> {
+  const limits = new Map<string, number>();
+  const info = new TypeInfo(schema);
+  visit(
+    operation,
+    visitWithTypeInfo(info, {
+      Argument(node) {
+        if (node.name.value !== 'first' || node.value.kind !== Kind.VARIABLE) return;
+        const most = /At most (\d+)/.exec(info.getArgument()?.description ?? '');
+        limits.set(node.value.name.value, most ? Number(most[1]) : 100);
+      },
+    }),
+  );
+  return limits;
+}
+
 /** A value the variable's type accepts; page sizes at the largest the API allows. */
-function sample(type: GraphQLInputType, name: string): unknown {
+function sample(type: GraphQLInputType, name: string, pageLimit?: number): unknown {
+  if (pageLimit !== undefined) return pageLimit;
   if (isNonNullType(type)) return sample(type.ofType, name);
   if (isListType(type)) return [];
   if (isEnumType(type)) return type.getValues()[0].value;
@@ -31,7 +52,7 @@ function sample(type: GraphQLInputType, name: string): unknown {
     );
   }
   const scalar = getNamedType(type).name;
-  if (scalar === 'Int') return name === 'first' ? 100 : 1;
+  if (scalar === 'Int') return 1;
   if (scalar === 'Boolean') return false;
   if (scalar === 'DateTime') return new Date().toISOString();
   return 'x';
@@ -46,14 +67,19 @@ describe('query cost', () => {
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );
 
-  it('prices every operation of the web, at 100 items a page, under the limit', () => {
+  it('prices every operation of the web, at the largest page it may ask for, under the limit', () => {
     expect(operations.length).toBeGreaterThan(20);
     const over = operations
       .map((op) => {
+        const limits = pageLimits(op);
         const variables = Object.fromEntries(
           (op.variableDefinitions ?? []).map((v) => [
             v.variable.name.value,
-            sample(typeFromAST(schema, v.type as never) as GraphQLInputType, v.variable.name.value),
+            sample(
+              typeFromAST(schema, v.type as never) as GraphQLInputType,
+              v.variable.name.value,
+              limits.get(v.variable.name.value),
+            ),
           ]),
         );
         return {
