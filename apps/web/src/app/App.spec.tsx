@@ -90,6 +90,7 @@ describe('routes', () => {
       'Grupy',
       'Opinie prawne',
       'Dobre praktyki',
+      'Trybunał Konstytucyjny',
       'Zaproszenia',
       'Mój profil',
     ]);

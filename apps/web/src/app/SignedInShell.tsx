@@ -51,6 +51,9 @@ function SignedInFrame() {
     nav.push({ to: '/opinions', label: t('opinions:nav.title') });
   if (session.can(Permission.PRACTICES_READ))
     nav.push({ to: '/practices', label: t('practices:nav.title') });
+  // Guests and experts may ask but see no cases: the menu offers the Tribunal to the office and cities.
+  if (session.can(Permission.TRIBUNAL_MANAGE) || session.can(Permission.TRIBUNAL_JOIN))
+    nav.push({ to: '/tribunal', label: t('tribunal:nav.title') });
   if (
     session.can(Permission.INVITATION_CREATE_ANY) ||
     session.can(Permission.INVITATION_CREATE_OWN_CITY)

@@ -7,6 +7,7 @@ import { groupsTranslations, GROUPS_NS } from '@civitas/web/groups';
 import { notificationsTranslations, NOTIFICATIONS_NS } from '@civitas/web/notifications';
 import { opinionsTranslations, OPINIONS_NS } from '@civitas/web/opinions';
 import { practicesTranslations, PRACTICES_NS } from '@civitas/web/practices';
+import { tribunalTranslations, TRIBUNAL_NS } from '@civitas/web/tribunal';
 import { createI18n, type Language, type TranslationBundle } from '@civitas/web/ui';
 
 /** Every namespace the app's pages use. */
@@ -20,6 +21,7 @@ export const NAMESPACES: Record<string, TranslationBundle> = {
   [DOCUMENTS_NS]: documentsTranslations,
   [OPINIONS_NS]: opinionsTranslations,
   [PRACTICES_NS]: practicesTranslations,
+  [TRIBUNAL_NS]: tribunalTranslations,
 };
 
 export function createAppI18n(options: { language?: Language; persist?: boolean } = {}) {

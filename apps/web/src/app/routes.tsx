@@ -30,6 +30,13 @@ import {
   PracticeReviewQueuePage,
   PracticeSearchPage,
 } from '@civitas/web/practices';
+import {
+  TribunalCalendarPage,
+  TribunalCasePage,
+  TribunalCasesPage,
+  TribunalDeadlinesPage,
+  TribunalNewCasePage,
+} from '@civitas/web/tribunal';
 import { PublicLayout } from '@civitas/web/ui';
 import { Outlet, Route, Routes } from 'react-router';
 import { NotFoundPage } from './ErrorPages';
@@ -271,6 +278,46 @@ export function AppRoutes() {
           element={
             <RequirePermission anyOf={[Permission.PRACTICE_SUBMIT]}>
               <PracticeFormPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="tribunal"
+          element={
+            <RequirePermission anyOf={[Permission.TRIBUNAL_READ]}>
+              <TribunalCasesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="tribunal/new"
+          element={
+            <RequirePermission anyOf={[Permission.TRIBUNAL_MANAGE]}>
+              <TribunalNewCasePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="tribunal/deadlines"
+          element={
+            <RequirePermission anyOf={[Permission.TRIBUNAL_READ]}>
+              <TribunalDeadlinesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="tribunal/calendar"
+          element={
+            <RequirePermission anyOf={[Permission.TRIBUNAL_READ]}>
+              <TribunalCalendarPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="tribunal/:id"
+          element={
+            <RequirePermission anyOf={[Permission.TRIBUNAL_READ]}>
+              <TribunalCasePage />
             </RequirePermission>
           }
         />

@@ -1,0 +1,286 @@
+import { useMutation } from '@apollo/client/react';
+import { Button, Checkbox, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
+import {
+  CorrectTribunalStageDocument,
+  DecideTribunalJoinDocument,
+  SetTribunalSupportDocument,
+  type TribunalCaseDetailsFragment,
+  type TribunalStageEntryItemFragment,
+  TribunalSupportKind,
+  UpdateTribunalCaseDocument,
+} from '@civitas/web/data-access';
+import { ErrorAlert, StatusMessage } from '@civitas/web/ui';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useTribunalError } from './errors';
+import { TRIBUNAL_NS } from './i18n';
+
+function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby={id}>
+      <Stack gap="sm">
+        <Title order={2} size="h3" id={id}>
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The office accepts or declines the cities asking to join. */
+export function JoinDecisions({ tribunalCase }: { tribunalCase: TribunalCaseDetailsFragment }) {
+  const { t } = useTranslation(TRIBUNAL_NS);
+  const errorOf = useTribunalError();
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const [done, setDone] = useState('');
+  const [decide, { error, loading }] = useMutation(DecideTribunalJoinDocument, {
+    refetchQueries: ['TribunalCase'],
+  });
+  const waiting = tribunalCase.cities.filter((c) => c.status === 'REQUESTED');
+  if (waiting.length === 0) return done ? <StatusMessage>{done}</StatusMessage> : null;
+  async function act(joinId: string, accept: boolean) {
+    setDone('');
+    try {
+      await decide({
+        variables: { joinId, accept, reason: accept ? null : reasons[joinId] || null },
+      });
+      setDone(t(accept ? 'case.accepted' : 'case.declined'));
+    } catch {
+      // Shown from `error`.
+    }
+  }
+  return (
+    <Panel id="tribunal-joins" title={t('joinStatus.REQUESTED')}>
+      {waiting.map((c) => (
+        <Stack key={c.id} gap="xs">
+          <strong>{c.cityName}</strong>
+          <TextInput
+            label={t('case.declineReasonLabel', { city: c.cityName })}
+            value={reasons[c.id] ?? ''}
+            onChange={(e) => setReasons({ ...reasons, [c.id]: e.currentTarget.value })}
+          />
+          <Group>
+            <Button loading={loading} onClick={() => void act(c.id, true)}>
+              {t('case.accept')}: {c.cityName}
+            </Button>
+            <Button variant="default" loading={loading} onClick={() => void act(c.id, false)}>
+              {t('case.decline')}: {c.cityName}
+            </Button>
+          </Group>
+        </Stack>
+      ))}
+      {error && <ErrorAlert>{errorOf(error)}</ErrorAlert>}
+      {done && <StatusMessage>{done}</StatusMessage>}
+    </Panel>
+  );
+}
+
+/** The Tribunal's signatures; a wrong form is refused by the API, which says the expected one. */
+export function SignaturesForm({ tribunalCase }: { tribunalCase: TribunalCaseDetailsFragment }) {
+  const { t } = useTranslation(TRIBUNAL_NS);
+  const errorOf = useTribunalError();
+  const [preliminary, setPreliminary] = useState(tribunalCase.preliminarySignature ?? '');
+  const [signature, setSignature] = useState(tribunalCase.signature ?? '');
+  const [saved, setSaved] = useState(false);
+  const [update, { error, loading }] = useMutation(UpdateTribunalCaseDocument);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    try {
+      await update({
+        variables: {
+          id: tribunalCase.id,
+          input: {
+            preliminarySignature: preliminary.trim() || null,
+            signature: signature.trim() || null,
+          },
+        },
+      });
+      setSaved(true);
+    } catch {
+      // Shown from `error`.
+    }
+  }
+  return (
+    <Panel id="tribunal-signatures" title={t('signatures.title')}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack gap="sm">
+          <TextInput
+            label={t('signatures.preliminary')}
+            value={preliminary}
+            onChange={(e) => setPreliminary(e.currentTarget.value)}
+          />
+          <TextInput
+            label={t('signatures.signature')}
+            value={signature}
+            onChange={(e) => setSignature(e.currentTarget.value)}
+          />
+          {error && <ErrorAlert>{errorOf(error)}</ErrorAlert>}
+          {saved && <StatusMessage>{t('signatures.saved')}</StatusMessage>}
+          <div>
+            <Button type="submit" loading={loading}>
+              {t('signatures.submit')}
+            </Button>
+          </div>
+        </Stack>
+      </form>
+    </Panel>
+  );
+}
+
+/** The board's support decision: resolution, kinds, amount (entered in PLN, kept in grosze). */
+export function SupportForm({ tribunalCase }: { tribunalCase: TribunalCaseDetailsFragment }) {
+  const { t } = useTranslation(TRIBUNAL_NS);
+  const errorOf = useTribunalError();
+  const s = tribunalCase.support;
+  const [number, setNumber] = useState(s.boardResolutionNumber ?? '');
+  const [date, setDate] = useState(s.boardResolutionDate ?? '');
+  const [kinds, setKinds] = useState<string[]>([...s.kinds]);
+  const [amount, setAmount] = useState(s.amountGrosze != null ? String(s.amountGrosze / 100) : '');
+  const [saved, setSaved] = useState(false);
+  const [save, { error, loading }] = useMutation(SetTribunalSupportDocument);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    const pln = Number(amount.replace(',', '.'));
+    try {
+      await save({
+        variables: {
+          id: tribunalCase.id,
+          input: {
+            boardResolutionNumber: number.trim(),
+            boardResolutionDate: date,
+            kinds: kinds as TribunalSupportKind[],
+            amountGrosze: amount.trim() && Number.isFinite(pln) ? Math.round(pln * 100) : null,
+          },
+        },
+      });
+      setSaved(true);
+    } catch {
+      // Shown from `error`.
+    }
+  }
+  return (
+    <Panel id="tribunal-support-form" title={t('supportForm.title')}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack gap="sm">
+          <TextInput
+            label={t('supportForm.number')}
+            value={number}
+            onChange={(e) => setNumber(e.currentTarget.value)}
+            required
+          />
+          <TextInput
+            type="date"
+            label={t('supportForm.date')}
+            value={date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+            required
+          />
+          <Checkbox.Group label={t('supportForm.kinds')} value={kinds} onChange={setKinds}>
+            <Group mt="xs">
+              {Object.values(TribunalSupportKind).map((k) => (
+                <Checkbox key={k} value={k} label={t(`supportKind.${k}`)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <TextInput
+            label={t('supportForm.amount')}
+            inputMode="decimal"
+            value={amount}
+            onChange={(e) => setAmount(e.currentTarget.value)}
+          />
+          {error && <ErrorAlert>{errorOf(error)}</ErrorAlert>}
+          {saved && <StatusMessage>{t('supportForm.saved')}</StatusMessage>}
+          <div>
+            <Button type="submit" loading={loading}>
+              {t('supportForm.submit')}
+            </Button>
+          </div>
+        </Stack>
+      </form>
+    </Panel>
+  );
+}
+
+/** Corrects a stage entry: its dates, note and outcome, with the reason recorded. */
+export function CorrectEntryForm({
+  entry,
+  onClose,
+}: {
+  entry: TribunalStageEntryItemFragment;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation(TRIBUNAL_NS);
+  const errorOf = useTribunalError();
+  const [reason, setReason] = useState('');
+  const [enteredOn, setEnteredOn] = useState(entry.enteredOn);
+  const [deliveredOn, setDeliveredOn] = useState(entry.deliveredOn ?? '');
+  const [note, setNote] = useState(entry.note);
+  const [correct, { error, loading }] = useMutation(CorrectTribunalStageDocument, {
+    refetchQueries: ['TribunalDeadlines'],
+  });
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    try {
+      await correct({
+        variables: {
+          entryId: entry.id,
+          input: {
+            reason: reason.trim(),
+            enteredOn: enteredOn !== entry.enteredOn ? enteredOn : undefined,
+            deliveredOn:
+              entry.deliveredOn && deliveredOn !== entry.deliveredOn ? deliveredOn : undefined,
+            note: note !== entry.note ? note : undefined,
+          },
+        },
+      });
+      onClose();
+    } catch {
+      // Shown from `error`.
+    }
+  }
+  return (
+    <Panel id="tribunal-correct" title={t('correct.title', { stage: t(`stage.${entry.stage}`) })}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack gap="sm">
+          <TextInput
+            type="date"
+            label={t('move.enteredOn')}
+            value={enteredOn}
+            onChange={(e) => setEnteredOn(e.currentTarget.value)}
+          />
+          {entry.deliveredOn && (
+            <TextInput
+              type="date"
+              label={t('move.deliveredOn')}
+              value={deliveredOn}
+              onChange={(e) => setDeliveredOn(e.currentTarget.value)}
+            />
+          )}
+          <TextInput
+            label={t('move.note')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
+          <TextInput
+            label={t('correct.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            required
+          />
+          {error && <ErrorAlert>{errorOf(error)}</ErrorAlert>}
+          <Group>
+            <Button type="submit" loading={loading}>
+              {t('correct.submit')}
+            </Button>
+            <Button variant="default" onClick={onClose}>
+              {t('correct.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Panel>
+  );
+}

@@ -1,0 +1,23 @@
+import { toApiProblem } from '@civitas/web/data-access';
+import { useErrorText } from '@civitas/web/ui';
+
+/**
+ * An API error of a tribunal operation in words. BAD_USER_INPUT and CONFLICT also carry the
+ * API's own sentence (a signature's expected form, a date after filing, a stage not allowed),
+ * which says what to change.
+ */
+export function useTribunalError() {
+  const errorText = useErrorText();
+  return (error: unknown): string => {
+    const problem = toApiProblem(error);
+    if (!problem) return '';
+    const base = errorText.message(problem);
+    if (problem.code !== 'BAD_USER_INPUT' && problem.code !== 'CONFLICT') return base;
+    const details = problem.fields.length
+      ? problem.fields.flatMap((f) => f.problems)
+      : [problem.message];
+    const said = details.filter((d) => d && d !== base);
+    // The API speaks English; in Polish its sentence still names the expected form.
+    return said.length ? `${base} ${said.join(' ')}`.trim() : base;
+  };
+}
