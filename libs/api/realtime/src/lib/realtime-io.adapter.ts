@@ -1,8 +1,10 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { MessageMappingProperties } from '@nestjs/websockets';
 import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
-import type { Server, ServerOptions } from 'socket.io';
+import { filter, Observable } from 'rxjs';
+import type { Server, ServerOptions, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@civitas/api/core';
 
@@ -77,6 +79,33 @@ export class RealtimeIoAdapter extends IoAdapter {
       );
     }
     return server;
+  }
+
+  /**
+   * One plain listener per event and socket. Nest's own binding keeps an RxJS chain per event
+   * and socket (fromEvent, mergeMap, takeUntil the disconnect) for the connection's lifetime:
+   * with fifteen events that was most of the memory a connection cost (tools/load/chat.mjs).
+   * What happens to each message is Nest's: the handler's answer goes to the acknowledgement,
+   * or is emitted when it names an event.
+   */
+  override bindMessageHandlers(
+    socket: Socket,
+    handlers: MessageMappingProperties[],
+    transform: (data: unknown) => Observable<unknown>,
+  ): void {
+    for (const { message, callback, isAckHandledManually } of handlers) {
+      socket.on(message as string, (...args: unknown[]) => {
+        // As RxJS's fromEvent hands them to Nest: one argument alone, several as an array.
+        const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);
+        transform(callback(data, ack))
+          .pipe(filter((response) => response !== undefined && response !== null))
+          .subscribe((response) => {
+            const answer = response as { event?: string; data?: unknown };
+            if (answer.event) socket.emit(answer.event, answer.data);
+            else if (!isAckHandledManually && typeof ack === 'function') ack(response);
+          });
+      });
+    }
   }
 
   override async close(server: Server): Promise<void> {
