@@ -18,3 +18,4 @@ export * from './lib/validators';
 export * from './lib/components/PasswordField';
 export * from './lib/components/ConfirmDialog';
 export * from './lib/components/ConnectionTable';
+export * from './lib/useAutosave';

@@ -39,6 +39,7 @@ import {
   Page,
   summaryItems,
   useErrorText,
+  useAutosave,
 } from '@civitas/web/ui';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -47,7 +48,6 @@ import { OpinionStateBadge } from './badges';
 import { OPINIONS_NS } from './i18n';
 import { SUBMIT_FIELDS, type SubmitField } from './opinion-rules';
 import { FileUploader, OpinionFiles, useOpinionError } from './parts';
-import { useAutosave } from './useAutosave';
 
 interface LegalBasisRow {
   act: string;

@@ -27,7 +27,7 @@ import {
   UpdatePracticeDraftDocument,
   useSession,
 } from '@civitas/web/data-access';
-import { ErrorAlert, LoadingState, Page, useErrorText } from '@civitas/web/ui';
+import { ErrorAlert, LoadingState, Page, useErrorText, useAutosave } from '@civitas/web/ui';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -47,7 +47,6 @@ import {
   stepOfField,
 } from './practice-rules';
 import { uploadPracticeDocument } from './upload';
-import { useAutosave } from './useAutosave';
 
 const TEXT_STEPS: Partial<Record<FormStep, (keyof PracticeFormValues)[]>> = {
   problem: ['problem', 'goals'],
