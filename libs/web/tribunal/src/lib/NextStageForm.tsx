@@ -145,6 +145,7 @@ export function NextStageForm({
                 value={summary}
                 onChange={(e) => setSummary(e.currentTarget.value)}
                 rows={2}
+                required
               />
             </>
           )}

@@ -39,6 +39,8 @@ export function TribunalCasePage() {
   const session = useSession();
   const errorOf = useTribunalError();
   const office = session.can(Permission.TRIBUNAL_MANAGE);
+  // The form stays to say the request was sent, though the case no longer offers joining.
+  const [joinSent, setJoinSent] = useState(false);
   const [correcting, setCorrecting] = useState<TribunalStageEntryItemFragment | null>(null);
   const { data, error, loading } = useQuery(TribunalCaseDocument, { variables: { id } });
   const [follow, followState] = useMutation(FollowTribunalCaseDocument);
@@ -167,7 +169,7 @@ export function TribunalCasePage() {
         )}
       </Paper>
 
-      {c.viewerMayJoin && <JoinForm caseId={c.id} />}
+      {(c.viewerMayJoin || joinSent) && <JoinForm caseId={c.id} onSent={() => setJoinSent(true)} />}
       {office && <JoinDecisions tribunalCase={c} />}
 
       <section aria-labelledby="tribunal-timeline">

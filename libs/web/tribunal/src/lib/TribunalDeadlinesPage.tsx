@@ -48,15 +48,16 @@ export function TribunalDeadlinesPage() {
                     key={d.stageEntryId}
                     data-testid="tribunal-deadline"
                     style={
-                      d.overdue
-                        ? { background: '#fde8e8' }
-                        : urgent
-                          ? { background: '#fff4db' }
-                          : undefined
+                      urgent
+                        ? {
+                            background: d.overdue ? '#fff5f5' : '#fffaf0',
+                            boxShadow: `inset 4px 0 0 ${d.overdue ? '#c92a2a' : '#d9480f'}`,
+                          }
+                        : undefined
                     }
                   >
                     <Table.Td>
-                      <Anchor component={Link} to={`/tribunal/${d.caseId}`}>
+                      <Anchor component={Link} to={`/tribunal/${d.caseId}`} c="blue.9">
                         {d.caseTitle}
                       </Anchor>
                       {d.signature && <Text size="sm">{d.signature}</Text>}

@@ -14,7 +14,9 @@ export function useTribunalError() {
     const base = errorText.message(problem);
     if (problem.code !== 'BAD_USER_INPUT' && problem.code !== 'CONFLICT') return base;
     const details = problem.fields.length
-      ? problem.fields.flatMap((f) => f.problems)
+      ? problem.fields.flatMap((f) =>
+          f.problems.map((p) => (p.includes(f.field) ? p : `${f.field}: ${p.trim()}`)),
+        )
       : [problem.message];
     const said = details.filter((d) => d && d !== base);
     // The API speaks English; in Polish its sentence still names the expected form.

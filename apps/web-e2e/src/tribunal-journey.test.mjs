@@ -1,0 +1,211 @@
+// The Constitutional Tribunal journey, in a real browser against the built web and API on the
+// demo seed: the office opens a case for Kraków; Poznań's city admin and Łódź's legal officer
+// each ask to join with their council's resolution (a small PDF made here); the office accepts
+// both; the case is filed and examined; a call to remedy formal defects delivered on
+// 2025-04-14 shows the deadline 2025-04-22 (the 7th day, 21 April 2025, is Easter Monday), on
+// the case page and in the deadlines view (overdue: the reminder job runs daily on the server
+// and cannot be triggered from the browser, so the deadlines view is what is checked); the
+// case goes on to a judgment. axe-core checks the case page and the deadlines view.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { assertAccessible as assertA11y, Stack } from './harness.mjs';
+
+const PASSWORD = 'Civitas-demo-2026';
+const OFFICE = { email: 'biuro@civitas.local', name: 'Anna Nowak' };
+const POZNAN = { email: 'admin.poznan@civitas.local', name: 'Piotr Kowalski' };
+const LODZ = { email: 'prawnik.lodz@civitas.local', name: 'Tomasz Zieliński' };
+const TITLE = 'Opłata za gospodarowanie odpadami — zasady ustalania stawek przez rady gmin';
+
+const stack = new Stack();
+let page;
+let caseUrl;
+const pageErrors = [];
+
+before(async () => {
+  await stack.start();
+});
+
+after(() => stack.stop());
+
+const assertAccessible = (name) => assertA11y(page, name);
+
+/** A small valid PDF with one line of text, made here so the repository carries no binary. */
+function pdf(text) {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+  ];
+  const stream = `BT /F1 12 Tf 72 770 Td (${text}) Tj ET`;
+  objects.push(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
+  objects.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+  let body = '%PDF-1.4\n';
+  const offsets = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+async function signIn(person) {
+  await page?.context().close();
+  page = await stack.openPage(pageErrors);
+  await page.goto(`${stack.baseUrl}/sign-in`);
+  await page.getByLabel(/^Adres e-mail/).fill(person.email);
+  await page.getByLabel(/^Hasło/).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Zaloguj się' }).click();
+  await page.getByRole('button', { name: `Konto: ${person.name}` }).waitFor();
+}
+
+async function noAlerts(what) {
+  const alerts = await page.getByRole('alert').allTextContents();
+  assert.deepEqual(alerts, [], `${what} failed: ${alerts.join(' / ')}`);
+}
+
+/** Waits for `text` or any alert; fails with the alert's words. */
+async function expectDone(text, what) {
+  await page.getByText(text).or(page.getByRole('alert').first()).first().waitFor();
+  await noAlerts(what);
+}
+
+async function openCase() {
+  await page.goto(caseUrl);
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+}
+
+const entries = () => page.locator('[data-testid^="stage-entry-"]');
+
+/** The office records the next stage; waits for its entry on the timeline. */
+async function recordStage(stage, fields) {
+  const before = await entries().count();
+  await page.getByLabel(/^Kolejny etap/).selectOption(stage);
+  for (const [label, value] of fields) await page.getByLabel(label).fill(value);
+  await page.getByRole('button', { name: 'Zapisz etap' }).click();
+  await entries().nth(before).or(page.getByRole('alert').first()).first().waitFor();
+  await noAlerts(`recording ${stage}`);
+}
+
+async function askToJoin(person, number, date) {
+  await signIn(person);
+  await openCase();
+  await page.getByRole('heading', { name: 'Przystąp do sprawy' }).waitFor();
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'uchwala.pdf', mimeType: 'application/pdf', buffer: pdf(number) });
+  await page.getByLabel(/^Numer uchwały/).fill(number);
+  await page.getByLabel(/^Data uchwały/).fill(date);
+  await page.getByRole('button', { name: 'Wyślij wniosek o przystąpienie' }).click();
+  await expectDone(/Wniosek wysłany/, `${person.email} asking to join`);
+}
+
+test('a Tribunal case from preparation to judgment', async (t) => {
+  await t.test('the office opens a case for Kraków', async () => {
+    await signIn(OFFICE);
+    await page
+      .getByRole('navigation', { name: 'Menu główne' })
+      .getByRole('link', { name: 'Trybunał Konstytucyjny' })
+      .click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Sprawy przed Trybunałem Konstytucyjnym' })
+      .waitFor();
+    await page.getByRole('link', { name: 'Nowa sprawa' }).click();
+    await page.getByLabel(/^Tytuł sprawy/).fill(TITLE);
+    await page
+      .getByLabel(/^Zaskarżony akt/)
+      .fill('Ustawa z dnia 13 września 1996 r. o utrzymaniu czystości i porządku w gminach');
+    await page.getByLabel(/^Zaskarżone przepisy/).fill('art. 6k ust. 2a');
+    await page.getByLabel(/^Wzorce kontroli/).fill('art. 16 ust. 2, art. 167 ust. 1 Konstytucji');
+    await page.getByLabel(/^Szukaj miasta/).fill('Kraków');
+    const applicant = page.getByLabel(/^Miasto wnioskodawca/);
+    await applicant.locator('option', { hasText: /^Kraków$/ }).waitFor({ state: 'attached' });
+    await applicant.selectOption({ label: 'Kraków' });
+    await page.getByLabel(/^Numer uchwały rady/).fill('XV/210/25');
+    await page.getByLabel(/^Data uchwały rady/).fill('2025-02-10');
+    await page.getByRole('button', { name: 'Utwórz sprawę' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: TITLE })
+      .or(page.getByRole('alert').first())
+      .first()
+      .waitFor();
+    await noAlerts('creating the case');
+    caseUrl = page.url();
+    assert.match(caseUrl, /\/tribunal\/[0-9a-f-]{36}$/);
+  });
+
+  await t.test('Poznań and Łódź ask to join with their resolutions', async () => {
+    await askToJoin(POZNAN, 'XX/301/25', '2025-02-18');
+    await askToJoin(LODZ, 'XII/145/25', '2025-02-20');
+  });
+
+  await t.test('the office accepts both and files the motion', async () => {
+    await signIn(OFFICE);
+    await openCase();
+    for (const city of ['Poznań', 'Łódź']) {
+      await page.getByRole('button', { name: `Przyjmij: ${city}` }).click();
+      await expectDone('Przystąpienie przyjęte.', `accepting ${city}`);
+    }
+    const cities = page.getByRole('region', { name: 'Miasta' });
+    for (const city of ['Kraków', 'Poznań', 'Łódź']) {
+      await cities.getByText(city, { exact: true }).waitFor();
+    }
+    assert.equal(await cities.getByText('współwnioskodawca').count(), 2);
+    await recordStage('FILED', [[/^Data etapu/, '2025-03-03']]);
+    await recordStage('PRELIMINARY_EXAMINATION', [[/^Data etapu/, '2025-03-10']]);
+    await page.getByLabel(/^Sygnatura wstępnego rozpoznania/).fill('Tw 12/2025');
+    await page.getByRole('button', { name: 'Zapisz sygnatury' }).click();
+    const wrong = page.getByRole('alert').first();
+    await wrong.waitFor();
+    assert.match(await wrong.textContent(), /Tw/, 'the signature error names the expected form');
+    await page.getByLabel(/^Sygnatura wstępnego rozpoznania/).fill('Tw 12/25');
+    await page.getByRole('button', { name: 'Zapisz sygnatury' }).click();
+    await expectDone('Sygnatury zapisane.', 'saving the signature');
+  });
+
+  await t.test(
+    'a call to remedy defects delivered on 14 April 2025 is due on 22 April',
+    async () => {
+      await recordStage('DEFECTS_CALL', [
+        [/^Data etapu/, '2025-04-11'],
+        [/^Data doręczenia/, '2025-04-14'],
+      ]);
+      const call = entries().last();
+      assert.match(await call.textContent(), /Wezwanie do usunięcia braków formalnych/);
+      assert.match(await call.getByTestId('stage-deadline').textContent(), /22 kwietnia 2025/);
+      await assertAccessible('the case page');
+
+      await page.goto(`${stack.baseUrl}/tribunal/deadlines`);
+      await page.getByRole('heading', { level: 1, name: 'Terminy procesowe' }).waitFor();
+      const row = page.getByTestId('tribunal-deadline').filter({ hasText: TITLE });
+      await row.waitFor();
+      assert.match(await row.textContent(), /22 kwietnia 2025/);
+      assert.match(await row.textContent(), /przekroczony/);
+      await assertAccessible('the deadlines view');
+    },
+  );
+
+  await t.test('the timeline goes on to a judgment', async () => {
+    await openCase();
+    await recordStage('PRELIMINARY_EXAMINATION', [[/^Data etapu/, '2025-04-18']]);
+    await recordStage('ADMITTED', [[/^Data etapu/, '2025-05-20']]);
+    await page.getByLabel(/^Sygnatura sprawy/).fill('K 3/25');
+    await page.getByRole('button', { name: 'Zapisz sygnatury' }).click();
+    await expectDone('Sygnatury zapisane.', 'saving the case signature');
+    await recordStage('HEARING_SCHEDULED', [
+      [/^Data etapu/, '2025-09-01'],
+      [/^Data i godzina rozprawy/, '2025-10-15T10:00'],
+    ]);
+    await recordStage('JUDGMENT', [
+      [/^Data etapu/, '2025-10-15'],
+      [/^Rozstrzygnięcie/, 'Niezgodny z art. 167 ust. 1 Konstytucji'],
+      [/^Streszczenie/, 'Trybunał uznał, że ustawa odbiera radom gmin swobodę ustalania stawek.'],
+    ]);
+    assert.equal(await entries().count(), 8);
+    await page.getByText('Wyrok', { exact: true }).first().waitFor();
+    assert.deepEqual(pageErrors, []);
+  });
+});
