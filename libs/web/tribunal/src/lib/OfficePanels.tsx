@@ -218,6 +218,7 @@ export function CorrectEntryForm({
   const [enteredOn, setEnteredOn] = useState(entry.enteredOn);
   const [deliveredOn, setDeliveredOn] = useState(entry.deliveredOn ?? '');
   const [note, setNote] = useState(entry.note);
+  const [withdraw, setWithdraw] = useState(false);
   const [correct, { error, loading }] = useMutation(CorrectTribunalStageDocument, {
     refetchQueries: ['TribunalDeadlines'],
   });
@@ -229,6 +230,7 @@ export function CorrectEntryForm({
           entryId: entry.id,
           input: {
             reason: reason.trim(),
+            void: withdraw || undefined,
             enteredOn: enteredOn !== entry.enteredOn ? enteredOn : undefined,
             deliveredOn:
               entry.deliveredOn && deliveredOn !== entry.deliveredOn ? deliveredOn : undefined,
@@ -263,6 +265,12 @@ export function CorrectEntryForm({
             label={t('move.note')}
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
+          />
+          <Checkbox
+            label={t('correct.void')}
+            description={t('correct.voidHint')}
+            checked={withdraw}
+            onChange={(e) => setWithdraw(e.currentTarget.checked)}
           />
           <TextInput
             label={t('correct.reason')}

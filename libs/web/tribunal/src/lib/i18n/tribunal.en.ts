@@ -111,6 +111,8 @@ export const tribunalEn: DeepStrings<typeof tribunalPl> = {
   },
   correct: {
     title: 'Correct the entry: {{stage}}',
+    void: 'Withdraw the entry as made by mistake',
+    voidHint: 'Only the latest entry; the case goes back to the stage before.',
     reason: 'Reason for the correction',
     submit: 'Save the correction',
     cancel: 'Cancel',

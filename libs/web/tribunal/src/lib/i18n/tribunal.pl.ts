@@ -108,6 +108,8 @@ export const tribunalPl = {
   },
   correct: {
     title: 'Korekta wpisu: {{stage}}',
+    void: 'Wycofaj wpis jako błędny',
+    voidHint: 'Tylko ostatni wpis; sprawa wraca do poprzedniego etapu.',
     reason: 'Powód korekty',
     submit: 'Zapisz korektę',
     cancel: 'Anuluj',
