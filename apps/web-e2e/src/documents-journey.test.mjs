@@ -246,6 +246,12 @@ test('a member shares files in a group library; the coordinator restores from th
     assert.equal(answer.headers()['content-type'], 'application/pdf');
     assert.match(answer.headers()['content-disposition'], /^inline/);
     assert.match(answer.headers()['content-security-policy'], /sandbox/);
+    // Chromium's PDF viewer (its built-in extension) opens inside the sandboxed frame: the PDF
+    // is shown, not only sent.
+    const viewerOpened = async () =>
+      page.frames().some((f) => /^chrome-extension:\/\/[a-z]+\/index\.html/.test(f.url()));
+    for (let i = 0; i < 50 && !(await viewerOpened()); i++) await page.waitForTimeout(200);
+    assert.ok(await viewerOpened(), "Chromium's PDF viewer did not open in the preview");
     await dialog.getByRole('button', { name: 'Zamknij' }).click();
     await dialog.waitFor({ state: 'hidden' });
   });
