@@ -10,3 +10,4 @@ export * from './lib/parse-id.pipe';
 export * from './lib/http-error.filter';
 export * from './lib/name-search';
 export * from './lib/domain-events';
+export * from './lib/recurring-job';

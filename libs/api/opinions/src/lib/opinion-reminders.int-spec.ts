@@ -3,12 +3,9 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { databaseOptions } from '@civitas/api/database';
 import { redisAnswers, TestApp, TEST_REDIS_URL } from '@civitas/api/testing';
+import { RecurringJob } from '@civitas/api/core';
 import type { OpinionDeadlinesDueEvent } from '@civitas/api/core';
-import {
-  OpinionRemindersScheduler,
-  OpinionRemindersService,
-  REMINDER_SCHEDULER_ID,
-} from './opinion-reminders.service';
+import { OPINION_REMINDER_JOB, OpinionRemindersService } from './opinion-reminders.service';
 import { Cast, day, makeCast, requestIn, startOpinionApp } from './opinions.test-kit';
 
 describe('expert opinions: the daily deadline reminder', () => {
@@ -93,11 +90,13 @@ describe('expert opinions: the daily deadline reminder', () => {
     }
     const prefix = `civitas-test-${process.pid}-${Date.now()}`;
     const connection = { url: TEST_REDIS_URL, maxRetriesPerRequest: null };
-    const queues = [1, 2, 3].map(() => new Queue('opinion-reminders', { connection, prefix }));
+    const queues = [1, 2, 3].map(
+      () => new Queue(OPINION_REMINDER_JOB.name, { connection, prefix }),
+    );
     try {
-      await Promise.all(queues.map((q) => OpinionRemindersScheduler.schedule(q)));
+      await Promise.all(queues.map((q) => RecurringJob.schedule(q, OPINION_REMINDER_JOB)));
       const schedulers = await queues[0].getJobSchedulers();
-      expect(schedulers.map((s) => s.key)).toEqual([REMINDER_SCHEDULER_ID]);
+      expect(schedulers.map((s) => s.key)).toEqual([OPINION_REMINDER_JOB.name]);
       await queues[0].obliterate({ force: true });
     } finally {
       await Promise.all(queues.map((q) => q.close()));

@@ -8,21 +8,20 @@ import {
 } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { OPINION_DUE_SOON_DAYS, OPINION_TIME_ZONE } from '@civitas/shared/domain';
-import { APP_CONFIG, DomainEvent } from '@civitas/api/core';
-import type { AppConfig, OpinionDeadlinesDueEvent } from '@civitas/api/core';
+import { OPINION_DUE_SOON_DAYS } from '@civitas/shared/domain';
+import { APP_CONFIG, DomainEvent, RecurringJob } from '@civitas/api/core';
+import type { AppConfig, OpinionDeadlinesDueEvent, RecurringJobOptions } from '@civitas/api/core';
 import { DEFAULT_MAIL_QUEUE_OPTIONS, MAIL_QUEUE_OPTIONS } from '@civitas/api/mail';
 import type { MailQueueOptions } from '@civitas/api/mail';
 import { todayInPoland } from './opinion-requests.service';
 
-/** The BullMQ job scheduler's fixed id: every process upserts the same one. */
-export const REMINDER_SCHEDULER_ID = 'opinion-deadline-reminders';
-export const REMINDER_QUEUE = 'opinion-reminders';
-/** 07:30 in Poland, every day. */
-export const REMINDER_CRON = '30 7 * * *';
-const HOUR_MS = 60 * 60 * 1000;
+/** 07:30 in Poland, every day; hourly tries without Redis (the day's claim stops repeats). */
+export const OPINION_REMINDER_JOB: RecurringJobOptions = {
+  name: 'opinion-deadline-reminders',
+  cron: '30 7 * * *',
+  fallbackEveryMs: 60 * 60 * 1000,
+};
 
 export interface ReminderRun {
   /** False when another process holds the run or the day was already done. */
@@ -95,18 +94,15 @@ export class OpinionRemindersService {
   }
 }
 
-/**
- * Fires the reminder. With REDIS_URL: one BullMQ job scheduler with a fixed id, which
- * every process upserts (so there is one schedule, not one per process) and whose job
- * one worker takes. Without Redis: each process checks hourly; the day's claim in
- * PostgreSQL makes the first one run it. Tests call OpinionRemindersService directly.
- */
+/** Fires the reminder at 07:30 in Poland, once for all API processes (see RecurringJob). */
 @Injectable()
 export class OpinionRemindersScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('OpinionReminders');
-  private timer?: NodeJS.Timeout;
-  private queue?: Queue;
-  private worker?: Worker;
+  private readonly job = new RecurringJob(OPINION_REMINDER_JOB, () =>
+    this.reminders
+      .runForDay()
+      .then((r) => r.ran && this.logger.log(`deadline reminders: ${r.reminders} request(s)`)),
+  );
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -116,37 +112,13 @@ export class OpinionRemindersScheduler implements OnApplicationBootstrap, OnAppl
     private readonly options?: Partial<MailQueueOptions>,
   ) {}
 
-  /** The one schedule; upserting it again (another process, a restart) changes nothing. */
-  static async schedule(queue: Queue): Promise<void> {
-    await queue.upsertJobScheduler(
-      REMINDER_SCHEDULER_ID,
-      { pattern: REMINDER_CRON, tz: OPINION_TIME_ZONE },
-      { name: 'remind', opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } },
-    );
-  }
-
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.env === 'test') return;
-    const run = () =>
-      this.reminders
-        .runForDay()
-        .then((r) => r.ran && this.logger.log(`deadline reminders: ${r.reminders} request(s)`));
-    if (!this.config.redisUrl) {
-      this.timer = setInterval(() => void run().catch((e) => this.logger.error(e)), HOUR_MS);
-      this.timer.unref();
-      return;
-    }
-    const connection = { url: this.config.redisUrl, maxRetriesPerRequest: null };
     const prefix = this.options?.prefix ?? DEFAULT_MAIL_QUEUE_OPTIONS.prefix;
-    this.queue = new Queue(REMINDER_QUEUE, { connection, prefix });
-    await OpinionRemindersScheduler.schedule(this.queue);
-    this.worker = new Worker(REMINDER_QUEUE, () => run(), { connection, prefix });
-    this.worker.on('error', (e) => this.logger.error(`reminder worker: ${e.message}`));
+    await this.job.start(this.config.redisUrl ? { url: this.config.redisUrl, prefix } : undefined);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.worker?.close();
-    await this.queue?.close();
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 }

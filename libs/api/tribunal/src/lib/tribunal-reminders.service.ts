@@ -8,25 +8,20 @@ import {
 } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { TRIBUNAL_REMINDER_DAYS } from '@civitas/shared/domain';
-import { APP_CONFIG, DomainEvent } from '@civitas/api/core';
-import type { AppConfig, TribunalDeadlinesDueEvent } from '@civitas/api/core';
+import { APP_CONFIG, DomainEvent, RecurringJob } from '@civitas/api/core';
+import type { AppConfig, RecurringJobOptions, TribunalDeadlinesDueEvent } from '@civitas/api/core';
 import { DEFAULT_MAIL_QUEUE_OPTIONS, MAIL_QUEUE_OPTIONS } from '@civitas/api/mail';
 import type { MailQueueOptions } from '@civitas/api/mail';
-import {
-  CURRENT_ENTRY_JOIN,
-  RESPONSIBLE_SQL,
-  todayInPoland,
-  TRIBUNAL_TIME_ZONE,
-} from './tribunal-cases.service';
+import { CURRENT_ENTRY_JOIN, RESPONSIBLE_SQL, todayInPoland } from './tribunal-cases.service';
 
-export const TRIBUNAL_REMINDER_SCHEDULER_ID = 'tribunal-deadline-reminders';
-export const TRIBUNAL_REMINDER_QUEUE = 'tribunal-reminders';
-/** 07:00 in Poland, every day. */
-export const TRIBUNAL_REMINDER_CRON = '0 7 * * *';
-const HOUR_MS = 60 * 60 * 1000;
+/** 07:00 in Poland, every day; hourly tries without Redis (the day's claim stops repeats). */
+export const TRIBUNAL_REMINDER_JOB: RecurringJobOptions = {
+  name: 'tribunal-deadline-reminders',
+  cron: '0 7 * * *',
+  fallbackEveryMs: 60 * 60 * 1000,
+};
 
 export interface TribunalReminderRun {
   ran: boolean;
@@ -97,13 +92,15 @@ export class TribunalRemindersService {
   }
 }
 
-/** Fires the reminder: one BullMQ job scheduler with a fixed id with Redis, hourly checks without. */
+/** Fires the reminder at 07:00 in Poland, once for all API processes (see RecurringJob). */
 @Injectable()
 export class TribunalRemindersScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('TribunalReminders');
-  private timer?: NodeJS.Timeout;
-  private queue?: Queue;
-  private worker?: Worker;
+  private readonly job = new RecurringJob(TRIBUNAL_REMINDER_JOB, () =>
+    this.reminders
+      .runForDay()
+      .then((r) => r.ran && this.logger.log(`tribunal deadline reminders: ${r.reminders}`)),
+  );
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -115,30 +112,11 @@ export class TribunalRemindersScheduler implements OnApplicationBootstrap, OnApp
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.env === 'test') return;
-    const run = () =>
-      this.reminders
-        .runForDay()
-        .then((r) => r.ran && this.logger.log(`tribunal deadline reminders: ${r.reminders}`));
-    if (!this.config.redisUrl) {
-      this.timer = setInterval(() => void run().catch((e) => this.logger.error(e)), HOUR_MS);
-      this.timer.unref();
-      return;
-    }
-    const connection = { url: this.config.redisUrl, maxRetriesPerRequest: null };
     const prefix = this.options?.prefix ?? DEFAULT_MAIL_QUEUE_OPTIONS.prefix;
-    this.queue = new Queue(TRIBUNAL_REMINDER_QUEUE, { connection, prefix });
-    await this.queue.upsertJobScheduler(
-      TRIBUNAL_REMINDER_SCHEDULER_ID,
-      { pattern: TRIBUNAL_REMINDER_CRON, tz: TRIBUNAL_TIME_ZONE },
-      { name: 'remind', opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } },
-    );
-    this.worker = new Worker(TRIBUNAL_REMINDER_QUEUE, () => run(), { connection, prefix });
-    this.worker.on('error', (e) => this.logger.error(`reminder worker: ${e.message}`));
+    await this.job.start(this.config.redisUrl ? { url: this.config.redisUrl, prefix } : undefined);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.worker?.close();
-    await this.queue?.close();
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 }
