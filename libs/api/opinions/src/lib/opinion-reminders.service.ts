@@ -9,6 +9,7 @@ import {
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { claimDay } from '@civitas/api/database';
 import { OPINION_DUE_SOON_DAYS } from '@civitas/shared/domain';
 import { APP_CONFIG, DomainEvent, RecurringJob } from '@civitas/api/core';
 import type { AppConfig, OpinionDeadlinesDueEvent, RecurringJobOptions } from '@civitas/api/core';
@@ -46,16 +47,8 @@ export class OpinionRemindersService {
 
   async runForDay(day: string = todayInPoland()): Promise<ReminderRun> {
     const outcome = await this.db.transaction(async (tx) => {
-      const [{ locked }]: { locked: boolean }[] = await tx.query(
-        `SELECT pg_try_advisory_xact_lock(hashtext('civitas:opinion-deadline-reminders')) AS locked`,
-      );
-      if (!locked) return null;
-      const claimed: unknown[] = await tx.query(
-        `INSERT INTO opinion_reminder_run (run_date) VALUES ($1::date)
-         ON CONFLICT (run_date) DO NOTHING RETURNING run_date`,
-        [day],
-      );
-      if (claimed.length === 0) return null;
+      if (!(await claimDay(tx, 'opinion-deadline-reminders', 'opinion_reminder_run', day)))
+        return null;
       const rows: {
         id: string;
         subject: string;
