@@ -15,13 +15,20 @@ import {
   DocumentOwnerKind,
   OpinionDocumentsDocument,
   toApiProblem,
+  type UploadedDocument,
+  uploadDocument,
   useSession,
 } from '@civitas/web/data-access';
+
+/** The documents owner kinds of opinions (owner id: the request's id). */
+type OpinionFileKind =
+  | typeof DocumentOwnerKind.OpinionRequest
+  | typeof DocumentOwnerKind.Opinion
+  | typeof DocumentOwnerKind.OpinionPublished;
 import { ErrorAlert, useErrorText } from '@civitas/web/ui';
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OPINIONS_NS } from './i18n';
-import { type OpinionFileKind, type UploadedDocument, uploadOpinionDocument } from './upload';
 
 /** HTML the API rendered from Markdown and sanitised (questions, facts, summaries, messages). */
 export function SanitisedHtml({ html }: { html: string }) {
@@ -73,7 +80,7 @@ export function FileUploader({
     setDone('');
     setFailed('');
     try {
-      const uploaded = await uploadOpinionDocument(session.fetch, { ownerKind, ownerId }, file);
+      const uploaded = await uploadDocument(session.fetch, { ownerKind, ownerId }, file);
       await onUploaded(uploaded);
       setDone(t('documents.uploaded', { name: uploaded.name }));
     } catch (e) {

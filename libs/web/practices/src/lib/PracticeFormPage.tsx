@@ -25,6 +25,7 @@ import {
   SubmitPracticeDocument,
   toApiProblem,
   UpdatePracticeDraftDocument,
+  uploadDocument,
   useSession,
 } from '@civitas/web/data-access';
 import { ErrorAlert, LoadingState, Page, useErrorText, useAutosave } from '@civitas/web/ui';
@@ -46,7 +47,6 @@ import {
   problemsByStep,
   stepOfField,
 } from './practice-rules';
-import { uploadPracticeDocument } from './upload';
 
 const TEXT_STEPS: Partial<Record<FormStep, (keyof PracticeFormValues)[]>> = {
   problem: ['problem', 'goals'],
@@ -70,7 +70,11 @@ function Attachments({ practiceId }: { practiceId: string | null }) {
     setFailed('');
     setStatus(t('form.uploading'));
     try {
-      const uploaded = await uploadPracticeDocument(session.fetch, id, file);
+      const uploaded = await uploadDocument(
+        session.fetch,
+        { ownerKind: 'PRACTICE', ownerId: id },
+        file,
+      );
       await refetch();
       setStatus(t('form.uploaded', { name: uploaded.name }));
     } catch (e) {

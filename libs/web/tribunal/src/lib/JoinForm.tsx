@@ -1,12 +1,11 @@
 import { useMutation } from '@apollo/client/react';
 import { Button, FileInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { RequestTribunalJoinDocument, useSession } from '@civitas/web/data-access';
+import { RequestTribunalJoinDocument, uploadDocument, useSession } from '@civitas/web/data-access';
 import { ErrorAlert, StatusMessage } from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTribunalError } from './errors';
 import { TRIBUNAL_NS } from './i18n';
-import { uploadTribunalDocument } from './upload';
 
 /**
  * A member city's admin or legal officer asks to join a case in preparation: the council's
@@ -40,7 +39,7 @@ export function JoinForm({ caseId, onSent }: { caseId: string; onSent?: () => vo
     if (problems.length || !file) return;
     setBusy(true);
     try {
-      const uploaded = await uploadTribunalDocument(
+      const uploaded = await uploadDocument(
         session.fetch,
         { ownerKind: 'TRIBUNAL_RESOLUTION', ownerId: caseId },
         file,

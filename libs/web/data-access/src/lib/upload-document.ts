@@ -1,4 +1,5 @@
-import { ApiRequestError, problemFromResponse } from '@civitas/web/data-access';
+import type { DocumentOwnerKind } from '../gql/graphql';
+import { ApiRequestError, problemFromResponse } from './api-error';
 
 export interface UploadedDocument {
   documentId: string;
@@ -7,19 +8,19 @@ export interface UploadedDocument {
 }
 
 /**
- * Sends one file to the documents HTTP API as an attachment of a practice
- * (`POST /api/documents?ownerKind=PRACTICE&ownerId=<practice>`, the raw file as the body)
- * through the session's fetch. A minimal uploader of this library: the documents web
- * library had none committed yet. Refusals throw an ApiRequestError with the API's code.
+ * Sends one file to the documents HTTP API (`POST /api/documents`, the raw file as the body)
+ * as a document of `owner`, through the session's fetch (bearer token, refresh on 401).
+ * Refusals throw an ApiRequestError with the API's code (FILE_TOO_LARGE, UNSUPPORTED_FILE_TYPE,
+ * …). The group library's uploader, with progress and cancel, is libs/web/documents'.
  */
-export async function uploadPracticeDocument(
+export async function uploadDocument(
   sessionFetch: (input: string, init?: RequestInit) => Promise<Response>,
-  practiceId: string,
+  owner: { ownerKind: DocumentOwnerKind; ownerId: string },
   file: File,
 ): Promise<UploadedDocument> {
   const query = new URLSearchParams({
-    ownerKind: 'PRACTICE',
-    ownerId: practiceId,
+    ownerKind: owner.ownerKind,
+    ownerId: owner.ownerId,
     name: file.name,
   });
   const response = await sessionFetch(`/api/documents?${query}`, {
