@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { deflateSync } from 'node:zlib';
-import { assertAccessible as assertA11y, Stack } from './harness.mjs';
+import { assertAccessible as assertA11y, Stack, makePdf } from './harness.mjs';
 
 const PASSWORD = 'Civitas-demo-2026';
 const MEMBER = { email: 'urzednik.poznan@civitas.local', name: 'Maria Wiśniewska' };
@@ -27,30 +27,6 @@ const NOTE = 'Poprawione dane o dowozach';
 const THREAD = 'Arkusze organizacyjne na nowy rok szkolny';
 const REPLY = 'Przesyłam nasz arkusz godzin do porównania.';
 const ATTACHMENT = 'Arkusz godzin 2026.pdf';
-
-/** A small valid PDF with one line of text, padded with a comment to `bytes`. */
-function pdf(text, bytes = 0) {
-  const stream = `BT /F1 18 Tf 72 720 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  if (bytes > body.length) body += `%${'x'.repeat(bytes - body.length)}\n`;
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  body += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 /** A small valid PNG (a blue square). */
 function png(size = 16) {
@@ -189,7 +165,7 @@ test('a member shares files in a group library; the coordinator restores from th
       uploadThroughput: 64 * 1024,
     });
     await dropFiles([
-      { name: PDF_NAME, type: 'application/pdf', buffer: pdf('Raport o sieci szkol', 160_000) },
+      { name: PDF_NAME, type: 'application/pdf', buffer: makePdf('Raport o sieci szkol', 160_000) },
       { name: PNG_NAME, type: 'image/png', buffer: png() },
     ]);
     const pdfBar = page.getByRole('progressbar', { name: `Wysyłanie: ${PDF_NAME}` });
@@ -207,7 +183,7 @@ test('a member shares files in a group library; the coordinator restores from th
 
     // A third file, cancelled while it goes up.
     const big = 'Prezentacja do anulowania.pdf';
-    await dropFiles([{ name: big, type: 'application/pdf', buffer: pdf('Anuluj', 400_000) }]);
+    await dropFiles([{ name: big, type: 'application/pdf', buffer: makePdf('Anuluj', 400_000) }]);
     await page.getByRole('button', { name: `Anuluj wysyłanie: ${big}` }).click();
 
     await shown(row(PDF_NAME), 'the PDF in the list');
@@ -266,7 +242,11 @@ test('a member shares files in a group library; the coordinator restores from th
     await drawer.getByRole('button', { name: 'Wybierz plik nowej wersji' }).click();
     await (
       await chooser
-    ).setFiles({ name: PDF_NAME, mimeType: 'application/pdf', buffer: pdf('Raport poprawiony') });
+    ).setFiles({
+      name: PDF_NAME,
+      mimeType: 'application/pdf',
+      buffer: makePdf('Raport poprawiony'),
+    });
     await drawer.getByText('Wersja 2', { exact: true }).waitFor();
     await drawer.getByText(`Notatka: ${NOTE}`).waitFor();
     await page.getByRole('status').getByText(`Dodano nową wersję pliku „${PDF_NAME}”.`).waitFor();
@@ -293,7 +273,7 @@ test('a member shares files in a group library; the coordinator restores from th
     await page.locator('input[type="file"]').setInputFiles({
       name: ATTACHMENT,
       mimeType: 'application/pdf',
-      buffer: pdf('Arkusz godzin'),
+      buffer: makePdf('Arkusz godzin'),
     });
     await page.getByRole('button', { name: 'Wyślij odpowiedź' }).click();
     await page.getByRole('status').getByText('Odpowiedź została dodana.').waitFor();

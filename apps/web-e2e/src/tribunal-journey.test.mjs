@@ -8,7 +8,7 @@
 // case goes on to a judgment. axe-core checks the case page and the deadlines view.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { assertAccessible as assertA11y, Stack } from './harness.mjs';
+import { assertAccessible as assertA11y, Stack, makePdf } from './harness.mjs';
 
 const PASSWORD = 'Civitas-demo-2026';
 const OFFICE = { email: 'biuro@civitas.local', name: 'Anna Nowak' };
@@ -28,29 +28,6 @@ before(async () => {
 after(() => stack.stop());
 
 const assertAccessible = (name) => assertA11y(page, name);
-
-/** A small valid PDF with one line of text, made here so the repository carries no binary. */
-function pdf(text) {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-  ];
-  const stream = `BT /F1 12 Tf 72 770 Td (${text}) Tj ET`;
-  objects.push(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
-  objects.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
-  let body = '%PDF-1.4\n';
-  const offsets = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 async function signIn(person) {
   await page?.context().close();
@@ -96,7 +73,7 @@ async function askToJoin(person, number, date) {
   await page.getByRole('heading', { name: 'Przystąp do sprawy' }).waitFor();
   await page
     .locator('input[type="file"]')
-    .setInputFiles({ name: 'uchwala.pdf', mimeType: 'application/pdf', buffer: pdf(number) });
+    .setInputFiles({ name: 'uchwala.pdf', mimeType: 'application/pdf', buffer: makePdf(number) });
   await page.getByLabel(/^Numer uchwały/).fill(number);
   await page.getByLabel(/^Data uchwały/).fill(date);
   await page.getByRole('button', { name: 'Wyślij wniosek o przystąpienie' }).click();
