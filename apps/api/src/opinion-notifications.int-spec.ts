@@ -83,6 +83,17 @@ describe('opinion notifications', () => {
       `SELECT count(*)::int AS count FROM notification WHERE kind = 'OPINION_DEADLINE'`,
     );
     expect(count).toBe(2);
+    // The bell can name the request and its due date.
+    const listed = await as(
+      expert,
+      `{ notifications(first: 5) { edges { node { kind subject dueDate } } } }`,
+      {},
+    );
+    const reminder = listed
+      .data!.notifications.edges.map((e: { node: Record<string, string> }) => e.node)
+      .find((n: Record<string, string>) => n.kind === 'OPINION_DEADLINE');
+    expect(reminder.subject).toMatch(/^Opłata za gospodarowanie odpadami/);
+    expect(reminder.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });
 

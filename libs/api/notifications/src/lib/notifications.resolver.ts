@@ -96,6 +96,22 @@ export class NotificationsResolver {
     return n.payload.threadTitle ?? null;
   }
 
+  @ResolveField(() => String, {
+    nullable: true,
+    description: "OPINION_* and TRIBUNAL_*: the opinion request's subject or the case's title.",
+  })
+  subject(@Parent() n: Notification): string | null {
+    return n.payload.requestSubject ?? null;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'OPINION_DEADLINE and TRIBUNAL_DEADLINE: the due date (YYYY-MM-DD).',
+  })
+  dueDate(@Parent() n: Notification): string | null {
+    return n.payload.dueDate ?? null;
+  }
+
   @ResolveField(() => Boolean, {
     nullable: true,
     description: 'JOIN_DECISION: whether the request was approved.',

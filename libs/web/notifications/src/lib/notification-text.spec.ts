@@ -50,4 +50,22 @@ describe('tribunal notifications', () => {
     const n = notification('n1', { kind, groupId: null, threadId: null, targetId: 'c1' });
     expect(notificationText(i18n.t, n as never)).toBe(text);
   });
+
+  it('names the case and its deadline when the API gives them', () => {
+    const i18n = createI18n(
+      { [NOTIFICATIONS_NS]: notificationsTranslations },
+      { language: 'pl', persist: false },
+    );
+    const n = notification('n1', {
+      kind: NotificationKind.TRIBUNAL_DEADLINE,
+      groupId: null,
+      threadId: null,
+      targetId: 'c1',
+      subject: 'Dochody JST 2025',
+      dueDate: '2025-04-22',
+    });
+    expect(notificationText(i18n.t, n as never)).toBe(
+      'Zbliża się termin procesowy w sprawie przed Trybunałem Konstytucyjnym „Dochody JST 2025” (termin: 2025-04-22).',
+    );
+  });
 });

@@ -27,6 +27,8 @@ export function notificationText(t: TFunction, n: NotificationItemFragment): str
     threadName: n.threadTitle ? k('text.threadName', { thread: n.threadTitle }) : '',
     inThread: n.threadTitle ? k('text.inThread', { thread: n.threadTitle }) : '',
     inGroup: n.groupName ? k('text.inGroup', { group: n.groupName }) : '',
+    subjectName: n.subject ? k('text.subjectName', { subject: n.subject }) : '',
+    due: n.dueDate ? k('text.due', { date: n.dueDate }) : '',
   };
   switch (n.kind) {
     case NotificationKind.JOIN_DECISION:

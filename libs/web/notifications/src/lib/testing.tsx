@@ -33,6 +33,8 @@ export function notification(id: string, over: Record<string, unknown> = {}) {
     message: null,
     moderationAction: null,
     targetId: null,
+    subject: null,
+    dueDate: null,
     ...over,
   };
 }

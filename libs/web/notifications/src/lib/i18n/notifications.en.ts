@@ -69,12 +69,16 @@ export const notificationsEn: DeepStrings<NotificationsTexts> = {
     JOIN_DECISION_rejected: 'Your request to join “{{group}}” was declined.',
     GROUP_INVITATION: '{{actor}} invites you to the group “{{group}}”.',
     MODERATION: 'Your post{{inThread}}{{inGroup}} was moderated: {{action}}.',
-    OPINION_STATE_CHANGED: 'A legal opinion request changed state.',
-    OPINION_ASSIGNED: '{{actor}} assigned you a legal opinion.',
-    OPINION_DISCUSSION: '{{actor}} wrote in the discussion of a legal opinion.',
-    OPINION_DEADLINE: 'A legal opinion is due soon or overdue.',
-    TRIBUNAL_DEADLINE: 'A procedural deadline in a Constitutional Tribunal case is near.',
-    TRIBUNAL_JOIN: 'A new request or decision on joining a Constitutional Tribunal case.',
+    subjectName: ' “{{subject}}”',
+    due: ' (due {{date}})',
+    OPINION_STATE_CHANGED: 'A legal opinion request{{subjectName}} changed state.',
+    OPINION_ASSIGNED: '{{actor}} assigned you a legal opinion{{subjectName}}{{due}}.',
+    OPINION_DISCUSSION: '{{actor}} wrote in the discussion of a legal opinion{{subjectName}}.',
+    OPINION_DEADLINE: 'A legal opinion{{subjectName}} is due soon or overdue{{due}}.',
+    TRIBUNAL_DEADLINE:
+      'A procedural deadline in a Constitutional Tribunal case{{subjectName}} is near{{due}}.',
+    TRIBUNAL_JOIN:
+      'A new request or decision on joining a Constitutional Tribunal case{{subjectName}}.',
     message: 'Message: {{message}}',
   },
   moderation: {

@@ -68,12 +68,16 @@ export const notificationsPl = {
     JOIN_DECISION_rejected: 'Twoja prośba o przyjęcie do grupy „{{group}}” została odrzucona.',
     GROUP_INVITATION: '{{actor}} zaprasza Cię do grupy „{{group}}”.',
     MODERATION: 'Moderacja Twojego wpisu{{inThread}}{{inGroup}}: {{action}}.',
-    OPINION_STATE_CHANGED: 'Zmienił się stan wniosku o opinię prawną.',
-    OPINION_ASSIGNED: '{{actor}} przydziela Ci opinię prawną do opracowania.',
-    OPINION_DISCUSSION: '{{actor}} pisze w dyskusji o opinii prawnej.',
-    OPINION_DEADLINE: 'Zbliża się lub minął termin opinii prawnej.',
-    TRIBUNAL_DEADLINE: 'Zbliża się termin procesowy w sprawie przed Trybunałem Konstytucyjnym.',
-    TRIBUNAL_JOIN: 'Nowa prośba lub decyzja o przystąpieniu do sprawy przed Trybunałem.',
+    subjectName: ' „{{subject}}”',
+    due: ' (termin: {{date}})',
+    OPINION_STATE_CHANGED: 'Zmienił się stan wniosku o opinię prawną{{subjectName}}.',
+    OPINION_ASSIGNED: '{{actor}} przydziela Ci opinię prawną{{subjectName}} do opracowania{{due}}.',
+    OPINION_DISCUSSION: '{{actor}} pisze w dyskusji o opinii prawnej{{subjectName}}.',
+    OPINION_DEADLINE: 'Zbliża się lub minął termin opinii prawnej{{subjectName}}{{due}}.',
+    TRIBUNAL_DEADLINE:
+      'Zbliża się termin procesowy w sprawie przed Trybunałem Konstytucyjnym{{subjectName}}{{due}}.',
+    TRIBUNAL_JOIN:
+      'Nowa prośba lub decyzja o przystąpieniu do sprawy przed Trybunałem{{subjectName}}.',
     message: 'Wiadomość: {{message}}',
   },
   moderation: {
