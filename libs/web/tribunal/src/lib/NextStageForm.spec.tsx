@@ -1,7 +1,7 @@
 import { Role } from '@civitas/shared/domain';
 import { MoveTribunalCaseDocument, TribunalStage } from '@civitas/web/data-access';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NextStageForm } from './NextStageForm';
 import { renderPage, signedInAs } from './testing';
 
@@ -12,7 +12,81 @@ function options() {
     .map((o) => (o as HTMLOptionElement).value);
 }
 
+afterEach(() => vi.unstubAllGlobals());
+
 describe('NextStageForm', () => {
+  it("uploads the stage's files to the case, then records the stage with their ids", async () => {
+    let n = 0;
+    const fetchSpy = vi.fn(async () => {
+      n += 1;
+      return new Response(JSON.stringify({ documentId: `d${n}`, name: 'x.pdf', size: 4 }), {
+        status: 201,
+        headers: { 'content-type': 'application/json' },
+      });
+    });
+    vi.stubGlobal('fetch', fetchSpy);
+    let sent: unknown = null;
+    renderPage(<NextStageForm caseId="c1" nextStages={[TribunalStage.Admitted]} />, {
+      path: '/',
+      session: signedInAs(Role.OFFICE_ADMIN),
+      mocks: [
+        {
+          request: {
+            query: MoveTribunalCaseDocument,
+            variables: (variables) => {
+              sent = variables;
+              return true;
+            },
+          },
+          error: new Error('stop'),
+        },
+      ],
+    });
+    const files = [
+      new File(['%PDF'], 'postanowienie.pdf', { type: 'application/pdf' }),
+      new File(['%PDF'], 'zalacznik.pdf', { type: 'application/pdf' }),
+    ];
+    const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+    fireEvent.change(input, { target: { files } });
+    fireEvent.click(screen.getByRole('button', { name: 'Zapisz etap' }));
+    await waitFor(() => expect(sent).not.toBeNull());
+    expect(fetchSpy).toHaveBeenCalledTimes(2);
+    const url = String((fetchSpy.mock.calls[0] as unknown[])[0]);
+    expect(url).toContain('ownerKind=TRIBUNAL_STAGE');
+    expect(url).toContain('ownerId=c1');
+    expect(sent).toMatchObject({
+      id: 'c1',
+      input: { stage: 'ADMITTED', documentIds: ['d1', 'd2'] },
+    });
+  });
+
+  it('records the stage with no documents when no file is chosen', async () => {
+    const fetchSpy = vi.fn();
+    vi.stubGlobal('fetch', fetchSpy);
+    let sent: unknown = null;
+    renderPage(<NextStageForm caseId="c1" nextStages={[TribunalStage.Admitted]} />, {
+      path: '/',
+      session: signedInAs(Role.OFFICE_ADMIN),
+      mocks: [
+        {
+          request: {
+            query: MoveTribunalCaseDocument,
+            variables: (variables) => {
+              sent = variables;
+              return true;
+            },
+          },
+          error: new Error('stop'),
+        },
+      ],
+    });
+    expect(screen.getByLabelText(/Dokumenty etapu/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Zapisz etap' }));
+    await waitFor(() => expect(sent).not.toBeNull());
+    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(sent).toMatchObject({ input: { documentIds: [] } });
+  });
+
   it('offers only the stages allowed next', () => {
     renderPage(
       <NextStageForm

@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import {
   Button,
+  FileInput,
   NativeSelect,
   Paper,
   Stack,
@@ -9,7 +10,12 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { MoveTribunalCaseDocument, TribunalStage } from '@civitas/web/data-access';
+import {
+  MoveTribunalCaseDocument,
+  TribunalStage,
+  uploadDocument,
+  useSession,
+} from '@civitas/web/data-access';
 import { ErrorAlert, StatusMessage } from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,6 +50,10 @@ export function NextStageForm({
 }) {
   const { t } = useTranslation(TRIBUNAL_NS);
   const errorOf = useTribunalError();
+  const session = useSession();
+  const [files, setFiles] = useState<File[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [uploadFailed, setUploadFailed] = useState('');
   const [stage, setStage] = useState<TribunalStage | null>(nextStages[0] ?? null);
   const [enteredOn, setEnteredOn] = useState(todayInPoland());
   const [deliveredOn, setDeliveredOn] = useState('');
@@ -54,7 +64,7 @@ export function NextStageForm({
   const [note, setNote] = useState('');
   const [saved, setSaved] = useState(false);
   const [move, { loading, error }] = useMutation(MoveTribunalCaseDocument, {
-    refetchQueries: ['TribunalDeadlines'],
+    refetchQueries: ['TribunalDeadlines', 'TribunalStageDocuments'],
   });
 
   if (nextStages.length === 0) return <Text>{t('move.none')}</Text>;
@@ -63,6 +73,26 @@ export function NextStageForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
+    setUploadFailed('');
+    let documentIds: string[] = [];
+    if (files.length > 0) {
+      setUploading(true);
+      try {
+        for (const file of files) {
+          const uploaded = await uploadDocument(
+            session.fetch,
+            { ownerKind: 'TRIBUNAL_STAGE', ownerId: caseId },
+            file,
+          );
+          documentIds = [...documentIds, uploaded.documentId];
+        }
+      } catch (e) {
+        setUploadFailed(errorOf(e));
+        return;
+      } finally {
+        setUploading(false);
+      }
+    }
     try {
       await move({
         variables: {
@@ -79,6 +109,7 @@ export function NextStageForm({
             summary: OUTCOME_STAGES.includes(current) ? summary || null : null,
             journalReference: current === TribunalStage.Published ? journalReference || null : null,
             note: note || null,
+            documentIds,
           },
         },
       });
@@ -87,6 +118,7 @@ export function NextStageForm({
       setDeliveredOn('');
       setOutcome('');
       setSummary('');
+      setFiles([]);
     } catch {
       // Shown from `error`.
     }
@@ -163,10 +195,22 @@ export function NextStageForm({
             onChange={(e) => setNote(e.currentTarget.value)}
             rows={2}
           />
+          <FileInput
+            label={t('move.files')}
+            value={files}
+            onChange={setFiles}
+            multiple
+            clearable
+            accept="application/pdf,image/*,.pdf,.doc,.docx,.odt"
+          />
           {error && <ErrorAlert>{errorOf(error)}</ErrorAlert>}
+          {uploadFailed && <ErrorAlert>{uploadFailed}</ErrorAlert>}
           {saved && <StatusMessage>{t('move.saved')}</StatusMessage>}
+          <div role="status" aria-live="polite">
+            {uploading ? t('move.uploading') : ''}
+          </div>
           <div>
-            <Button type="submit" loading={loading}>
+            <Button type="submit" loading={loading || uploading}>
               {t('move.submit')}
             </Button>
           </div>

@@ -29,6 +29,27 @@ function entry(over: Partial<TribunalStageEntryItemFragment>): TribunalStageEntr
 }
 
 describe('Timeline', () => {
+  it("lists each entry's own documents as download links", () => {
+    renderPage(
+      <Timeline
+        entries={[
+          entry({ id: 'e1', documentIds: ['d1'] }),
+          entry({ id: 'e2', stage: TribunalStage.DefectsCall, documentIds: [] }),
+        ]}
+        documents={{
+          d1: { name: 'wezwanie.pdf', downloadUrl: 'https://files.example/d1?sig=1' },
+          d2: { name: 'inne.pdf', downloadUrl: 'https://files.example/d2?sig=1' },
+        }}
+      />,
+      { path: '/', session: signedInAs(Role.CITY_ADMIN) },
+    );
+    const filed = screen.getByTestId('stage-entry-e1');
+    const link = within(filed).getByRole('link', { name: 'wezwanie.pdf' });
+    expect(link.getAttribute('href')).toBe('https://files.example/d1?sig=1');
+    expect(within(filed).queryByText('inne.pdf')).toBeNull();
+    expect(within(screen.getByTestId('stage-entry-e2')).queryByRole('link')).toBeNull();
+  });
+
   it('shows the delivery date and the deadline the API computed, in Polish dates', () => {
     renderPage(
       <Timeline

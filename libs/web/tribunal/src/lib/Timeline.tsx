@@ -1,4 +1,4 @@
-import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import type { TribunalStageEntryItemFragment } from '@civitas/web/data-access';
 import { DescriptionList, useFormatters } from '@civitas/web/ui';
 import { useTranslation } from 'react-i18next';
@@ -11,9 +11,12 @@ import { TRIBUNAL_NS } from './i18n';
  */
 export function Timeline({
   entries,
+  documents = {},
   onCorrect,
 }: {
   entries: readonly TribunalStageEntryItemFragment[];
+  /** The case's TRIBUNAL_STAGE documents by id: each entry lists its own as download links. */
+  documents?: Readonly<Record<string, { name: string; downloadUrl: string }>>;
   /** The office may correct an entry. */
   onCorrect?: (entry: TribunalStageEntryItemFragment) => void;
 }) {
@@ -57,6 +60,22 @@ export function Timeline({
                     ]}
                   />
                 </div>
+                {entry.documentIds.some((id) => documents[id]) && (
+                  <div>
+                    <Text fw={600} size="sm">
+                      {t('timeline.documents')}
+                    </Text>
+                    <List size="sm">
+                      {entry.documentIds
+                        .filter((id) => documents[id])
+                        .map((id) => (
+                          <List.Item key={id}>
+                            <Anchor href={documents[id].downloadUrl}>{documents[id].name}</Anchor>
+                          </List.Item>
+                        ))}
+                    </List>
+                  </div>
+                )}
                 {entry.actorName && (
                   <Text size="sm" c="dimmed">
                     {t('timeline.by', { name: entry.actorName })}

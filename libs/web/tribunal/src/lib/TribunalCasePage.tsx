@@ -4,6 +4,7 @@ import { Permission } from '@civitas/shared/domain';
 import {
   FollowTribunalCaseDocument,
   TribunalCaseDocument,
+  TribunalStageDocumentsDocument,
   type TribunalStageEntryItemFragment,
   toApiProblem,
   useSession,
@@ -44,6 +45,15 @@ export function TribunalCasePage() {
   const [correcting, setCorrecting] = useState<TribunalStageEntryItemFragment | null>(null);
   const { data, error, loading } = useQuery(TribunalCaseDocument, { variables: { id } });
   const [follow, followState] = useMutation(FollowTribunalCaseDocument);
+  // Asked for only once an entry names documents (TRIBUNAL_STAGE documents of the case).
+  const withDocuments = Boolean(data?.tribunalCase.timeline.some((e) => e.documentIds.length));
+  const documentsQuery = useQuery(TribunalStageDocumentsDocument, {
+    variables: { caseId: data?.tribunalCase.id ?? '' },
+    skip: !withDocuments,
+  });
+  const stageDocuments = Object.fromEntries(
+    (documentsQuery.data?.documents.edges ?? []).map(({ node }) => [node.id, node]),
+  );
 
   if (loading && !data) return <LoadingState />;
   const c = data?.tribunalCase;
@@ -176,7 +186,11 @@ export function TribunalCasePage() {
         <Title order={2} size="h3" id="tribunal-timeline" mb="sm">
           {t('timeline.title')}
         </Title>
-        <Timeline entries={c.timeline} onCorrect={office ? setCorrecting : undefined} />
+        <Timeline
+          entries={c.timeline}
+          documents={stageDocuments}
+          onCorrect={office ? setCorrecting : undefined}
+        />
       </section>
       {office && correcting && (
         <CorrectEntryForm entry={correcting} onClose={() => setCorrecting(null)} />

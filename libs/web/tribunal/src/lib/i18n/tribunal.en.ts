@@ -93,6 +93,7 @@ export const tribunalEn: DeepStrings<typeof tribunalPl> = {
     correction: '{{date}}, {{name}}: {{reason}}',
     correctionVoided: '{{date}}, {{name}} withdrew the entry: {{reason}}',
     correct: 'Correct the entry',
+    documents: 'Documents',
   },
   move: {
     title: 'Record the next stage',
@@ -108,6 +109,8 @@ export const tribunalEn: DeepStrings<typeof tribunalPl> = {
     note: 'Note',
     submit: 'Record the stage',
     saved: 'Stage recorded.',
+    files: "Documents of the stage (e.g. the Tribunal's letter)",
+    uploading: 'Uploading the documents…',
   },
   correct: {
     title: 'Correct the entry: {{stage}}',

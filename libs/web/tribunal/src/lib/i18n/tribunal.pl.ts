@@ -90,6 +90,7 @@ export const tribunalPl = {
     correction: '{{date}}, {{name}}: {{reason}}',
     correctionVoided: '{{date}}, {{name}} wycofał(a) wpis: {{reason}}',
     correct: 'Popraw wpis',
+    documents: 'Dokumenty',
   },
   move: {
     title: 'Zapisz kolejny etap',
@@ -105,6 +106,8 @@ export const tribunalPl = {
     note: 'Notatka',
     submit: 'Zapisz etap',
     saved: 'Etap zapisany.',
+    files: 'Dokumenty etapu (np. pismo Trybunału)',
+    uploading: 'Wysyłanie dokumentów…',
   },
   correct: {
     title: 'Korekta wpisu: {{stage}}',
