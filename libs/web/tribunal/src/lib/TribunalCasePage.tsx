@@ -4,6 +4,7 @@ import { Permission } from '@civitas/shared/domain';
 import {
   FollowTribunalCaseDocument,
   TribunalCaseDocument,
+  TribunalStage,
   TribunalStageDocumentsDocument,
   type TribunalStageEntryItemFragment,
   toApiProblem,
@@ -15,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useTribunalError } from './errors';
 import { TRIBUNAL_NS } from './i18n';
+import { CoApplicantForm } from './CoApplicantForm';
 import { JoinForm } from './JoinForm';
 import { NextStageForm } from './NextStageForm';
 import { CorrectEntryForm, JoinDecisions, SignaturesForm, SupportForm } from './OfficePanels';
@@ -181,6 +183,7 @@ export function TribunalCasePage() {
 
       {(c.viewerMayJoin || joinSent) && <JoinForm caseId={c.id} onSent={() => setJoinSent(true)} />}
       {office && <JoinDecisions tribunalCase={c} />}
+      {office && c.stage === TribunalStage.Preparation && <CoApplicantForm caseId={c.id} />}
 
       <section aria-labelledby="tribunal-timeline">
         <Title order={2} size="h3" id="tribunal-timeline" mb="sm">

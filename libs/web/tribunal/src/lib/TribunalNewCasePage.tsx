@@ -1,24 +1,19 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { Button, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
-import {
-  CreateTribunalCaseDocument,
-  TribunalCaseKind,
-  TribunalMemberCitiesDocument,
-} from '@civitas/web/data-access';
+import { CreateTribunalCaseDocument, TribunalCaseKind } from '@civitas/web/data-access';
 import { ErrorAlert, Page } from '@civitas/web/ui';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useTribunalError } from './errors';
 import { TRIBUNAL_NS } from './i18n';
+import { MemberCityPicker } from './MemberCityPicker';
 
 /** The office opens a case for an applicant member city with its council's resolution. */
 export function TribunalNewCasePage() {
   const { t } = useTranslation(TRIBUNAL_NS);
   const navigate = useNavigate();
   const errorOf = useTribunalError();
-  const [search, setSearch] = useState('');
-  const cities = useQuery(TribunalMemberCitiesDocument, { variables: { search: search || null } });
   const [form, setForm] = useState({
     title: '',
     kind: TribunalCaseKind.K as TribunalCaseKind,
@@ -35,11 +30,14 @@ export function TribunalNewCasePage() {
     refetchQueries: ['TribunalCases'],
   });
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
-  const options = cities.data?.organisations.edges.map((e) => e.node) ?? [];
+  const setApplicant = useCallback(
+    (applicant: string) => setForm((f) => ({ ...f, applicant })),
+    [],
+  );
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const applicant = form.applicant || options[0]?.id || '';
+    const applicant = form.applicant;
     if (!form.title.trim() || !applicant || !form.number.trim() || !form.date) {
       setMissing(true);
       return;
@@ -104,18 +102,11 @@ export function TribunalNewCasePage() {
             onChange={(e) => set('argumentSummary')(e.currentTarget.value)}
             rows={3}
           />
-          <TextInput
-            type="search"
-            label={t('create.applicantSearch')}
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-          />
-          <NativeSelect
+          <MemberCityPicker
+            searchLabel={t('create.applicantSearch')}
             label={t('create.applicant')}
-            data={options.map((o) => ({ value: o.id, label: o.name }))}
-            value={form.applicant || options[0]?.id || ''}
-            onChange={(e) => set('applicant')(e.currentTarget.value)}
-            required
+            value={form.applicant}
+            onChange={setApplicant}
           />
           <TextInput
             label={t('create.resolutionNumber')}

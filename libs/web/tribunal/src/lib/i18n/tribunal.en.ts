@@ -158,6 +158,9 @@ export const tribunalEn: DeepStrings<typeof tribunalPl> = {
     date: 'Resolution date',
     submit: 'Add',
     saved: 'Co-applicant added.',
+    search: 'Search for the co-applicant city',
+    file: "The council's resolution (file, optional)",
+    needCity: 'Choose a city.',
   },
   create: {
     title: 'New Constitutional Tribunal case',

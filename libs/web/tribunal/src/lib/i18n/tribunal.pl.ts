@@ -155,6 +155,9 @@ export const tribunalPl = {
     date: 'Data uchwały',
     submit: 'Dodaj',
     saved: 'Współwnioskodawca dodany.',
+    search: 'Szukaj miasta współwnioskodawcy',
+    file: 'Uchwała rady (plik, opcjonalnie)',
+    needCity: 'Wybierz miasto.',
   },
   create: {
     title: 'Nowa sprawa przed Trybunałem',

@@ -1,0 +1,96 @@
+import { Role } from '@civitas/shared/domain';
+import {
+  AddTribunalCoApplicantDocument,
+  TribunalMemberCitiesDocument,
+} from '@civitas/web/data-access';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CoApplicantForm } from './CoApplicantForm';
+import { renderPage, signedInAs } from './testing';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const cities = {
+  request: { query: TribunalMemberCitiesDocument, variables: { search: null } },
+  result: {
+    data: {
+      organisations: {
+        __typename: 'OrganisationConnection',
+        edges: [
+          {
+            __typename: 'OrganisationEdge',
+            node: { __typename: 'Organisation', id: 'gdansk', name: 'Gdańsk' },
+          },
+          {
+            __typename: 'OrganisationEdge',
+            node: { __typename: 'Organisation', id: 'lodz', name: 'Łódź' },
+          },
+        ],
+      },
+    },
+  },
+};
+
+describe('CoApplicantForm', () => {
+  it('names what is missing and sends nothing', async () => {
+    const fetchSpy = vi.fn();
+    vi.stubGlobal('fetch', fetchSpy);
+    renderPage(<CoApplicantForm caseId="c1" />, {
+      path: '/',
+      session: signedInAs(Role.OFFICE_ADMIN),
+      mocks: [cities],
+    });
+    await screen.findByRole('option', { name: 'Gdańsk' });
+    fireEvent.click(screen.getByRole('button', { name: 'Dodaj' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Podaj numer uchwały.');
+    expect(alert.textContent).toContain('Podaj datę uchwały.');
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('uploads the resolution to the case, then adds the chosen city with it', async () => {
+    const fetchSpy = vi.fn(
+      async () =>
+        new Response(JSON.stringify({ documentId: 'd9', name: 'uchwala.pdf', size: 4 }), {
+          status: 201,
+          headers: { 'content-type': 'application/json' },
+        }),
+    );
+    vi.stubGlobal('fetch', fetchSpy);
+    let sent: unknown = null;
+    renderPage(<CoApplicantForm caseId="c1" />, {
+      path: '/',
+      session: signedInAs(Role.OFFICE_ADMIN),
+      mocks: [
+        cities,
+        {
+          request: {
+            query: AddTribunalCoApplicantDocument,
+            variables: (variables) => {
+              sent = variables;
+              return true;
+            },
+          },
+          error: new Error('stop'),
+        },
+      ],
+    });
+    await screen.findByRole('option', { name: 'Łódź' });
+    fireEvent.change(screen.getByLabelText(/Miasto członkowskie/), { target: { value: 'lodz' } });
+    fireEvent.change(screen.getByLabelText(/Numer uchwały/), { target: { value: 'LV/1/25' } });
+    fireEvent.change(screen.getByLabelText(/Data uchwały/), { target: { value: '2025-02-20' } });
+    const file = new File(['%PDF'], 'uchwala.pdf', { type: 'application/pdf' });
+    const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [file] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Dodaj' }));
+    await waitFor(() => expect(sent).not.toBeNull());
+    const url = String((fetchSpy.mock.calls[0] as unknown[])[0]);
+    expect(url).toContain('ownerKind=TRIBUNAL_RESOLUTION');
+    expect(url).toContain('ownerId=c1');
+    expect(sent).toEqual({
+      id: 'c1',
+      organisationId: 'lodz',
+      resolution: { number: 'LV/1/25', date: '2025-02-20', documentId: 'd9' },
+    });
+  });
+});
