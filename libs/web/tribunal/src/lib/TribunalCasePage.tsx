@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useTribunalError } from './errors';
 import { TRIBUNAL_NS } from './i18n';
+import { CaseTextsForm } from './CaseTextsForm';
 import { CoApplicantForm } from './CoApplicantForm';
 import { JoinForm } from './JoinForm';
 import { NextStageForm } from './NextStageForm';
@@ -207,6 +208,7 @@ export function TribunalCasePage() {
       )}
       {office && (
         <Stack gap="lg">
+          <CaseTextsForm key={c.updatedAt} tribunalCase={c} />
           <SignaturesForm tribunalCase={c} />
           <SupportForm tribunalCase={c} />
         </Stack>

@@ -162,6 +162,12 @@ export const tribunalEn: DeepStrings<typeof tribunalPl> = {
     file: "The council's resolution (file, optional)",
     needCity: 'Choose a city.',
   },
+  texts: {
+    title: "Edit the case's description",
+    internalHint: 'Only the office and the cities party to the case see them.',
+    submit: 'Save the description',
+    saved: 'Description saved.',
+  },
   create: {
     title: 'New Constitutional Tribunal case',
     caseTitle: 'Title of the case',

@@ -159,6 +159,12 @@ export const tribunalPl = {
     file: 'Uchwała rady (plik, opcjonalnie)',
     needCity: 'Wybierz miasto.',
   },
+  texts: {
+    title: 'Edytuj opis sprawy',
+    internalHint: 'Widzą je tylko biuro i miasta strony sprawy.',
+    submit: 'Zapisz opis',
+    saved: 'Opis sprawy zapisany.',
+  },
   create: {
     title: 'Nowa sprawa przed Trybunałem',
     caseTitle: 'Tytuł sprawy',
