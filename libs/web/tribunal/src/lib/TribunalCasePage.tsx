@@ -19,6 +19,7 @@ import { TRIBUNAL_NS } from './i18n';
 import { CaseTextsForm } from './CaseTextsForm';
 import { CoApplicantForm } from './CoApplicantForm';
 import { JoinForm } from './JoinForm';
+import { LinkedCases } from './LinkedCases';
 import { NextStageForm } from './NextStageForm';
 import { CorrectEntryForm, JoinDecisions, SignaturesForm, SupportForm } from './OfficePanels';
 import { Timeline } from './Timeline';
@@ -185,6 +186,8 @@ export function TribunalCasePage() {
       {(c.viewerMayJoin || joinSent) && <JoinForm caseId={c.id} onSent={() => setJoinSent(true)} />}
       {office && <JoinDecisions tribunalCase={c} />}
       {office && c.stage === TribunalStage.Preparation && <CoApplicantForm caseId={c.id} />}
+
+      <LinkedCases tribunalCase={c} office={office} />
 
       <section aria-labelledby="tribunal-timeline">
         <Title order={2} size="h3" id="tribunal-timeline" mb="sm">

@@ -162,6 +162,17 @@ export const tribunalEn: DeepStrings<typeof tribunalPl> = {
     file: "The council's resolution (file, optional)",
     needCity: 'Choose a city.',
   },
+  links: {
+    title: 'Joined cases',
+    none: 'The Tribunal has not joined this case with others.',
+    untitled: 'A case you cannot see',
+    other: 'Join with the case',
+    note: "Note (e.g. the Tribunal's order joining them)",
+    submit: 'Join the cases',
+    unlink: 'Separate',
+    linked: 'Cases joined.',
+    unlinked: 'Cases separated.',
+  },
   texts: {
     title: "Edit the case's description",
     internalHint: 'Only the office and the cities party to the case see them.',

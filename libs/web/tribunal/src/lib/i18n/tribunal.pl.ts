@@ -159,6 +159,17 @@ export const tribunalPl = {
     file: 'Uchwała rady (plik, opcjonalnie)',
     needCity: 'Wybierz miasto.',
   },
+  links: {
+    title: 'Sprawy połączone',
+    none: 'Trybunał nie połączył tej sprawy z innymi.',
+    untitled: 'Sprawa bez dostępu',
+    other: 'Połącz ze sprawą',
+    note: 'Notatka (np. postanowienie Trybunału o połączeniu)',
+    submit: 'Połącz sprawy',
+    unlink: 'Rozłącz',
+    linked: 'Sprawy połączone.',
+    unlinked: 'Sprawy rozłączone.',
+  },
   texts: {
     title: 'Edytuj opis sprawy',
     internalHint: 'Widzą je tylko biuro i miasta strony sprawy.',
