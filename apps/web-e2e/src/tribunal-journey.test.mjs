@@ -146,12 +146,21 @@ test('a Tribunal case from preparation to judgment', async (t) => {
   await t.test(
     'a call to remedy defects delivered on 14 April 2025 is due on 22 April',
     async () => {
+      // The Tribunal's letter goes up as a document of the entry.
+      await page.locator('input[type="file"]').setInputFiles({
+        name: 'wezwanie.pdf',
+        mimeType: 'application/pdf',
+        buffer: makePdf('Wezwanie do usuniecia brakow formalnych'),
+      });
       await recordStage('DEFECTS_CALL', [
         [/^Data etapu/, '2025-04-11'],
         [/^Data doręczenia/, '2025-04-14'],
       ]);
       const call = entries().last();
       assert.match(await call.textContent(), /Wezwanie do usunięcia braków formalnych/);
+      const letter = call.getByRole('link', { name: 'wezwanie.pdf' });
+      await letter.waitFor();
+      assert.ok(await letter.getAttribute('href'), 'the document links to its download');
       assert.match(await call.getByTestId('stage-deadline').textContent(), /22 kwietnia 2025/);
       await assertAccessible('the case page');
 
