@@ -225,6 +225,48 @@ function MoveDialog({
 }
 
 /** The folder tree: nested lists of links; the current folder is marked for screen readers. */
+/** Rename, move and delete for one folder or file of the list; each opens its dialog. */
+function ItemActions({
+  item,
+  onOpen,
+}: {
+  item: { target: 'document' | 'folder'; id: string; name: string; extension?: string };
+  onOpen: (dialog: Dialog) => void;
+}) {
+  const { t } = useTranslation(DOCUMENTS_NS);
+  return (
+    <>
+      <Button
+        size="compact-sm"
+        variant="default"
+        aria-label={t('actions.renameLabel', { name: item.name })}
+        onClick={() => onOpen({ kind: 'rename', ...item })}
+      >
+        {t('actions.rename')}
+      </Button>
+      <Button
+        size="compact-sm"
+        variant="default"
+        aria-label={t('actions.moveLabel', { name: item.name })}
+        onClick={() => onOpen({ kind: 'move', target: item.target, id: item.id, name: item.name })}
+      >
+        {t('actions.move')}
+      </Button>
+      <Button
+        size="compact-sm"
+        variant="default"
+        color="red.9"
+        aria-label={t('actions.deleteLabel', { name: item.name })}
+        onClick={() =>
+          onOpen({ kind: 'delete', target: item.target, id: item.id, name: item.name })
+        }
+      >
+        {t('actions.delete')}
+      </Button>
+    </>
+  );
+}
+
 function FolderTree({
   folders,
   parentId,
@@ -586,45 +628,10 @@ export function GroupLibraryPage() {
         {t('actions.versions')} ({doc.versionCount})
       </Button>
       {doc.viewerCanEdit && (
-        <>
-          <Button
-            size="compact-sm"
-            variant="default"
-            aria-label={t('actions.renameLabel', { name: doc.name })}
-            onClick={() =>
-              setDialog({
-                kind: 'rename',
-                target: 'document',
-                id: doc.id,
-                name: doc.name,
-                extension: doc.extension,
-              })
-            }
-          >
-            {t('actions.rename')}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="default"
-            aria-label={t('actions.moveLabel', { name: doc.name })}
-            onClick={() =>
-              setDialog({ kind: 'move', target: 'document', id: doc.id, name: doc.name })
-            }
-          >
-            {t('actions.move')}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="default"
-            color="red.9"
-            aria-label={t('actions.deleteLabel', { name: doc.name })}
-            onClick={() =>
-              setDialog({ kind: 'delete', target: 'document', id: doc.id, name: doc.name })
-            }
-          >
-            {t('actions.delete')}
-          </Button>
-        </>
+        <ItemActions
+          item={{ target: 'document', id: doc.id, name: doc.name, extension: doc.extension }}
+          onOpen={setDialog}
+        />
       )}
     </Group>
   );
@@ -762,52 +769,10 @@ export function GroupLibraryPage() {
                         <Table.Td>
                           {canWrite && (
                             <Group gap={4}>
-                              <Button
-                                size="compact-sm"
-                                variant="default"
-                                aria-label={t('actions.renameLabel', { name: f.name })}
-                                onClick={() =>
-                                  setDialog({
-                                    kind: 'rename',
-                                    target: 'folder',
-                                    id: f.id,
-                                    name: f.name,
-                                  })
-                                }
-                              >
-                                {t('actions.rename')}
-                              </Button>
-                              <Button
-                                size="compact-sm"
-                                variant="default"
-                                aria-label={t('actions.moveLabel', { name: f.name })}
-                                onClick={() =>
-                                  setDialog({
-                                    kind: 'move',
-                                    target: 'folder',
-                                    id: f.id,
-                                    name: f.name,
-                                  })
-                                }
-                              >
-                                {t('actions.move')}
-                              </Button>
-                              <Button
-                                size="compact-sm"
-                                variant="default"
-                                color="red.9"
-                                aria-label={t('actions.deleteLabel', { name: f.name })}
-                                onClick={() =>
-                                  setDialog({
-                                    kind: 'delete',
-                                    target: 'folder',
-                                    id: f.id,
-                                    name: f.name,
-                                  })
-                                }
-                              >
-                                {t('actions.delete')}
-                              </Button>
+                              <ItemActions
+                                item={{ target: 'folder', id: f.id, name: f.name }}
+                                onOpen={setDialog}
+                              />
                             </Group>
                           )}
                         </Table.Td>
