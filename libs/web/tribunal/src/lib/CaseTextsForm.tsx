@@ -64,27 +64,7 @@ export function CaseTextsForm({ tribunalCase }: { tribunalCase: TribunalCaseDeta
             onChange={(e) => set('title')(e.currentTarget.value)}
             required
           />
-          <TextInput
-            label={t('create.challengedAct')}
-            value={form.challengedAct}
-            onChange={(e) => set('challengedAct')(e.currentTarget.value)}
-          />
-          <TextInput
-            label={t('create.challengedProvisions')}
-            value={form.challengedProvisions}
-            onChange={(e) => set('challengedProvisions')(e.currentTarget.value)}
-          />
-          <TextInput
-            label={t('create.constitutionalProvisions')}
-            value={form.constitutionalProvisions}
-            onChange={(e) => set('constitutionalProvisions')(e.currentTarget.value)}
-          />
-          <Textarea
-            label={t('create.argumentSummary')}
-            value={form.argumentSummary}
-            onChange={(e) => set('argumentSummary')(e.currentTarget.value)}
-            rows={3}
-          />
+          <ChallengeFields values={form} onChange={(key, value) => set(key)(value)} />
           <Textarea
             label={t('case.internalNotes')}
             description={t('texts.internalHint')}
@@ -103,5 +83,48 @@ export function CaseTextsForm({ tribunalCase }: { tribunalCase: TribunalCaseDeta
         </Stack>
       </form>
     </Paper>
+  );
+}
+
+/** What a case challenges and why: the fields the new-case form and the texts form share. */
+export interface ChallengeTexts {
+  challengedAct: string;
+  challengedProvisions: string;
+  constitutionalProvisions: string;
+  argumentSummary: string;
+}
+
+export function ChallengeFields({
+  values,
+  onChange,
+}: {
+  values: ChallengeTexts;
+  onChange: (key: keyof ChallengeTexts, value: string) => void;
+}) {
+  const { t } = useTranslation(TRIBUNAL_NS);
+  return (
+    <>
+      <TextInput
+        label={t('create.challengedAct')}
+        value={values.challengedAct}
+        onChange={(e) => onChange('challengedAct', e.currentTarget.value)}
+      />
+      <TextInput
+        label={t('create.challengedProvisions')}
+        value={values.challengedProvisions}
+        onChange={(e) => onChange('challengedProvisions', e.currentTarget.value)}
+      />
+      <TextInput
+        label={t('create.constitutionalProvisions')}
+        value={values.constitutionalProvisions}
+        onChange={(e) => onChange('constitutionalProvisions', e.currentTarget.value)}
+      />
+      <Textarea
+        label={t('create.argumentSummary')}
+        value={values.argumentSummary}
+        onChange={(e) => onChange('argumentSummary', e.currentTarget.value)}
+        rows={3}
+      />
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { CreateTribunalCaseDocument, TribunalCaseKind } from '@civitas/web/data-access';
 import { ErrorAlert, Page } from '@civitas/web/ui';
 import { type FormEvent, useCallback, useState } from 'react';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useTribunalError } from './errors';
 import { TRIBUNAL_NS } from './i18n';
+import { ChallengeFields } from './CaseTextsForm';
 import { MemberCityPicker } from './MemberCityPicker';
 
 /** The office opens a case for an applicant member city with its council's resolution. */
@@ -81,27 +82,7 @@ export function TribunalNewCasePage() {
             value={form.kind}
             onChange={(e) => set('kind')(e.currentTarget.value)}
           />
-          <TextInput
-            label={t('create.challengedAct')}
-            value={form.challengedAct}
-            onChange={(e) => set('challengedAct')(e.currentTarget.value)}
-          />
-          <TextInput
-            label={t('create.challengedProvisions')}
-            value={form.challengedProvisions}
-            onChange={(e) => set('challengedProvisions')(e.currentTarget.value)}
-          />
-          <TextInput
-            label={t('create.constitutionalProvisions')}
-            value={form.constitutionalProvisions}
-            onChange={(e) => set('constitutionalProvisions')(e.currentTarget.value)}
-          />
-          <Textarea
-            label={t('create.argumentSummary')}
-            value={form.argumentSummary}
-            onChange={(e) => set('argumentSummary')(e.currentTarget.value)}
-            rows={3}
-          />
+          <ChallengeFields values={form} onChange={(key, value) => set(key)(value)} />
           <MemberCityPicker
             searchLabel={t('create.applicantSearch')}
             label={t('create.applicant')}
