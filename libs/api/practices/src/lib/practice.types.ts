@@ -36,6 +36,13 @@ export class PracticeArea {
 
   @Field({ description: 'Inactive areas stay on old practices but are not offered for new ones.' })
   active: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "How many practices (any state) are filed under it: in the office's practiceAreas only, null elsewhere.",
+  })
+  practiceCount?: number | null;
 }
 
 @ObjectType()

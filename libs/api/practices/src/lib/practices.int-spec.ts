@@ -371,6 +371,160 @@ describe('good practices: entries, workflow, bookmarks, interest', () => {
     expect(off.data!.updatePracticeArea.active).toBe(false);
   });
 
+  it('keeps the list of areas for the office only: names unique, in-use areas retired not deleted, audited', async () => {
+    const AREA = `code name nameEn position active practiceCount`;
+    const create = (u: TestUser, input: Record<string, unknown>) =>
+      gql(
+        `mutation($input: PracticeAreaInput!) { createPracticeArea(input: $input) { ${AREA} } }`,
+        u,
+        {
+          input,
+        },
+      );
+    const update = (u: TestUser, input: Record<string, unknown>) =>
+      gql(
+        `mutation($input: PracticeAreaInput!) { updatePracticeArea(input: $input) { ${AREA} } }`,
+        u,
+        {
+          input,
+        },
+      );
+    const remove = (u: TestUser, code: string) =>
+      gql(`mutation($code: String!) { deletePracticeArea(code: $code) { code } }`, u, { code });
+    const reorder = (u: TestUser, codes: string[]) =>
+      gql(
+        `mutation($codes: [String!]!) { reorderPracticeAreas(input: { codes: $codes }) { code position } }`,
+        u,
+        {
+          codes,
+        },
+      );
+    const list = async (u: TestUser) =>
+      (await gql(`query { practiceAreas(includeInactive: true) { ${AREA} } }`, u)).data!
+        .practiceAreas as {
+        code: string;
+        name: string;
+        position: number;
+        practiceCount: number | null;
+        active: boolean;
+      }[];
+    const audited = async (action: string) =>
+      (await t.db.query(
+        `SELECT actor_id, details FROM audit_entry WHERE action = $1 ORDER BY created_at`,
+        [action],
+      )) as { actor_id: string; details: Record<string, unknown> }[];
+
+    const sport = {
+      code: 'SPORT',
+      name: 'Sport i rekreacja',
+      nameEn: 'Sport and recreation',
+      position: 300,
+    };
+    expect((await create(office, sport)).data!.createPracticeArea).toMatchObject({
+      code: 'SPORT',
+      active: true,
+    });
+    expect(
+      (await audited('practice_area.create')).some(
+        (e) => e.details.code === 'SPORT' && e.actor_id === office.id,
+      ),
+    ).toBe(true);
+
+    // Names are unique in each language, case ignored; a refusal changes nothing.
+    const before = await list(office);
+    expect(
+      errorCode(await create(office, { ...sport, code: 'SPORT_TWO', name: 'sport I rekreacja' })),
+    ).toBe('CONFLICT');
+    expect(
+      errorCode(
+        await create(office, {
+          ...sport,
+          code: 'SPORT_TWO',
+          name: 'Inny',
+          nameEn: 'SPORT AND RECREATION',
+        }),
+      ),
+    ).toBe('CONFLICT');
+    expect(errorCode(await update(office, { ...sport, name: 'Edukacja' }))).toBe('CONFLICT');
+    expect(await list(office)).toEqual(before);
+    expect(errorCode(await update(office, { ...sport, code: 'NO_SUCH' }))).toBe('NOT_FOUND');
+
+    // Renaming keeps the code; the new name is what search finds.
+    const renamed = await update(office, { ...sport, name: 'Sport, rekreacja i turystyka' });
+    expect(renamed.data!.updatePracticeArea).toMatchObject({
+      code: 'SPORT',
+      name: 'Sport, rekreacja i turystyka',
+    });
+    const audit = await audited('practice_area.update');
+    expect(audit.at(-1)!.details).toMatchObject({
+      code: 'SPORT',
+      before: { name: 'Sport i rekreacja' },
+    });
+
+    // Only the office: city people and experts are refused, nothing changes.
+    for (const u of [cityAdmin, author, expert]) {
+      expect(
+        errorCode(await create(u, { ...sport, code: 'NOT_MINE', name: 'Nie', nameEn: 'No' })),
+      ).toBe('FORBIDDEN');
+      expect(errorCode(await update(u, { ...sport, active: false }))).toBe('FORBIDDEN');
+      expect(errorCode(await remove(u, 'SPORT'))).toBe('FORBIDDEN');
+      expect(
+        errorCode(
+          await reorder(
+            u,
+            before.map((a) => a.code),
+          ),
+        ),
+      ).toBe('FORBIDDEN');
+    }
+    // Counts are the office's: others get null.
+    expect((await list(author)).every((a) => a.practiceCount === null)).toBe(true);
+
+    // An area a practice (even a draft) is filed under is not deleted: CONFLICT, retire instead.
+    const draft = (
+      await gql(CREATE, author, { input: { title: 'Sportowa szkoła', areaCode: 'SPORT' } })
+    ).data!.createPracticeDraft.id as string;
+    expect((await list(office)).find((a) => a.code === 'SPORT')!.practiceCount).toBe(1);
+    expect(errorCode(await remove(office, 'SPORT'))).toBe('CONFLICT');
+    expect((await list(office)).some((a) => a.code === 'SPORT')).toBe(true);
+    const retired = await update(office, {
+      ...sport,
+      name: 'Sport, rekreacja i turystyka',
+      active: false,
+    });
+    expect(retired.data!.updatePracticeArea.active).toBe(false);
+    expect(
+      (await gql(AREAS, author)).data!.practiceAreas.some(
+        (a: { code: string }) => a.code === 'SPORT',
+      ),
+    ).toBe(false);
+    expect((await gql(GET, author, { id: draft })).data!.goodPractice.area.code).toBe('SPORT');
+
+    // Unused: deleted, audited; unknown: NOT_FOUND.
+    await create(office, { code: 'TEMPORARY', name: 'Tymczasowy', nameEn: 'Temporary' });
+    expect((await remove(office, 'TEMPORARY')).data!.deletePracticeArea.code).toBe('TEMPORARY');
+    expect((await list(office)).some((a) => a.code === 'TEMPORARY')).toBe(false);
+    expect((await audited('practice_area.delete')).map((e) => e.details.code)).toContain(
+      'TEMPORARY',
+    );
+    expect(errorCode(await remove(office, 'TEMPORARY'))).toBe('NOT_FOUND');
+
+    // Reorder: every area once, else BAD_USER_INPUT and nothing moves.
+    const codes = (await list(office)).map((a) => a.code);
+    const positions = (await list(office)).map((a) => a.position);
+    expect(errorCode(await reorder(office, codes.slice(1)))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await reorder(office, [...codes, codes[0]]))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await reorder(office, [...codes.slice(1), 'NO_SUCH']))).toBe('BAD_USER_INPUT');
+    expect((await list(office)).map((a) => a.position)).toEqual(positions);
+    const reversed = [...codes].reverse();
+    const moved = await reorder(office, reversed);
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data!.reorderPracticeAreas.map((a: { code: string }) => a.code)).toEqual(reversed);
+    expect((await list(office)).map((a) => a.code)).toEqual(reversed);
+    expect((await audited('practice_area.reorder')).at(-1)!.details.codes).toEqual(reversed);
+    await reorder(office, codes);
+  });
+
   it('lets documents attach files to practices: readers of the practice read, its editors add while a draft', async () => {
     const registry = t.app.get(DocumentAccessRegistry);
     const as = (u: TestUser): AuthUser => ({

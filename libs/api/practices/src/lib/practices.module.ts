@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DocumentsModule } from '@civitas/api/documents';
+import { PracticeAreasResolver } from './practice-areas.resolver';
+import { PracticeAreasService } from './practice-areas.service';
 import { PracticeDocumentsAccess } from './practice-documents.access';
 import { PracticeLoaders } from './practice.loaders';
 import { PracticeSearchService } from './practice-search.service';
@@ -15,6 +17,8 @@ import { PracticesService } from './practices.service';
   imports: [DocumentsModule],
   providers: [
     PracticeDocumentsAccess,
+    PracticeAreasService,
+    PracticeAreasResolver,
     PracticesService,
     PracticeSearchService,
     PracticeLoaders,

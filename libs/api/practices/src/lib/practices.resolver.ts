@@ -14,7 +14,6 @@ import {
   CityPracticesArgs,
   MyPracticesArgs,
   PracticeArchiveInput,
-  PracticeAreaInput,
   PracticeDraftInput,
   PracticeInterestInput,
   PracticeReviewInput,
@@ -45,14 +44,6 @@ export class PracticesResolver {
     private readonly searchService: PracticeSearchService,
     private readonly loaders: PracticeLoaders,
   ) {}
-
-  @RequirePermission(Permission.PRACTICES_READ)
-  @Query(() => [PracticeArea], { description: 'The managed list of areas, in display order.' })
-  practiceAreas(
-    @Args('includeInactive', { defaultValue: false }) includeInactive: boolean,
-  ): Promise<PracticeArea[]> {
-    return this.practices.areas(includeInactive);
-  }
 
   @RequirePermission(Permission.PRACTICES_READ)
   @Query(() => GoodPractice, {
@@ -255,20 +246,6 @@ export class PracticesResolver {
     @CurrentUser() user: AuthUser,
   ): Promise<GoodPractice> {
     return this.practices.expressInterest(user, id, input?.message?.trim() || null);
-  }
-
-  @RequirePermission(Permission.PRACTICES_REVIEW)
-  @Mutation(() => PracticeArea, { description: 'CONFLICT when the code exists.' })
-  createPracticeArea(@Args('input') input: PracticeAreaInput): Promise<PracticeArea> {
-    return this.practices.saveArea(input, true);
-  }
-
-  @RequirePermission(Permission.PRACTICES_REVIEW)
-  @Mutation(() => PracticeArea, {
-    description: 'Renames, reorders or (de)activates an area by its code.',
-  })
-  updatePracticeArea(@Args('input') input: PracticeAreaInput): Promise<PracticeArea> {
-    return this.practices.saveArea(input, false);
   }
 
   @ResolveField(() => PracticeCity, { description: 'The implementing city.' })

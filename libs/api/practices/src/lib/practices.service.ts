@@ -20,21 +20,12 @@ import { composeMail, MailQueue } from '@civitas/api/mail';
 import {
   CityPracticesArgs,
   MyPracticesArgs,
-  PracticeAreaInput,
   PracticeDraftInput,
   PublishPracticeInput,
   ReviewQueueArgs,
 } from './dto/practice.inputs';
-import { GoodPractice, PracticeArea } from './practice.types';
-import {
-  AreaRow,
-  mayEdit,
-  maySee,
-  PRACTICE_COLUMNS,
-  PracticeRow,
-  toArea,
-  toPractice,
-} from './practice-rows';
+import { GoodPractice } from './practice.types';
+import { mayEdit, maySee, PRACTICE_COLUMNS, PracticeRow, toPractice } from './practice-rows';
 
 /** Draft fields and their columns; `partnerCityIds` lives in its own table. */
 const SCALAR_FIELDS: readonly [keyof PracticeDraftInput, string, string?][] = [
@@ -554,42 +545,5 @@ export class PracticesService {
       );
     }
     return this.get(user, id);
-  }
-
-  async areas(includeInactive: boolean): Promise<PracticeArea[]> {
-    const rows: AreaRow[] = await this.db.query(
-      `SELECT code, name, name_en, position, active FROM practice_area
-       WHERE active OR $1 ORDER BY position, name`,
-      [includeInactive],
-    );
-    return rows.map(toArea);
-  }
-
-  async saveArea(input: PracticeAreaInput, create: boolean): Promise<PracticeArea> {
-    const rows: AreaRow[] = create
-      ? await this.db.query(
-          `INSERT INTO practice_area (code, name, name_en, position, active)
-           VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING
-           RETURNING code, name, name_en, position, active`,
-          [input.code, input.name.trim(), input.nameEn.trim(), input.position, input.active],
-        )
-      : // UPDATE answers [rows, count] through TypeORM.
-        (
-          await this.db.query(
-            `UPDATE practice_area SET name = $2, name_en = $3, position = $4, active = $5
-             WHERE code = $1 RETURNING code, name, name_en, position, active`,
-            [input.code, input.name.trim(), input.nameEn.trim(), input.position, input.active],
-          )
-        )[0];
-    if (!rows.length) {
-      throw create ? conflict(`The area ${input.code} exists already`) : notFound('Practice area');
-    }
-    if (!create) {
-      // Area names are in the search vectors: re-derive the practices of this area.
-      await this.db.query(`UPDATE good_practice SET area_code = area_code WHERE area_code = $1`, [
-        input.code,
-      ]);
-    }
-    return toArea(rows[0]);
   }
 }

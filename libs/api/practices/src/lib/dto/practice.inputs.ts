@@ -268,6 +268,17 @@ export class PracticeAreaInput {
   active: boolean = true;
 }
 
+/** The display order of the areas: every code once, first shown first. */
+@InputType()
+export class ReorderPracticeAreasInput {
+  @Field(() => [String])
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  codes: string[];
+}
+
 @ArgsType()
 export class MyPracticesArgs extends PageArgs {
   @Field(() => [PracticeStatus], { nullable: true, description: 'All states by default.' })
