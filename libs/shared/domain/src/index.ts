@@ -12,3 +12,4 @@ export * from './lib/documents';
 export * from './lib/opinions';
 export * from './lib/practices';
 export * from './lib/tribunal';
+export * from './lib/privacy';

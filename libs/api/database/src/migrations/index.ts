@@ -10,6 +10,7 @@ import { Practices1764300000000 } from './1764300000000-Practices';
 import { PracticeSearchSpeed1764300000001 } from './1764300000001-PracticeSearchSpeed';
 import { Opinions1764310000000 } from './1764310000000-Opinions';
 import { Tribunal1764320000000 } from './1764320000000-Tribunal';
+import { ConsentLog1764390000000 } from './1764390000000-ConsentLog';
 
 /** Every migration, in order. A schema change is a new file here, reviewed as SQL. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   PracticeSearchSpeed1764300000001,
   Opinions1764310000000,
   Tribunal1764320000000,
+  ConsentLog1764390000000,
 ];

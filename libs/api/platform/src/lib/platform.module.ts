@@ -18,6 +18,7 @@ import { AccessModule } from '@civitas/api/access';
 import { AuditModule } from '@civitas/api/audit';
 import { AuthModule } from '@civitas/api/auth';
 import { MailModule } from '@civitas/api/mail';
+import { PersonalDataModule } from '@civitas/api/personal-data';
 import { HealthController } from './health.controller';
 
 export interface PlatformOptions {
@@ -69,6 +70,7 @@ export class PlatformModule {
         AuthModule,
         MailModule,
         AuditModule,
+        PersonalDataModule,
         AccessModule,
       ],
       controllers: [HealthController],
