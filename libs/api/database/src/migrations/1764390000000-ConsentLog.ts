@@ -4,9 +4,12 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The consent log (issue 9): one append-only table for every consent in the product.
  * A trigger refuses UPDATE and DELETE unless the transaction set `civitas.erasure`
  * (the privacy centre's erasure blanks e-mails; nothing else may touch a record).
+ * Also the account's restriction of processing (RODO art. 18), which directories and
+ * mailings of every domain must respect from the day it exists.
  */
 export class ConsentLog1764390000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE app_user ADD COLUMN processing_restricted_at timestamptz`);
     await q.query(`
       CREATE TABLE consent_record (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -48,5 +51,6 @@ export class ConsentLog1764390000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE consent_record`);
     await q.query(`DROP FUNCTION consent_record_append_only()`);
+    await q.query(`ALTER TABLE app_user DROP COLUMN processing_restricted_at`);
   }
 }
