@@ -1,5 +1,6 @@
 export * from './lib/config';
 export * from './lib/config.module';
+export * from './lib/clock';
 export * from './lib/errors';
 export * from './lib/validation.pipe';
 export * from './lib/pagination';

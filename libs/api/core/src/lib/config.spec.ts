@@ -1,3 +1,4 @@
+import { Clock } from './clock';
 import { loadConfig } from './config';
 
 describe('loadConfig', () => {
@@ -44,5 +45,37 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REALTIME_ORIGINS: 'https://example.pl/path' })).toThrow(
       /REALTIME_ORIGINS: must be a comma-separated list of origins/,
     );
+  });
+
+  describe('CLOCK_FIXED_AT', () => {
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
+      DATABASE_URL: 'postgresql://civitas@db/civitas',
+      SMTP_URL: 'smtp://mail.example.pl',
+      APP_URL: 'https://civitas.example.pl',
+    };
+
+    it('fixes "now" outside production', () => {
+      const config = loadConfig({ NODE_ENV: 'test', CLOCK_FIXED_AT: '2025-04-17T07:00:00+02:00' });
+      expect(config.clockFixedAt?.toISOString()).toBe('2025-04-17T05:00:00.000Z');
+      expect(loadConfig({ CLOCK_FIXED_AT: '' }).clockFixedAt).toBeUndefined();
+      expect(new Clock(config.clockFixedAt).now().toISOString()).toBe('2025-04-17T05:00:00.000Z');
+    });
+
+    it('is refused in production, and production runs without it', () => {
+      expect(() => loadConfig({ ...production, CLOCK_FIXED_AT: '2025-04-17T07:00:00Z' })).toThrow(
+        /CLOCK_FIXED_AT: must not be set in production/,
+      );
+      expect(loadConfig(production).clockFixedAt).toBeUndefined();
+    });
+
+    it('wants an instant with its zone', () => {
+      for (const bad of ['2025-04-17', '2025-04-17T07:00:00', 'yesterday', '2025-02-30T07:00Z']) {
+        expect(() => loadConfig({ CLOCK_FIXED_AT: bad })).toThrow(
+          /CLOCK_FIXED_AT: must be an ISO 8601 instant/,
+        );
+      }
+    });
   });
 });

@@ -18,6 +18,14 @@ const booleanFlag = z
   .optional()
   .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1'));
 
+/** A date and time with a zone (Z or ±hh:mm) whose calendar date exists. */
+function isInstant(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(v);
+  if (!m || Number.isNaN(Date.parse(v))) return false;
+  const day = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return day.getUTCMonth() === +m[2] - 1 && day.getUTCDate() === +m[3];
+}
+
 const byteCount = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 const schema = z
@@ -58,9 +66,22 @@ const schema = z
     S3_FORCE_PATH_STYLE: booleanFlag,
     TRUST_PROXY: booleanFlag,
     DEMO_SEED: booleanFlag,
+    /** Newsletter mails sent per minute, evenly spaced (the provider's sending limit). */
+    NEWSLETTER_MAILS_PER_MINUTE: z.coerce.number().int().min(1).max(6000).default(120),
+    /** Failed newsletter deliveries after which an address counts as bouncing (a 5xx: at once). */
+    NEWSLETTER_BOUNCE_LIMIT: z.coerce.number().int().min(1).max(100).default(3),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
+    CLOCK_FIXED_AT: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v === '' ? undefined : v))
+      .refine(
+        (v) => v === undefined || isInstant(v),
+        'must be an ISO 8601 instant with its offset, e.g. 2025-04-17T07:00:00+02:00',
+      ),
   })
   .superRefine((env, ctx) => {
     if (env.DOCUMENTS_STORAGE === 's3' && !env.S3_BUCKET) {
@@ -71,6 +92,13 @@ const schema = z
       });
     }
     if (env.NODE_ENV !== 'production') return;
+    if (env.CLOCK_FIXED_AT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CLOCK_FIXED_AT'],
+        message: 'must not be set in production: it fixes the date deadlines are counted from',
+      });
+    }
     for (const key of ['JWT_SECRET', 'DATABASE_URL', 'SMTP_URL', 'APP_URL'] as const) {
       if (!env[key])
         ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
@@ -97,11 +125,14 @@ export interface AppConfig {
    */
   realtimeOrigins: string[];
   documents: DocumentsConfig;
+  newsletter: NewsletterConfig;
   trustProxy: boolean;
   demoSeed: boolean;
   logLevel: string;
   /** Secure cookies when the app is served over https. */
   secureCookies: boolean;
+  /** CLOCK_FIXED_AT: "now" for date rules (see Clock); never in production. */
+  clockFixedAt?: Date;
 }
 
 /** Where document bytes go and how much a file and a group may take. */
@@ -119,6 +150,12 @@ export interface DocumentsConfig {
     secretAccessKey?: string;
     forcePathStyle: boolean;
   };
+}
+
+/** How fast issues go out and when a failing address stops being mailed. */
+export interface NewsletterConfig {
+  mailsPerMinute: number;
+  bounceLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -168,10 +205,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
           }
         : undefined,
     },
+    newsletter: {
+      mailsPerMinute: env.NEWSLETTER_MAILS_PER_MINUTE,
+      bounceLimit: env.NEWSLETTER_BOUNCE_LIMIT,
+    },
     trustProxy: env.TRUST_PROXY ?? false,
     demoSeed: env.DEMO_SEED ?? env.NODE_ENV === 'development',
     logLevel: env.LOG_LEVEL,
     secureCookies: appUrl.startsWith('https://'),
+    clockFixedAt: env.CLOCK_FIXED_AT ? new Date(env.CLOCK_FIXED_AT) : undefined,
   };
 }
 

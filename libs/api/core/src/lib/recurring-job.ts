@@ -8,6 +8,12 @@ export interface RecurringJobOptions {
   cron: string;
   /** Without Redis: how often the process tries; the job itself makes a repeat harmless. */
   fallbackEveryMs: number;
+  /**
+   * Without Redis: also try once at start, so a day's run missed while the process was down
+   * is caught up at once rather than a fallback period later (only for a job that runs a
+   * day at most once).
+   */
+  tryAtStart?: boolean;
 }
 
 /** Where the shared schedule lives: REDIS_URL and the deployment's key prefix. */
@@ -46,11 +52,10 @@ export class RecurringJob {
 
   async start(redis?: RecurringJobRedis): Promise<void> {
     if (!redis) {
-      this.timer = setInterval(
-        () => void this.run().catch((e: Error) => this.logger.error(e.message)),
-        this.options.fallbackEveryMs,
-      );
+      const attempt = () => void this.run().catch((e: Error) => this.logger.error(e.message));
+      this.timer = setInterval(attempt, this.options.fallbackEveryMs);
       this.timer.unref();
+      if (this.options.tryAtStart) attempt();
       return;
     }
     const connection = { url: redis.url, maxRetriesPerRequest: null };
