@@ -91,13 +91,14 @@ describe('tribunal cases: reminders in the bell, and what a page costs', () => {
     expect(await bell(official)).toEqual([]);
   });
 
-  it('costs the same statements for a page of 2 or 12 cases with their cities and timelines', async () => {
+  it('costs the same statements for a page of 2 or 12 cases with their cities, timelines and links', async () => {
     const cost = async (first: number) => {
       t.queries.reset();
       const page = data(
         await t.gql(
           `query($first: Int!) { tribunalCases(first: $first) { totalCount edges { node {
-             id title internalNotes cities { cityName } timeline { stage deadline corrections { reason } } } } } }`,
+             id title internalNotes cities { cityName } timeline { stage deadline corrections { reason } }
+             linkedCases { title } linkedOpinions { subject } } } } }`,
           { first },
           { token: officer.token },
         ),

@@ -16,6 +16,7 @@ import {
 } from '@civitas/shared/domain';
 import {
   badUserInput,
+  Clock,
   conflict,
   Connection,
   decodeCursor,
@@ -25,7 +26,7 @@ import {
   toConnection,
 } from '@civitas/api/core';
 import type { TribunalJoinEvent } from '@civitas/api/core';
-import { TribunalAccess } from '@civitas/api/access';
+import { OpinionAccess, TribunalAccess } from '@civitas/api/access';
 import { AuditService } from '@civitas/api/audit';
 import type { AuthUser } from '@civitas/api/auth';
 import {
@@ -42,6 +43,8 @@ import {
   TribunalCase,
   TribunalCaseCity,
   TribunalDeadline,
+  TribunalLinkedCase,
+  TribunalLinkedOpinion,
   TribunalStageCorrection,
   TribunalStageEntry,
 } from './tribunal.types';
@@ -55,14 +58,17 @@ export function todayInPoland(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TRIBUNAL_TIME_ZONE }).format(now);
 }
 
-/** A calendar date that is not in the future in Poland; else BAD_USER_INPUT naming the field. */
-export function assertPastOrToday(date: string, field: string): void {
+/**
+ * A calendar date that is not after `today` (Poland, from the Clock); else BAD_USER_INPUT
+ * naming the field.
+ */
+export function assertPastOrToday(date: string, field: string, today: string): void {
   if (!isCalendarDate(date)) {
     throw badUserInput(`${field}: ${date} is not a calendar date`, [
       { field, problems: ['must be a calendar date YYYY-MM-DD'] },
     ]);
   }
-  if (date > todayInPoland()) {
+  if (date > today) {
     throw badUserInput(`${field}: ${date} is in the future`, [
       { field, problems: ['must be today or earlier'] },
     ]);
@@ -169,7 +175,14 @@ export class TribunalCasesService {
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
     private readonly access: TribunalAccess,
+    private readonly opinionAccess: OpinionAccess,
+    private readonly clock: Clock,
   ) {}
+
+  /** Today in Poland by the Clock (CLOCK_FIXED_AT outside production). */
+  today(): string {
+    return todayInPoland(this.clock.now());
+  }
 
   // ---------------------------------------------------------------- access
 
@@ -256,6 +269,89 @@ export class TribunalCasesService {
     const { row, party } = await this.load(this.db.manager, user, id);
     const followed = (await this.followedCases(user, [id])).has(id);
     return this.view(row, party, followed);
+  }
+
+  /**
+   * The case page's read: as `get`, and a party's read — who sees internal notes, the support
+   * amount, pending requests and draft motions — goes to the audit log (one row per read;
+   * lists are not audited row by row).
+   */
+  async read(user: AuthUser, id: string): Promise<TribunalCase> {
+    const view = await this.get(user, id);
+    if (view.viewerIsParty) {
+      await this.audit.record({
+        actorId: user.id,
+        action: 'tribunal_case.read',
+        entityType: ENTITY,
+        entityId: id,
+      });
+    }
+    return view;
+  }
+
+  /**
+   * Batched: the cases linked with each of `ids`, with their titles, in link order. Whoever
+   * may read one case may read every case (TribunalAccess.mayRead), so the links are the
+   * readers' to see.
+   */
+  async linkedCasesOf(ids: readonly string[]): Promise<Map<string, TribunalLinkedCase[]>> {
+    const rows: {
+      case_id: string;
+      id: string;
+      title: string;
+      stage: TribunalStage;
+      signature: string | null;
+      note: string;
+    }[] = await this.db.query(
+      `SELECT x.case_id, o.id, o.title, o.stage, COALESCE(o.signature, o.preliminary_signature)
+              AS signature, x.note
+       FROM (SELECT l.a AS case_id, l.b AS other, l.note, l.created_at FROM tribunal_case_link l
+             WHERE l.a = ANY($1::uuid[])
+             UNION ALL
+             SELECT l.b, l.a, l.note, l.created_at FROM tribunal_case_link l
+             WHERE l.b = ANY($1::uuid[])) x
+       JOIN tribunal_case o ON o.id = x.other
+       ORDER BY x.created_at, o.id`,
+      [ids],
+    );
+    const out = new Map<string, TribunalLinkedCase[]>(ids.map((id) => [id, []]));
+    for (const r of rows) {
+      out.get(r.case_id)!.push({
+        id: r.id,
+        title: r.title,
+        stage: r.stage,
+        signature: r.signature,
+        note: r.note,
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Batched: the published opinions linked to each case (subject, year, city), for those who
+   * may read the opinion library (OpinionAccess); nobody else sees them.
+   */
+  async linkedOpinionsOf(
+    user: AuthUser,
+    cases: readonly { id: string; opinionIds: readonly string[] }[],
+  ): Promise<Map<string, TribunalLinkedOpinion[]>> {
+    const out = new Map<string, TribunalLinkedOpinion[]>(cases.map((c) => [c.id, []]));
+    const all = [...new Set(cases.flatMap((c) => c.opinionIds))];
+    if (all.length === 0 || !(await this.opinionAccess.mayReadLibrary(user))) return out;
+    const rows: TribunalLinkedOpinion[] = await this.db.query(
+      `SELECT p.id, p.subject, p.city_name AS "cityName",
+              extract(year FROM p.released_at AT TIME ZONE '${TRIBUNAL_TIME_ZONE}')::int AS year
+       FROM published_opinion p WHERE p.id = ANY($1::uuid[])`,
+      [all],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const c of cases) {
+      out.set(
+        c.id,
+        c.opinionIds.flatMap((id) => byId.get(id) ?? []),
+      );
+    }
+    return out;
   }
 
   /** Cases newest first (none for those who may not read cases). */
@@ -415,7 +511,7 @@ export class TribunalCasesService {
    */
   async deadlines(user: AuthUser): Promise<TribunalDeadline[]> {
     if (!(await this.mayRead(user))) return [];
-    const today = todayInPoland();
+    const today = this.today();
     const rows: {
       case_id: string;
       title: string;
@@ -483,7 +579,7 @@ export class TribunalCasesService {
       await tx.query(
         `INSERT INTO tribunal_stage_entry (case_id, stage, entered_on, actor_id)
          VALUES ($1, 'PREPARATION', $2, $3)`,
-        [id, todayInPoland(), user.id],
+        [id, this.today(), user.id],
       );
       await this.audit.record(
         { actorId: user.id, action: 'tribunal_case.create', entityType: ENTITY, entityId: id },
@@ -497,8 +593,11 @@ export class TribunalCasesService {
   async update(user: AuthUser, id: string, input: TribunalCaseInput): Promise<TribunalCase> {
     return this.db.transaction(async (tx) => {
       const { row } = await this.load(tx, user, id, true);
-      if (input.kind && input.kind !== row.kind && row.signature) {
-        throw conflict(`The case has the signature ${row.signature}: its kind cannot change`);
+      // The signature names the kind (K 3/25): a kind changes only with a new or no signature.
+      if (input.kind && input.kind !== row.kind && row.signature && input.signature === undefined) {
+        throw conflict(
+          `The case has the signature ${row.signature}: change its kind together with the signature`,
+        );
       }
       const kind = input.kind ?? row.kind;
       assertSignatures(
@@ -559,7 +658,7 @@ export class TribunalCasesService {
   }
 
   async setSupport(user: AuthUser, id: string, input: TribunalSupportInput): Promise<TribunalCase> {
-    assertPastOrToday(input.boardResolutionDate, 'boardResolutionDate');
+    assertPastOrToday(input.boardResolutionDate, 'boardResolutionDate', this.today());
     return this.db.transaction(async (tx) => {
       await this.load(tx, user, id, true);
       await tx.query(
@@ -591,7 +690,7 @@ export class TribunalCasesService {
   // ---------------------------------------------------------------- cities
 
   private checkResolution(r: TribunalResolutionInput, field: string) {
-    assertPastOrToday(r.date, `${field}.date`);
+    assertPastOrToday(r.date, `${field}.date`, this.today());
   }
 
   /** BAD_USER_INPUT unless the organisation is a member city (not the office, not a candidate). */
@@ -858,7 +957,8 @@ export class TribunalCasesService {
       journalReference?: string | null;
     },
   ): string | null {
-    assertPastOrToday(fields.enteredOn, 'enteredOn');
+    const today = this.today();
+    assertPastOrToday(fields.enteredOn, 'enteredOn', today);
     const need = (field: string, ok: boolean) => {
       if (!ok)
         throw badUserInput(`${field} is required for ${stage}`, [
@@ -873,7 +973,7 @@ export class TribunalCasesService {
     if (stage === S.PUBLISHED) need('journalReference', !!fields.journalReference?.trim());
     if (!TRIBUNAL_DEADLINE_STAGES.includes(stage)) return null;
     need('deliveredOn', !!fields.deliveredOn);
-    assertPastOrToday(fields.deliveredOn!, 'deliveredOn');
+    assertPastOrToday(fields.deliveredOn!, 'deliveredOn', today);
     if (fields.deliveredOn! < fields.enteredOn) {
       throw badUserInput('deliveredOn: delivered before the Tribunal issued it', [
         { field: 'deliveredOn', problems: ['must be on or after enteredOn'] },
@@ -1024,6 +1124,14 @@ export class TribunalCasesService {
           note: input.note !== undefined ? input.note.trim() : entry.note,
         };
         const deadline = this.checkStage(entry.stage, merged);
+        const documentIds = input.documentIds ?? entry.document_ids;
+        await this.assertDocument(
+          tx,
+          DocumentOwnerKind.TRIBUNAL_STAGE,
+          row.id,
+          input.documentIds ?? [],
+          'documentIds',
+        );
         if (entry.stage === S.FILED) {
           await this.assertResolutionsBefore(tx, row.id, merged.enteredOn);
           await tx.query(`UPDATE tribunal_case SET filed_on = $2 WHERE id = $1`, [
@@ -1033,7 +1141,8 @@ export class TribunalCasesService {
         }
         await tx.query(
           `UPDATE tribunal_stage_entry SET entered_on = $2, delivered_on = $3, deadline = $4,
-             hearing_at = $5, outcome = $6, summary = $7, journal_reference = $8, note = $9
+             hearing_at = $5, outcome = $6, summary = $7, journal_reference = $8, note = $9,
+             document_ids = $10
            WHERE id = $1`,
           [
             entryId,
@@ -1045,6 +1154,7 @@ export class TribunalCasesService {
             merged.summary?.trim() || null,
             merged.journalReference?.trim() || null,
             merged.note,
+            documentIds,
           ],
         );
       }
@@ -1059,7 +1169,18 @@ export class TribunalCasesService {
           action: input.void ? 'tribunal_case.stage.void' : 'tribunal_case.stage.correct',
           entityType: ENTITY,
           entityId: row.id,
-          details: { entryId, reason: input.reason },
+          details: {
+            entryId,
+            reason: input.reason,
+            ...(input.documentIds && !input.void
+              ? {
+                  documentsAdded: input.documentIds.filter((d) => !entry.document_ids.includes(d)),
+                  documentsRemoved: entry.document_ids.filter(
+                    (d) => !input.documentIds!.includes(d),
+                  ),
+                }
+              : {}),
+          },
         },
         tx,
       );

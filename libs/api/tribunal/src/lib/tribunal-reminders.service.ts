@@ -11,17 +11,21 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { claimDay } from '@civitas/api/database';
 import { TRIBUNAL_REMINDER_DAYS } from '@civitas/shared/domain';
-import { APP_CONFIG, DomainEvent, RecurringJob } from '@civitas/api/core';
+import { APP_CONFIG, Clock, DomainEvent, RecurringJob } from '@civitas/api/core';
 import type { AppConfig, RecurringJobOptions, TribunalDeadlinesDueEvent } from '@civitas/api/core';
 import { DEFAULT_MAIL_QUEUE_OPTIONS, MAIL_QUEUE_OPTIONS } from '@civitas/api/mail';
 import type { MailQueueOptions } from '@civitas/api/mail';
 import { CURRENT_ENTRY_JOIN, RESPONSIBLE_SQL, todayInPoland } from './tribunal-cases.service';
 
-/** 07:00 in Poland, every day; hourly tries without Redis (the day's claim stops repeats). */
+/**
+ * 07:00 in Poland, every day; without Redis, at start and then hourly (the day's claim stops
+ * repeats), so a process started on a day runs that day's reminders at once.
+ */
 export const TRIBUNAL_REMINDER_JOB: RecurringJobOptions = {
   name: 'tribunal-deadline-reminders',
   cron: '0 7 * * *',
   fallbackEveryMs: 60 * 60 * 1000,
+  tryAtStart: true,
 };
 
 export interface TribunalReminderRun {
@@ -41,9 +45,11 @@ export class TribunalRemindersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly events: EventEmitter2,
+    private readonly clock: Clock = new Clock(),
   ) {}
 
-  async runForDay(day: string = todayInPoland()): Promise<TribunalReminderRun> {
+  /** `day` defaults to today in Poland by the Clock (CLOCK_FIXED_AT outside production). */
+  async runForDay(day: string = todayInPoland(this.clock.now())): Promise<TribunalReminderRun> {
     const outcome = await this.db.transaction(async (tx) => {
       if (!(await claimDay(tx, 'tribunal-deadline-reminders', 'tribunal_reminder_run', day)))
         return null;

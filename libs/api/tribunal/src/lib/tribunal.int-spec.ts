@@ -631,4 +631,117 @@ describe('tribunal cases', () => {
     );
     expect(await (await fetch(`${t.url}${link.path}`)).text()).not.toContain('Opłata targowa');
   });
+
+  it("adds the Tribunal's letter to an entry already recorded, through a correction that keeps the list before; refuses other documents", async () => {
+    const c = await createCase('Subwencja drogowa — podział rezerwy');
+    data(await move(office, c.id, { stage: 'FILED', enteredOn: '2025-03-01' }));
+    const correct = (u: TestUser, entryId: string, input: Record<string, unknown>) =>
+      as(
+        u,
+        `mutation($e: ID!, $input: CorrectTribunalStageInput!) { correctTribunalStage(entryId: $e, input: $input) { timeline { id documentIds corrections { reason previous } } } }`,
+        { e: entryId, input },
+      );
+    const entryOf = async () =>
+      (
+        await t.db.query(
+          `SELECT id, document_ids FROM tribunal_stage_entry WHERE case_id = $1 AND stage = 'FILED'`,
+          [c.id],
+        )
+      )[0];
+    const entry = await entryOf();
+    const letter = await upload(office, 'TRIBUNAL_STAGE', c.id, 'potwierdzenie-wplywu.pdf');
+    const draft = await upload(office, 'TRIBUNAL_CASE', c.id, 'projekt.pdf');
+    const other = await createCase('Inna sprawa');
+    const elsewhere = await upload(office, 'TRIBUNAL_STAGE', other.id, 'cudzy.pdf');
+
+    // Refused: a draft motion (not a stage document), another case's letter, a city's attempt.
+    for (const [who, u, ids, expected] of [
+      ['draft', office, [draft.documentId], 'BAD_USER_INPUT'],
+      ['other case', office, [elsewhere.documentId], 'BAD_USER_INPUT'],
+      ['not a uuid', office, ['nonsense'], 'BAD_USER_INPUT'],
+      ['city', lodzOfficer, [letter.documentId], 'FORBIDDEN'],
+    ] as const) {
+      const r = await correct(u, entry.id, { reason: 'Dołączam pismo', documentIds: ids });
+      expect([who, code(r)]).toEqual([who, expected]);
+      expect(await entryOf()).toEqual({ id: entry.id, document_ids: [] });
+    }
+
+    const added = data(
+      await correct(office, entry.id, {
+        reason: 'Potwierdzenie wpływu z kancelarii TK',
+        documentIds: [letter.documentId],
+      }),
+    ).correctTribunalStage;
+    const filed = added.timeline.find((e: { id: string }) => e.id === entry.id);
+    expect(filed.documentIds).toEqual([letter.documentId]);
+    expect(filed.corrections).toHaveLength(1);
+    expect(JSON.parse(filed.corrections[0].previous)).toMatchObject({ document_ids: [] });
+    const [audited] = await t.db.query(
+      `SELECT details FROM audit_entry WHERE action = 'tribunal_case.stage.correct'
+         AND entity_id = $1 ORDER BY created_at DESC LIMIT 1`,
+      [c.id],
+    );
+    expect(audited.details).toMatchObject({
+      documentsAdded: [letter.documentId],
+      documentsRemoved: [],
+    });
+    // Every reader of the case may download it.
+    expect(await download(krakowOfficial, letter.documentId!)).toBe(200);
+  });
+
+  it("changes a case's kind while it has no signature, or together with a new one; never against its signature", async () => {
+    const c = await createCase('Rozporządzenie o wynagrodzeniach pracowników samorządowych');
+    const update = (input: Record<string, unknown>, u: TestUser = office) =>
+      as(
+        u,
+        `mutation($id: ID!, $input: TribunalCaseInput!) { updateTribunalCase(id: $id, input: $input) { kind signature preliminarySignature } }`,
+        { id: c.id, input },
+      );
+    const kindOf = async () =>
+      (await t.db.query(`SELECT kind, signature FROM tribunal_case WHERE id = $1`, [c.id]))[0];
+
+    expect(data(await update({ kind: 'U', preliminarySignature: 'Tw 7/25' }))).toEqual({
+      updateTribunalCase: { kind: 'U', signature: null, preliminarySignature: 'Tw 7/25' },
+    });
+    expect(code(await update({ kind: 'K' }, lodzOfficer))).toBe('FORBIDDEN');
+    data(await update({ signature: 'U 4/25' }));
+
+    // The signature names the kind: alone, the kind does not change.
+    const alone = await update({ kind: 'K' });
+    expect(code(alone)).toBe('CONFLICT');
+    expect(alone.errors![0].message).toContain('U 4/25');
+    expect(await kindOf()).toEqual({ kind: 'U', signature: 'U 4/25' });
+    // A new signature of the other kind: its form is checked against the new kind.
+    const mismatched = await update({ kind: 'K', signature: 'U 4/25' });
+    expect(code(mismatched)).toBe('BAD_USER_INPUT');
+    expect(mismatched.errors![0].message).toContain('"K 3/25"');
+    expect(await kindOf()).toEqual({ kind: 'U', signature: 'U 4/25' });
+    expect(data(await update({ kind: 'K', signature: 'K 4/25' })).updateTribunalCase).toEqual(
+      expect.objectContaining({ kind: 'K', signature: 'K 4/25' }),
+    );
+    // Or the signature is cleared with it.
+    expect(data(await update({ kind: 'U', signature: null })).updateTribunalCase).toEqual(
+      expect.objectContaining({ kind: 'U', signature: null }),
+    );
+  });
+
+  it('audits the case page read by those who see the restricted parts, not by other readers nor lists', async () => {
+    const c = await createCase('Udział gmin w CIT — odczyty');
+    const reads = async () =>
+      (
+        await t.db.query(
+          `SELECT actor_id FROM audit_entry WHERE action = 'tribunal_case.read' AND entity_id = $1
+           ORDER BY created_at`,
+          [c.id],
+        )
+      ).map((r: { actor_id: string }) => r.actor_id);
+    data(await get(office, c.id));
+    data(await get(lodzOfficer, c.id));
+    data(await get(krakowOfficial, c.id));
+    data(await as(office, `{ tribunalCases(first: 50) { edges { node { id internalNotes } } } }`));
+    expect(await reads()).toEqual([office.id, lodzOfficer.id]);
+    // Nobody's NOT_FOUND is logged as a read.
+    expect(code(await get(guest, c.id))).toBe('NOT_FOUND');
+    expect(await reads()).toHaveLength(2);
+  });
 });

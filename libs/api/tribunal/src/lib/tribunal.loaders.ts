@@ -3,7 +3,12 @@ import DataLoader from 'dataloader';
 import { LoaderRegistry } from '@civitas/api/core';
 import type { AuthUser } from '@civitas/api/auth';
 import { TribunalCasesService } from './tribunal-cases.service';
-import { TribunalCaseCity, TribunalStageEntry } from './tribunal.types';
+import {
+  TribunalCaseCity,
+  TribunalLinkedCase,
+  TribunalLinkedOpinion,
+  TribunalStageEntry,
+} from './tribunal.types';
 
 /** Request-scoped batches for the case field resolvers: one statement per kind per page. */
 @Injectable()
@@ -32,6 +37,31 @@ export class TribunalLoaders {
           const byCase = await this.cases.timelinesOf(ids);
           return ids.map((id) => byCase.get(id) ?? []);
         }),
+    );
+  }
+
+  linkedCases(loaders: LoaderRegistry) {
+    return loaders.get(
+      'tribunalLinkedCases',
+      () =>
+        new DataLoader<string, TribunalLinkedCase[]>(async (ids) => {
+          const byCase = await this.cases.linkedCasesOf(ids);
+          return ids.map((id) => byCase.get(id) ?? []);
+        }),
+    );
+  }
+
+  linkedOpinions(loaders: LoaderRegistry, user: AuthUser) {
+    return loaders.get(
+      'tribunalLinkedOpinions',
+      () =>
+        new DataLoader<{ id: string; opinionIds: string[] }, TribunalLinkedOpinion[], string>(
+          async (keys) => {
+            const byCase = await this.cases.linkedOpinionsOf(user, keys);
+            return keys.map((k) => byCase.get(k.id) ?? []);
+          },
+          { cacheKeyFn: (k) => `${k.id}:${k.opinionIds.join(',')}` },
+        ),
     );
   }
 }

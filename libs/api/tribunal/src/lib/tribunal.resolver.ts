@@ -23,6 +23,8 @@ import {
   TribunalCase,
   TribunalCaseCity,
   TribunalDeadline,
+  TribunalLinkedCase,
+  TribunalLinkedOpinion,
   TribunalStageEntry,
 } from './tribunal.types';
 
@@ -42,13 +44,16 @@ export class TribunalResolver {
     private readonly access: TribunalAccess,
   ) {}
 
-  @Query(() => TribunalCase, { description: 'A case; NOT_FOUND for those who may not read it.' })
+  @Query(() => TribunalCase, {
+    description:
+      "A case; NOT_FOUND for those who may not read it. A party's read (who sees the restricted parts) is audited.",
+  })
   @RequirePermission(Permission.TRIBUNAL_READ)
   tribunalCase(
     @CurrentUser() user: AuthUser,
     @Args('id', { type: () => ID }, CaseId()) id: string,
   ) {
-    return this.cases.get(user, id);
+    return this.cases.read(user, id);
   }
 
   @Query(() => TribunalCaseConnection, { description: 'Cases, newest first.' })
@@ -96,6 +101,27 @@ export class TribunalResolver {
     return !cities.some(
       (x) => x.organisationId === user.organisationId && x.status !== TribunalJoinStatus.DECLINED,
     );
+  }
+
+  @ResolveField(() => [TribunalLinkedCase], {
+    description: 'Cases the Tribunal joined with this one, with their titles (linkedCaseIds).',
+  })
+  linkedCases(@Parent() c: TribunalCase, @Loaders() loaders: LoaderRegistry) {
+    return this.loaders.linkedCases(loaders).load(c.id);
+  }
+
+  @ResolveField(() => [TribunalLinkedOpinion], {
+    description:
+      'The linked published opinions the caller may read in the opinion library (linkedOpinionIds).',
+  })
+  linkedOpinions(
+    @CurrentUser() user: AuthUser,
+    @Parent() c: TribunalCase,
+    @Loaders() loaders: LoaderRegistry,
+  ) {
+    return this.loaders
+      .linkedOpinions(loaders, user)
+      .load({ id: c.id, opinionIds: c.linkedOpinionIds });
   }
 
   @ResolveField(() => [TribunalStageEntry], { description: 'The stage timeline, oldest first.' })

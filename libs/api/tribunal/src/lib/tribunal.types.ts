@@ -137,6 +137,39 @@ export class TribunalStageEntry {
   corrections: TribunalStageCorrection[];
 }
 
+@ObjectType({ description: 'A case the Tribunal joined with this one.' })
+export class TribunalLinkedCase {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => TribunalStage)
+  stage: TribunalStage;
+
+  @Field(() => String, { nullable: true, description: 'K n/yy, else Tw n/yy, if given.' })
+  signature: string | null;
+
+  @Field({ description: 'The office’s note on the link.' })
+  note: string;
+}
+
+@ObjectType({ description: 'A published expert opinion linked to a case.' })
+export class TribunalLinkedOpinion {
+  @Field(() => ID, { description: 'The published opinion (publishedOpinion(id)).' })
+  id: string;
+
+  @Field()
+  subject: string;
+
+  @Field(() => Int, { description: 'The year it was released.' })
+  year: number;
+
+  @Field(() => String, { nullable: true, description: 'Null when published redacted.' })
+  cityName: string | null;
+}
+
 @ObjectType({ description: 'The association’s support decision.' })
 export class TribunalSupport {
   @Field(() => String, { nullable: true })

@@ -254,6 +254,17 @@ export class CorrectTribunalStageInput {
   @IsString()
   @MaxLength(TEXT_MAX)
   note?: string;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      "The entry's TRIBUNAL_STAGE documents of the case, all of them: adds or removes files (the list before is kept in the correction).",
+  })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  documentIds?: string[];
 }
 
 @ArgsType()
