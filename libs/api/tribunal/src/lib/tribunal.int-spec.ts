@@ -571,7 +571,7 @@ describe('tribunal cases', () => {
     ).regenerateTribunalCalendarFeed;
     expect(link.path).toMatch(/^\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
     const stored = await t.db.query(
-      `SELECT token_hash FROM tribunal_calendar_token WHERE user_id = $1`,
+      `SELECT token_hash FROM calendar_feed_token WHERE user_id = $1`,
       [krakowOfficial.id],
     );
     expect(link.path).not.toContain(stored[0].token_hash);

@@ -1,3 +1,4 @@
+import type { DocumentNode } from 'graphql';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Group, Radio, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { OPINION_TEXT_MAX, OpinionRequestAction } from '@civitas/shared/domain';
@@ -53,13 +54,7 @@ export function RequestActions({
   const variables = { id: request.id };
   const options = { refetchQueries: REFETCH, awaitRefetchQueries: true };
   const [submit, submitState] = useMutation(SubmitOpinionRequestDocument, options);
-  const [answer, answerState] = useMutation(AnswerOpinionInformationRequestDocument, options);
-  const [withdraw, withdrawState] = useMutation(WithdrawOpinionRequestDocument, options);
-  const [askInfo, askInfoState] = useMutation(RequestOpinionInformationDocument, options);
-  const [reject, rejectState] = useMutation(RejectOpinionRequestDocument, options);
   const [start, startState] = useMutation(StartOpinionWorkDocument, options);
-  const [returnIt, returnState] = useMutation(ReturnOpinionToExpertDocument, options);
-  const [release, releaseState] = useMutation(ReleaseOpinionDocument, options);
 
   function close() {
     setOpen(null);
@@ -114,104 +109,18 @@ export function RequestActions({
       </Group>
       {!open && error && <ErrorAlert>{error}</ErrorAlert>}
 
-      <TextDialog
-        opened={open === OpinionRequestAction.ANSWER_INFORMATION_REQUEST}
-        title={t('action.answerTitle')}
-        label={t('action.answer')}
-        required
-        confirmLabel={t('action.ANSWER_INFORMATION_REQUEST')}
-        loading={answerState.loading}
-        error={error}
-        onClose={close}
-        onConfirm={(text) =>
-          void run(
-            () => answer({ variables: { ...variables, answer: text } }),
-            t('action.answered'),
-          )
-        }
-      />
-      <TextDialog
-        opened={open === OpinionRequestAction.WITHDRAW}
-        title={t('action.withdrawTitle')}
-        body={t('action.withdrawBody')}
-        label={t('action.withdrawComment')}
-        confirmLabel={t('action.WITHDRAW')}
-        danger
-        loading={withdrawState.loading}
-        error={error}
-        onClose={close}
-        onConfirm={(text) =>
-          void run(
-            () => withdraw({ variables: { ...variables, comment: text || null } }),
-            t('action.withdrawn'),
-          )
-        }
-      />
-      <TextDialog
-        opened={open === OpinionRequestAction.REQUEST_INFORMATION}
-        title={t('action.requestInfoTitle')}
-        label={t('action.requestInfoLabel')}
-        required
-        confirmLabel={t('action.REQUEST_INFORMATION')}
-        loading={askInfoState.loading}
-        error={error}
-        onClose={close}
-        onConfirm={(text) =>
-          void run(
-            () => askInfo({ variables: { ...variables, question: text } }),
-            t('action.infoRequested'),
-          )
-        }
-      />
-      <TextDialog
-        opened={open === OpinionRequestAction.REJECT}
-        title={t('action.rejectTitle')}
-        label={t('action.rejectReason')}
-        required
-        danger
-        confirmLabel={t('action.REJECT')}
-        loading={rejectState.loading}
-        error={error}
-        onClose={close}
-        onConfirm={(text) =>
-          void run(
-            () => reject({ variables: { ...variables, reason: text } }),
-            t('action.rejected'),
-          )
-        }
-      />
-      <TextDialog
-        opened={open === OpinionRequestAction.RETURN_TO_EXPERT}
-        title={t('action.returnTitle')}
-        label={t('action.remarks')}
-        required
-        confirmLabel={t('action.RETURN_TO_EXPERT')}
-        loading={returnState.loading}
-        error={error}
-        onClose={close}
-        onConfirm={(text) =>
-          void run(
-            () => returnIt({ variables: { ...variables, remarks: text } }),
-            t('action.returned'),
-          )
-        }
-      />
-      <TextDialog
-        opened={open === OpinionRequestAction.RELEASE}
-        title={t('action.releaseTitle')}
-        body={t('action.releaseBody')}
-        label={t('action.comment')}
-        confirmLabel={t('action.RELEASE')}
-        loading={releaseState.loading}
-        error={error}
-        onClose={close}
-        onConfirm={(text) =>
-          void run(
-            () => release({ variables: { ...variables, comment: text || null } }),
-            t('action.released'),
-          )
-        }
-      />
+      {open && TEXT_ACTIONS[open] && (
+        <TextActionDialog
+          requestId={request.id}
+          action={open}
+          spec={TEXT_ACTIONS[open]}
+          onClose={close}
+          onDone={(message) => {
+            setOpen(null);
+            onDone(message);
+          }}
+        />
+      )}
       {open === OpinionRequestAction.ACCEPT && (
         <AcceptDialog requestId={request.id} onClose={close} onDone={onDone} />
       )}
@@ -222,6 +131,124 @@ export function RequestActions({
         <PublishDialog request={request} onClose={close} onDone={onDone} />
       )}
     </>
+  );
+}
+
+/**
+ * The acts that take one text (an answer, a reason, remarks…): one dialog, told by this
+ * table which mutation to call, under which variable the text goes and which texts to show.
+ * Keys under `action.`: `<title>`, `<label>`, `<body>`, `<done>`.
+ */
+interface TextActionSpec {
+  /** Its variables are `{ id, [variable]: text }` (the schema check keeps the names true). */
+  document: DocumentNode;
+  variable: 'answer' | 'comment' | 'question' | 'reason' | 'remarks';
+  /** Without `required`, an empty text is sent as null. */
+  required?: boolean;
+  danger?: boolean;
+  title: string;
+  label: string;
+  body?: string;
+  done: string;
+}
+
+const TEXT_ACTIONS: Partial<Record<OpinionRequestAction, TextActionSpec>> = {
+  [OpinionRequestAction.ANSWER_INFORMATION_REQUEST]: {
+    document: AnswerOpinionInformationRequestDocument,
+    variable: 'answer',
+    required: true,
+    title: 'answerTitle',
+    label: 'answer',
+    done: 'answered',
+  },
+  [OpinionRequestAction.WITHDRAW]: {
+    document: WithdrawOpinionRequestDocument,
+    variable: 'comment',
+    danger: true,
+    title: 'withdrawTitle',
+    body: 'withdrawBody',
+    label: 'withdrawComment',
+    done: 'withdrawn',
+  },
+  [OpinionRequestAction.REQUEST_INFORMATION]: {
+    document: RequestOpinionInformationDocument,
+    variable: 'question',
+    required: true,
+    title: 'requestInfoTitle',
+    label: 'requestInfoLabel',
+    done: 'infoRequested',
+  },
+  [OpinionRequestAction.REJECT]: {
+    document: RejectOpinionRequestDocument,
+    variable: 'reason',
+    required: true,
+    danger: true,
+    title: 'rejectTitle',
+    label: 'rejectReason',
+    done: 'rejected',
+  },
+  [OpinionRequestAction.RETURN_TO_EXPERT]: {
+    document: ReturnOpinionToExpertDocument,
+    variable: 'remarks',
+    required: true,
+    title: 'returnTitle',
+    label: 'remarks',
+    done: 'returned',
+  },
+  [OpinionRequestAction.RELEASE]: {
+    document: ReleaseOpinionDocument,
+    variable: 'comment',
+    title: 'releaseTitle',
+    body: 'releaseBody',
+    label: 'comment',
+    done: 'released',
+  },
+};
+
+function TextActionDialog({
+  requestId,
+  action,
+  spec,
+  onClose,
+  onDone,
+}: {
+  requestId: string;
+  action: OpinionRequestAction;
+  spec: TextActionSpec;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useTranslation(OPINIONS_NS);
+  const errorOf = useOpinionError();
+  const [mutate, { loading }] = useMutation(spec.document, {
+    refetchQueries: REFETCH,
+    awaitRefetchQueries: true,
+  });
+  const [error, setError] = useState('');
+  async function confirm(text: string) {
+    setError('');
+    try {
+      const value = spec.required ? text : text || null;
+      await mutate({ variables: { id: requestId, [spec.variable]: value } });
+      onDone(t(`action.${spec.done}`));
+    } catch (e) {
+      setError(errorOf(e));
+    }
+  }
+  return (
+    <TextDialog
+      opened
+      title={t(`action.${spec.title}`)}
+      body={spec.body && t(`action.${spec.body}`)}
+      label={t(`action.${spec.label}`)}
+      required={spec.required}
+      danger={spec.danger}
+      confirmLabel={t(`action.${action}`)}
+      loading={loading}
+      error={error}
+      onClose={onClose}
+      onConfirm={(text) => void confirm(text)}
+    />
   );
 }
 
