@@ -1,20 +1,16 @@
-import { Controller, Get, Inject, Injectable, Param, Res } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
-import ical, { ICalCalendarMethod } from 'ical-generator';
-import { createHash, randomBytes } from 'node:crypto';
+import type { ICalCalendar } from 'ical-generator';
 import { DataSource } from 'typeorm';
-import { Role } from '@civitas/shared/domain';
 import { TribunalAccess } from '@civitas/api/access';
-import { APP_CONFIG, notFound } from '@civitas/api/core';
+import { CalendarFeedRegistry, CalendarFeedService } from '@civitas/api/calendar';
+import type { CalendarFeedSource, CalendarViewer } from '@civitas/api/calendar';
+import { APP_CONFIG } from '@civitas/api/core';
 import type { AppConfig } from '@civitas/api/core';
 import type { AuthUser } from '@civitas/api/auth';
-import { Public } from '@civitas/api/auth';
-import { CURRENT_ENTRY_JOIN, TRIBUNAL_TIME_ZONE } from './tribunal-cases.service';
+import { CURRENT_ENTRY_JOIN } from './tribunal-cases.service';
 import { TribunalCalendarFeed, TribunalCalendarLink } from './tribunal.types';
 
-const hash = (token: string) => createHash('sha256').update(token).digest('hex');
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 /** A hearing is shown as two hours long: the Tribunal announces only when it starts. */
 const HEARING_MS = 2 * 60 * 60 * 1000;
 
@@ -26,62 +22,42 @@ const FOLLOWED_SQL = `SELECT c.id FROM tribunal_case c
       AND cc.organisation_id = $2))`;
 
 /**
- * The per-user calendar feed: a secret token (only its SHA-256 is stored) in a public URL,
- * with the hearings and running deadlines of the cases the person follows. Regenerating
- * replaces the token; revoking deletes it (the old URL answers 404).
+ * The tribunal's part of the person's calendar feed (the feed itself, its token and URL, are
+ * the shared CalendarFeedService's): hearings and running deadlines of the cases the person
+ * follows. The tribunal's feed operations act on the same one personal token.
  */
 @Injectable()
-export class TribunalCalendarService {
+export class TribunalCalendarService implements CalendarFeedSource, OnModuleInit {
+  readonly name = 'tribunal';
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: TribunalAccess,
+    private readonly feeds: CalendarFeedService,
+    private readonly registry: CalendarFeedRegistry,
   ) {}
 
-  async status(user: AuthUser): Promise<TribunalCalendarFeed> {
-    const [row]: { created_at: Date }[] = await this.db.query(
-      `SELECT created_at FROM tribunal_calendar_token WHERE user_id = $1`,
-      [user.id],
-    );
-    return { active: !!row, createdAt: row?.created_at ?? null };
+  onModuleInit(): void {
+    this.registry.register(this);
   }
 
-  async regenerate(user: AuthUser): Promise<TribunalCalendarLink> {
-    const token = randomBytes(32).toString('base64url');
-    await this.db.query(
-      `INSERT INTO tribunal_calendar_token (user_id, token_hash) VALUES ($1, $2)
-       ON CONFLICT (user_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = now()`,
-      [user.id, hash(token)],
-    );
-    const path = `/api/calendar/${token}.ics`;
-    return { path, url: new URL(path, this.config.appUrl).toString() };
+  status(user: AuthUser): Promise<TribunalCalendarFeed> {
+    return this.feeds.status(user.id);
   }
 
-  async revoke(user: AuthUser): Promise<TribunalCalendarFeed> {
-    await this.db.query(`DELETE FROM tribunal_calendar_token WHERE user_id = $1`, [user.id]);
-    return { active: false, createdAt: null };
+  regenerate(user: AuthUser): Promise<TribunalCalendarLink> {
+    return this.feeds.regenerate(user.id);
   }
 
-  /** The feed's iCalendar text, or null for an unknown or revoked token. */
-  async feed(token: string): Promise<string | null> {
-    if (!TOKEN.test(token)) return null;
-    const [user]: { id: string; role: Role; organisation_id: string; is_legal_officer: boolean }[] =
-      await this.db.query(
-        `SELECT u.id, u.role, u.organisation_id, u.is_legal_officer FROM tribunal_calendar_token t
-         JOIN app_user u ON u.id = t.user_id
-         WHERE t.token_hash = $1 AND u.deactivated_at IS NULL`,
-        [hash(token)],
-      );
-    if (!user) return null;
-    const viewer = {
-      id: user.id,
-      role: user.role,
-      organisationId: user.organisation_id,
-      isLegalOfficer: user.is_legal_officer,
-    };
+  revoke(user: AuthUser): Promise<TribunalCalendarFeed> {
+    return this.feeds.revoke(user.id);
+  }
+
+  async addEntries(calendar: ICalCalendar, viewer: CalendarViewer): Promise<void> {
     const reader = await this.access.mayRead(viewer);
     const actsForCity = this.access.actsForCity(viewer);
-    const params = [user.id, user.organisation_id, actsForCity];
+    const params = [viewer.id, viewer.organisationId, actsForCity];
     const [hearings, deadlines]: [
       {
         id: string;
@@ -121,15 +97,6 @@ export class TribunalCalendarService {
           ),
         ])
       : [[], []];
-    const calendar = ical({
-      name: 'Civitas — Trybunał Konstytucyjny',
-      method: ICalCalendarMethod.PUBLISH,
-      // Hearings are exact instants written in UTC (…Z), which every client shows in its own
-      // time; a TZID would need a VTIMEZONE block, and ical-generator would write plain
-      // Dates in the server's zone under it. Deadlines are whole days (VALUE=DATE).
-      x: [{ key: 'X-WR-TIMEZONE', value: TRIBUNAL_TIME_ZONE }],
-      prodId: { company: 'Civitas', product: 'tribunal', language: 'PL' },
-    });
     const link = (caseId: string) => new URL(`/tribunal/${caseId}`, this.config.appUrl).toString();
     for (const h of hearings) {
       calendar.createEvent({
@@ -152,23 +119,5 @@ export class TribunalCalendarService {
         url: link(d.case_id),
       });
     }
-    return calendar.toString();
-  }
-}
-
-@Controller('api/calendar')
-export class TribunalCalendarController {
-  constructor(private readonly calendar: TribunalCalendarService) {}
-
-  /** `/api/calendar/<token>.ics`: public, the token is the secret; unknown or revoked: 404. */
-  @Public()
-  @Get(':file')
-  async feed(@Param('file') file: string, @Res() res: Response): Promise<void> {
-    const token = file.endsWith('.ics') ? file.slice(0, -4) : '';
-    const body = await this.calendar.feed(token);
-    if (body === null) throw notFound('Calendar');
-    res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
-    res.setHeader('Cache-Control', 'private, no-store');
-    res.send(body);
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '@civitas/api/calendar';
 import { DocumentsModule } from '@civitas/api/documents';
-import { TribunalCalendarController, TribunalCalendarService } from './tribunal-calendar';
+import { TribunalCalendarService } from './tribunal-calendar';
 import { TribunalCasesService } from './tribunal-cases.service';
 import { TribunalDocumentAccess } from './tribunal-documents';
 import { TribunalLoaders } from './tribunal.loaders';
@@ -9,8 +10,7 @@ import { TribunalResolver } from './tribunal.resolver';
 
 /** Constitutional Tribunal support cases (issue 8). */
 @Module({
-  imports: [DocumentsModule],
-  controllers: [TribunalCalendarController],
+  imports: [DocumentsModule, CalendarModule],
   providers: [
     TribunalCasesService,
     TribunalCalendarService,
