@@ -49,6 +49,16 @@ const tribunalCase = {
   __typename: 'TribunalCase',
   id: 'c1',
   linkedCaseIds: ['c2'],
+  linkedCases: [
+    {
+      __typename: 'TribunalLinkedCase',
+      id: 'c2',
+      title: 'Oświata',
+      stage: 'FILED',
+      signature: 'Tw 3/25',
+      note: 'Postanowienie o połączeniu',
+    },
+  ],
 } as unknown as TribunalCaseDetailsFragment;
 
 function captured() {
@@ -91,9 +101,26 @@ describe('LinkedCases', () => {
     expect(sent['unlink']).toEqual({ id: 'c1', otherCaseId: 'c2' });
   });
 
+  it("shows a reader the joined case's title from the case itself, without asking for a list", async () => {
+    renderPage(<LinkedCases tribunalCase={tribunalCase} office={false} />, {
+      path: '/',
+      session: signedInAs(Role.CITY_OFFICIAL),
+      // No mock of the case list: asking for it would fail the render.
+      mocks: [],
+    });
+    expect(screen.getByRole('link', { name: 'Oświata' }).getAttribute('href')).toBe('/tribunal/c2');
+    expect(screen.getByText('(Tw 3/25)')).toBeTruthy();
+    expect(screen.getByText('Postanowienie o połączeniu')).toBeTruthy();
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(screen.queryByLabelText(/Połącz ze sprawą/)).toBeNull();
+  });
+
   it('shows nothing to a reader when no case is joined', () => {
     const { container } = renderPage(
-      <LinkedCases tribunalCase={{ ...tribunalCase, linkedCaseIds: [] }} office={false} />,
+      <LinkedCases
+        tribunalCase={{ ...tribunalCase, linkedCaseIds: [], linkedCases: [] }}
+        office={false}
+      />,
       { path: '/', session: signedInAs(Role.CITY_ADMIN) },
     );
     expect(container.querySelector('section')).toBeNull();

@@ -25,8 +25,8 @@ import { useTribunalError } from './errors';
 import { TRIBUNAL_NS } from './i18n';
 
 /**
- * The cases the Tribunal joined with this one, as links; the office links another case (with
- * a note) or unlinks one.
+ * The cases the Tribunal joined with this one, as links by title (the API's linkedCases), with
+ * the office's note; the office links another case (with a note) or unlinks one.
  */
 export function LinkedCases({
   tribunalCase,
@@ -37,17 +37,12 @@ export function LinkedCases({
 }) {
   const { t } = useTranslation(TRIBUNAL_NS);
   const errorOf = useTribunalError();
-  const linked = tribunalCase.linkedCaseIds;
-  const cases = useQuery(TribunalCasesDocument, {
-    variables: { first: 100 },
-    skip: !office && linked.length === 0,
-  });
-  const titles = new Map(
-    (cases.data?.tribunalCases.edges ?? []).map(({ node }) => [node.id, node.title]),
-  );
+  const linked = tribunalCase.linkedCases;
+  // Only the office links: the newest cases are the ones to offer.
+  const cases = useQuery(TribunalCasesDocument, { variables: { first: 100 }, skip: !office });
   const candidates = (cases.data?.tribunalCases.edges ?? [])
     .map(({ node }) => node)
-    .filter((n) => n.id !== tribunalCase.id && !linked.includes(n.id));
+    .filter((n) => n.id !== tribunalCase.id && !linked.some((l) => l.id === n.id));
   const [other, setOther] = useState('');
   const [note, setNote] = useState('');
   const [done, setDone] = useState('');
@@ -97,14 +92,19 @@ export function LinkedCases({
           <Text>{t('links.none')}</Text>
         ) : (
           <List spacing="xs">
-            {linked.map((id) => {
-              const title = titles.get(id) ?? t('links.untitled');
+            {linked.map(({ id, title, signature, note }) => {
               return (
                 <List.Item key={id}>
                   <Group gap="sm">
                     <Anchor component={Link} to={`/tribunal/${id}`}>
                       {title}
                     </Anchor>
+                    {signature && <Text span>({signature})</Text>}
+                    {note && (
+                      <Text span size="sm">
+                        {note}
+                      </Text>
+                    )}
                     {office && (
                       <Button
                         variant="default"

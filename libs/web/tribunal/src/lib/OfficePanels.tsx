@@ -1,13 +1,26 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Checkbox, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  FileInput,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import {
   CorrectTribunalStageDocument,
   DecideTribunalJoinDocument,
   SetTribunalSupportDocument,
   type TribunalCaseDetailsFragment,
+  TribunalCaseKind,
   type TribunalStageEntryItemFragment,
   TribunalSupportKind,
   UpdateTribunalCaseDocument,
+  uploadDocument,
+  useSession,
 } from '@civitas/web/data-access';
 import { ErrorAlert, StatusMessage } from '@civitas/web/ui';
 import { type FormEvent, type ReactNode, useState } from 'react';
@@ -76,10 +89,15 @@ export function JoinDecisions({ tribunalCase }: { tribunalCase: TribunalCaseDeta
   );
 }
 
-/** The Tribunal's signatures; a wrong form is refused by the API, which says the expected one. */
+/**
+ * The kind (K/U) and the Tribunal's signatures, together because the case signature names the
+ * kind: the API refuses a kind against the signature (CONFLICT) and a signature of the wrong
+ * form (saying the expected one).
+ */
 export function SignaturesForm({ tribunalCase }: { tribunalCase: TribunalCaseDetailsFragment }) {
   const { t } = useTranslation(TRIBUNAL_NS);
   const errorOf = useTribunalError();
+  const [kind, setKind] = useState<TribunalCaseKind>(tribunalCase.kind);
   const [preliminary, setPreliminary] = useState(tribunalCase.preliminarySignature ?? '');
   const [signature, setSignature] = useState(tribunalCase.signature ?? '');
   const [saved, setSaved] = useState(false);
@@ -92,6 +110,7 @@ export function SignaturesForm({ tribunalCase }: { tribunalCase: TribunalCaseDet
         variables: {
           id: tribunalCase.id,
           input: {
+            kind,
             preliminarySignature: preliminary.trim() || null,
             signature: signature.trim() || null,
           },
@@ -106,6 +125,13 @@ export function SignaturesForm({ tribunalCase }: { tribunalCase: TribunalCaseDet
     <Panel id="tribunal-signatures" title={t('signatures.title')}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="sm">
+          <NativeSelect
+            label={t('signatures.kind')}
+            description={t('signatures.kindHint')}
+            data={Object.values(TribunalCaseKind).map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value as TribunalCaseKind)}
+          />
           <TextInput
             label={t('signatures.preliminary')}
             value={preliminary}
@@ -204,26 +230,55 @@ export function SupportForm({ tribunalCase }: { tribunalCase: TribunalCaseDetail
   );
 }
 
-/** Corrects a stage entry: its dates, note and outcome, with the reason recorded. */
+/**
+ * Corrects a stage entry: its dates and note, or adds documents to it (uploaded as the case's
+ * TRIBUNAL_STAGE documents), with the reason recorded; or withdraws it.
+ */
 export function CorrectEntryForm({
+  caseId,
   entry,
   onClose,
 }: {
+  caseId: string;
   entry: TribunalStageEntryItemFragment;
   onClose: () => void;
 }) {
   const { t } = useTranslation(TRIBUNAL_NS);
   const errorOf = useTribunalError();
+  const session = useSession();
+  const [files, setFiles] = useState<File[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [uploadFailed, setUploadFailed] = useState('');
   const [reason, setReason] = useState('');
   const [enteredOn, setEnteredOn] = useState(entry.enteredOn);
   const [deliveredOn, setDeliveredOn] = useState(entry.deliveredOn ?? '');
   const [note, setNote] = useState(entry.note);
   const [withdraw, setWithdraw] = useState(false);
   const [correct, { error, loading }] = useMutation(CorrectTribunalStageDocument, {
-    refetchQueries: ['TribunalDeadlines'],
+    refetchQueries: ['TribunalDeadlines', 'TribunalStageDocuments'],
   });
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setUploadFailed('');
+    const added: string[] = [];
+    if (!withdraw && reason.trim() && files.length > 0) {
+      setUploading(true);
+      try {
+        for (const file of files) {
+          const uploaded = await uploadDocument(
+            session.fetch,
+            { ownerKind: 'TRIBUNAL_STAGE', ownerId: caseId },
+            file,
+          );
+          added.push(uploaded.documentId);
+        }
+      } catch (e) {
+        setUploadFailed(errorOf(e));
+        return;
+      } finally {
+        setUploading(false);
+      }
+    }
     try {
       await correct({
         variables: {
@@ -235,6 +290,7 @@ export function CorrectEntryForm({
             deliveredOn:
               entry.deliveredOn && deliveredOn !== entry.deliveredOn ? deliveredOn : undefined,
             note: note !== entry.note ? note : undefined,
+            documentIds: added.length ? [...entry.documentIds, ...added] : undefined,
           },
         },
       });
@@ -266,6 +322,16 @@ export function CorrectEntryForm({
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
           />
+          <FileInput
+            label={t('correct.files')}
+            description={t('correct.filesHint')}
+            value={files}
+            onChange={setFiles}
+            multiple
+            clearable
+            disabled={withdraw}
+            accept="application/pdf,image/*,.pdf,.doc,.docx,.odt"
+          />
           <Checkbox
             label={t('correct.void')}
             description={t('correct.voidHint')}
@@ -279,8 +345,12 @@ export function CorrectEntryForm({
             required
           />
           {error && <ErrorAlert>{errorOf(error)}</ErrorAlert>}
+          {uploadFailed && <ErrorAlert>{uploadFailed}</ErrorAlert>}
+          <div role="status" aria-live="polite">
+            {uploading ? t('correct.uploading') : ''}
+          </div>
           <Group>
-            <Button type="submit" loading={loading}>
+            <Button type="submit" loading={loading || uploading}>
               {t('correct.submit')}
             </Button>
             <Button variant="default" onClick={onClose}>

@@ -20,6 +20,7 @@ import { CaseTextsForm } from './CaseTextsForm';
 import { CoApplicantForm } from './CoApplicantForm';
 import { JoinForm } from './JoinForm';
 import { LinkedCases } from './LinkedCases';
+import { LinkedOpinions } from './LinkedOpinions';
 import { NextStageForm } from './NextStageForm';
 import { CorrectEntryForm, JoinDecisions, SignaturesForm, SupportForm } from './OfficePanels';
 import { Timeline } from './Timeline';
@@ -188,6 +189,7 @@ export function TribunalCasePage() {
       {office && c.stage === TribunalStage.Preparation && <CoApplicantForm caseId={c.id} />}
 
       <LinkedCases tribunalCase={c} office={office} />
+      <LinkedOpinions tribunalCase={c} office={office} />
 
       <section aria-labelledby="tribunal-timeline">
         <Title order={2} size="h3" id="tribunal-timeline" mb="sm">
@@ -200,7 +202,7 @@ export function TribunalCasePage() {
         />
       </section>
       {office && correcting && (
-        <CorrectEntryForm entry={correcting} onClose={() => setCorrecting(null)} />
+        <CorrectEntryForm caseId={c.id} entry={correcting} onClose={() => setCorrecting(null)} />
       )}
       {office && (
         <NextStageForm
