@@ -24,6 +24,7 @@ import {
 } from '@civitas/web/opinions';
 import {
   MyPracticesPage,
+  PracticeAreasPage,
   PracticeBookmarksPage,
   PracticeFormPage,
   PracticePage,
@@ -262,6 +263,14 @@ export function AppRoutes() {
           element={
             <RequirePermission anyOf={[Permission.PRACTICES_REVIEW]}>
               <PracticeReviewQueuePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="practices/areas"
+          element={
+            <RequirePermission anyOf={[Permission.PRACTICES_REVIEW]}>
+              <PracticeAreasPage />
             </RequirePermission>
           }
         />

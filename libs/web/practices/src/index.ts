@@ -7,3 +7,4 @@ export {
   MyPracticesPage,
   ReviewQueuePage as PracticeReviewQueuePage,
 } from './lib/ListsPages';
+export { AreasPage as PracticeAreasPage } from './lib/AreasPage';

@@ -11,7 +11,7 @@ import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { practiceDetail } from './fixtures';
 import { PracticeFormPage } from './PracticeFormPage';
-import { renderPage, signedInAs } from './testing';
+import { LocationProbe, renderPage, signedInAs } from './testing';
 
 const areas = {
   request: { query: PracticeAreasDocument },
@@ -23,36 +23,51 @@ describe('PracticeFormPage', () => {
   it('creates the draft on the first pause, then autosaves only what changed, and says so', async () => {
     const creates: unknown[] = [];
     const updates: unknown[] = [];
-    renderPage(<PracticeFormPage />, {
-      path: '/practices/new',
-      session: signedInAs(Role.CITY_OFFICIAL),
-      mocks: [
-        areas,
-        {
-          request: { query: CreatePracticeDraftDocument, variables: () => true },
-          result: (vars: { input: unknown }) => {
-            creates.push(vars.input);
-            return { data: { createPracticeDraft: practiceDetail({ id: 'p9' }) } };
-          },
+    renderPage(
+      <>
+        <PracticeFormPage />
+        <LocationProbe />
+      </>,
+      {
+        path: '/practices/new',
+        // The app's two routes of the form, as apps/web declares them.
+        otherRoutes: {
+          '/practices/:practiceId/edit': (
+            <>
+              <PracticeFormPage />
+              <LocationProbe />
+            </>
+          ),
         },
-        {
-          request: { query: UpdatePracticeDraftDocument, variables: () => true },
-          maxUsageCount: 5,
-          result: (vars: unknown) => {
-            updates.push(vars);
-            return {
-              data: {
-                updatePracticeDraft: {
-                  __typename: 'GoodPractice',
-                  id: 'p9',
-                  updatedAt: '2024-01-10T10:00:01Z',
+        session: signedInAs(Role.CITY_OFFICIAL),
+        mocks: [
+          areas,
+          {
+            request: { query: CreatePracticeDraftDocument, variables: () => true },
+            result: (vars: { input: unknown }) => {
+              creates.push(vars.input);
+              return { data: { createPracticeDraft: practiceDetail({ id: 'p9' }) } };
+            },
+          },
+          {
+            request: { query: UpdatePracticeDraftDocument, variables: () => true },
+            maxUsageCount: 5,
+            result: (vars: unknown) => {
+              updates.push(vars);
+              return {
+                data: {
+                  updatePracticeDraft: {
+                    __typename: 'GoodPractice',
+                    id: 'p9',
+                    updatedAt: '2024-01-10T10:00:01Z',
+                  },
                 },
-              },
-            };
+              };
+            },
           },
-        },
-      ],
-    });
+        ],
+      },
+    );
     expect(screen.getByText('Szkic zapisze się po wpisaniu treści.')).toBeTruthy();
     fireEvent.change(screen.getByLabelText(/^Tytuł/), { target: { value: 'Ciepłe' } });
     fireEvent.change(screen.getByLabelText(/^Tytuł/), { target: { value: 'Ciepłe szkoły' } });
@@ -60,7 +75,19 @@ describe('PracticeFormPage', () => {
     const status = await screen.findByText(/^Zapisano o/, undefined, { timeout: 4000 });
     expect(status.closest('[aria-live="polite"]')).toBeTruthy();
     expect(creates).toHaveLength(1);
-    expect(creates[0]).toMatchObject({ title: 'Ciepłe szkoły', costGrosze: null });
+    // The author is the contact person until they choose another.
+    expect(creates[0]).toMatchObject({
+      title: 'Ciepłe szkoły',
+      costGrosze: null,
+      partnerCityIds: [],
+      contactPersonId: 'u-CITY_OFFICIAL',
+    });
+    // The address is now the draft's own (replacing /new), and the form stayed as it was.
+    await waitFor(() =>
+      expect(screen.getByTestId('location').textContent).toBe('/practices/p9/edit'),
+    );
+    expect((screen.getByLabelText(/^Tytuł/) as HTMLInputElement).value).toBe('Ciepłe szkoły');
+    expect(screen.getByRole('heading', { name: 'Edycja praktyki' })).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: '4. Koszty i finansowanie' }));
     fireEvent.change(screen.getByLabelText(/^Koszt całkowity/), {

@@ -17,6 +17,7 @@ import { PRACTICE_TEXT_MAX, PRACTICE_TITLE_MAX } from '@civitas/shared/domain';
 import {
   type ApiProblem,
   CreatePracticeDraftDocument,
+  DeletePracticeAttachmentDocument,
   GoodPracticeDocument,
   type PracticeDetailFragment,
   type PracticeDraftInput,
@@ -33,6 +34,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PRACTICES_NS } from './i18n';
+import { ContactPersonPicker, PartnerCitiesPicker } from './pickers';
 import {
   changedFields,
   emptyForm,
@@ -54,15 +56,22 @@ const TEXT_STEPS: Partial<Record<FormStep, (keyof PracticeFormValues)[]>> = {
   period: ['innovation', 'transferability', 'lessonsLearned'],
 };
 
+/**
+ * The draft's files: each added as soon as it is chosen and removed (to the documents' trash)
+ * at once, so both are saved without waiting for the autosave.
+ */
 function Attachments({ practiceId }: { practiceId: string | null }) {
   const { t } = useTranslation(PRACTICES_NS);
   const session = useSession();
   const [status, setStatus] = useState('');
   const [failed, setFailed] = useState('');
+  const [removing, setRemoving] = useState<string | null>(null);
   const { data, refetch } = useQuery(PracticeDocumentsDocument, {
     variables: { ownerId: practiceId ?? '' },
     skip: !practiceId,
+    fetchPolicy: 'cache-and-network',
   });
+  const [deleteDocument] = useMutation(DeletePracticeAttachmentDocument);
   if (!practiceId) return <Text>{t('form.attachmentsAfterSave')}</Text>;
   const id = practiceId;
   async function upload(file: File | null) {
@@ -82,19 +91,43 @@ function Attachments({ practiceId }: { practiceId: string | null }) {
       setFailed(t('form.uploadError', { code: toApiProblem(e)?.code ?? 'UNKNOWN' }));
     }
   }
+  async function remove(file: { id: string; name: string }) {
+    setFailed('');
+    setRemoving(file.id);
+    try {
+      await deleteDocument({ variables: { id: file.id } });
+      await refetch();
+      setStatus(t('form.removed', { name: file.name }));
+      document.getElementById('practice-file')?.focus();
+    } catch (e) {
+      setFailed(
+        t('form.removeError', { name: file.name, code: toApiProblem(e)?.code ?? 'UNKNOWN' }),
+      );
+    } finally {
+      setRemoving(null);
+    }
+  }
   const files = data?.documents.edges.map((e) => e.node) ?? [];
   return (
     <Stack gap="xs">
       {files.length > 0 && (
-        <List>
+        <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {files.map((f) => (
-            <List.Item key={f.id}>
+            <Group component="li" key={f.id} gap="sm">
               <Anchor href={f.downloadUrl} download={f.name}>
                 {f.name}
               </Anchor>
-            </List.Item>
+              <Button
+                size="xs"
+                variant="default"
+                loading={removing === f.id}
+                onClick={() => void remove(f)}
+              >
+                {t('form.removeFile', { name: f.name })}
+              </Button>
+            </Group>
           ))}
-        </List>
+        </Stack>
       )}
       <FileInput
         id="practice-file"
@@ -111,14 +144,26 @@ function Attachments({ practiceId }: { practiceId: string | null }) {
   );
 }
 
-/** The form itself, for a new practice (`initial` null) or a saved draft. */
-export function PracticeForm({ initial }: { initial: PracticeDetailFragment | null }) {
+/**
+ * The form itself, for a new practice (`initial` null) or a saved draft. `onCreated` hears
+ * the id of the draft the first autosave created.
+ */
+export function PracticeForm({
+  initial,
+  onCreated,
+}: {
+  initial: PracticeDetailFragment | null;
+  onCreated?: (id: string) => void;
+}) {
   const { t, i18n } = useTranslation(PRACTICES_NS);
   const errorText = useErrorText();
   const navigate = useNavigate();
+  const session = useSession();
+  const me = session.user;
   const [values, setValues] = useState<PracticeFormValues>(() =>
-    initial ? formFromPractice(initial) : emptyForm(),
+    initial ? formFromPractice(initial) : emptyForm(me ? { id: me.id, name: me.name } : null),
   );
+  const cityId = initial?.organisationId ?? me?.organisationId ?? '';
   const [dirty, setDirty] = useState(false);
   const [step, setStep] = useState<FormStep>('basics');
   const [practiceId, setPracticeId] = useState<string | null>(initial?.id ?? null);
@@ -142,6 +187,7 @@ export function PracticeForm({ initial }: { initial: PracticeDetailFragment | nu
       if (!created) throw new Error('createPracticeDraft returned nothing');
       idRef.current = created.id;
       setPracticeId(created.id);
+      onCreated?.(created.id);
     } else {
       const changes = changedFields(saved.current, input);
       if (Object.keys(changes).length === 0) return;
@@ -164,17 +210,27 @@ export function PracticeForm({ initial }: { initial: PracticeDetailFragment | nu
     setDirty(true);
   }
 
-  /** The message for a field: the submission's or the autosave's refusal, or a bad amount. */
+  /**
+   * The message for a field (`title`) or a row's part (`links.0.url`): the submission's or
+   * the autosave's refusal, or what the form itself found wrong.
+   */
   function errorOf(field: string): string | undefined {
     const fromApi = [problem, toApiProblem(autosave.error)]
       .filter((p): p is ApiProblem => !!p && p.code === 'BAD_USER_INPUT')
       .flatMap((p) => p.fields)
-      .find((f) => fieldName(f.field) === field);
+      .find((f) => {
+        const path = f.field.replace(/^input\./, '');
+        return field.includes('.') ? path === field : fieldName(f.field) === field;
+      });
     if (fromApi) {
       const text = fromApi.problems[0] ?? '';
       return text === 'is required to submit' ? t('form.required') : errorText.field(text);
     }
-    if (invalid.includes(field)) return t('form.invalidAmount');
+    if (invalid.includes(field)) {
+      if (/^links\.\d+\.url$/.test(field)) return t('form.invalidUrl');
+      if (/^links\.\d+\.label$/.test(field)) return t('form.linkLabelRequired');
+      return t('form.invalidAmount');
+    }
     return undefined;
   }
 
@@ -266,7 +322,7 @@ export function PracticeForm({ initial }: { initial: PracticeDetailFragment | nu
                       component="button"
                       type="button"
                       onClick={() => {
-                        focusAfterStep.current = `practice-${f === 'contactPersonId' ? 'links-add' : f}`;
+                        focusAfterStep.current = `practice-${f}`;
                         if (step === m.step) document.getElementById(`practice-${f}`)?.focus();
                         setStep(m.step);
                       }}
@@ -333,6 +389,12 @@ export function PracticeForm({ initial }: { initial: PracticeDetailFragment | nu
               value={values.tags}
               error={errorOf('tags')}
               onChange={(e) => set('tags', e.currentTarget.value)}
+            />
+            <PartnerCitiesPicker
+              value={values.partnerCities}
+              onChange={(cities) => set('partnerCities', cities)}
+              implementingCityId={cityId}
+              error={errorOf('partnerCityIds')}
             />
           </>
         )}
@@ -434,10 +496,12 @@ export function PracticeForm({ initial }: { initial: PracticeDetailFragment | nu
         )}
         {step === 'contact' && (
           <>
-            <Text>
-              <strong>{fieldLabel('contactPersonId')}:</strong> {fieldLabel('contactHint')}
-            </Text>
-            {errorOf('contactPersonId') && <ErrorAlert>{errorOf('contactPersonId')}</ErrorAlert>}
+            <ContactPersonPicker
+              value={values.contactPerson}
+              onChange={(person) => set('contactPerson', person)}
+              organisationId={cityId}
+              error={errorOf('contactPersonId')}
+            />
             <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
               <legend>
                 <Text fw={600} component="span">
@@ -451,6 +515,7 @@ export function PracticeForm({ initial }: { initial: PracticeDetailFragment | nu
                       id={`practice-links-${i}-label`}
                       label={`${fieldLabel('linkLabel')} ${i + 1}`}
                       value={l.label}
+                      error={errorOf(`links.${i}.label`)}
                       onChange={(e) => {
                         const v = e.currentTarget.value;
                         set(
@@ -464,6 +529,7 @@ export function PracticeForm({ initial }: { initial: PracticeDetailFragment | nu
                       type="url"
                       label={`${fieldLabel('linkUrl')} ${i + 1}`}
                       value={l.url}
+                      error={errorOf(`links.${i}.url`)}
                       onChange={(e) => {
                         const v = e.currentTarget.value;
                         set(
@@ -474,12 +540,13 @@ export function PracticeForm({ initial }: { initial: PracticeDetailFragment | nu
                     />
                     <Button
                       variant="default"
-                      onClick={() =>
+                      onClick={() => {
                         set(
                           'links',
                           values.links.filter((_, j) => j !== i),
-                        )
-                      }
+                        );
+                        document.getElementById('practice-links-add')?.focus();
+                      }}
                     >
                       {t('form.field.removeLink', { n: i + 1 })}
                     </Button>
@@ -529,21 +596,35 @@ export function PracticeForm({ initial }: { initial: PracticeDetailFragment | nu
   );
 }
 
-/** `/practices/new` and `/practices/:practiceId/edit`: the multi-step form with autosave. */
+/**
+ * `/practices/new` and `/practices/:practiceId/edit`: the multi-step form with autosave.
+ * Once the first autosave has created the draft the address becomes the draft's own
+ * (replacing /new, so Back leaves the form and a reload opens the draft); the form stays
+ * as it is, with what was typed meanwhile.
+ */
 export function PracticeFormPage() {
   const { practiceId } = useParams();
   const { t } = useTranslation(PRACTICES_NS);
   const errorText = useErrorText();
+  const navigate = useNavigate();
+  const [createdHere, setCreatedHere] = useState<string | null>(null);
+  const fresh = !practiceId || practiceId === createdHere;
   const { data, loading, error } = useQuery(GoodPracticeDocument, {
     variables: { id: practiceId ?? '' },
-    skip: !practiceId,
+    skip: fresh,
     fetchPolicy: 'network-only',
   });
   const title = practiceId ? t('form.editTitle') : t('form.newTitle');
-  if (!practiceId) {
+  if (fresh) {
     return (
       <Page title={title}>
-        <PracticeForm initial={null} />
+        <PracticeForm
+          initial={null}
+          onCreated={(id) => {
+            setCreatedHere(id);
+            navigate(`/practices/${id}/edit`, { replace: true });
+          }}
+        />
       </Page>
     );
   }

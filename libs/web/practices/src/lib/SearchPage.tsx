@@ -159,9 +159,14 @@ export function SearchPage() {
             {t('search.bookmarks')}
           </Anchor>
           {session.can(Permission.PRACTICES_REVIEW) && (
-            <Anchor component={Link} to="/practices/review">
-              {t('search.reviewQueue')}
-            </Anchor>
+            <>
+              <Anchor component={Link} to="/practices/review">
+                {t('search.reviewQueue')}
+              </Anchor>
+              <Anchor component={Link} to="/practices/areas">
+                {t('search.areas')}
+              </Anchor>
+            </>
           )}
         </Group>
       }

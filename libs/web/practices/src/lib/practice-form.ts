@@ -1,4 +1,5 @@
 import type { PracticeDetailFragment, PracticeDraftInput } from '@civitas/web/data-access';
+import type { Picked } from './pickers';
 import { groszeToInput, plnToGrosze } from './practice-rules';
 
 /** What the submission form holds: text as typed, amounts in PLN as typed. */
@@ -6,6 +7,7 @@ export interface PracticeFormValues {
   title: string;
   areaCode: string;
   tags: string;
+  partnerCities: Picked[];
   problem: string;
   goals: string;
   actions: string;
@@ -17,14 +19,17 @@ export interface PracticeFormValues {
   innovation: string;
   transferability: string;
   lessonsLearned: string;
+  contactPerson: Picked | null;
   links: { label: string; url: string }[];
 }
 
-export function emptyForm(): PracticeFormValues {
+/** A new practice's form: the author is its contact person until they choose another. */
+export function emptyForm(author: Picked | null = null): PracticeFormValues {
   return {
     title: '',
     areaCode: '',
     tags: '',
+    partnerCities: [],
     problem: '',
     goals: '',
     actions: '',
@@ -36,6 +41,7 @@ export function emptyForm(): PracticeFormValues {
     innovation: '',
     transferability: '',
     lessonsLearned: '',
+    contactPerson: author,
     links: [],
   };
 }
@@ -46,6 +52,7 @@ export function formFromPractice(p: PracticeDetailFragment): PracticeFormValues 
     title: p.title,
     areaCode: p.area?.code ?? '',
     tags: p.tags.join(', '),
+    partnerCities: p.partnerCities.map((c) => ({ id: c.id, name: c.name })),
     problem: p.problem,
     goals: p.goals,
     actions: p.actions,
@@ -57,6 +64,7 @@ export function formFromPractice(p: PracticeDetailFragment): PracticeFormValues 
     innovation: p.innovation,
     transferability: p.transferability,
     lessonsLearned: p.lessonsLearned,
+    contactPerson: p.contactPerson ? { id: p.contactPerson.id, name: p.contactPerson.name } : null,
     links: p.links.map((l) => ({ label: l.label, url: l.url })),
   };
 }
@@ -72,9 +80,13 @@ const TEXT = [
   'lessonsLearned',
 ] as const;
 
+/** What the API takes as a link's address. */
+const HTTP_URL = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
+
 /**
- * The draft input of the form's values. Amounts that are not amounts are left out (the
- * form shows why) and listed in `invalid`; empty rows of funding and links are dropped.
+ * The draft input of the form's values. Amounts that are not amounts, and links without a
+ * label or an http(s) address, are left out (the form shows why) and listed in `invalid`
+ * (`costGrosze`, `funding.1`, `links.0.url`); empty rows of funding and links are dropped.
  */
 export function toDraftInput(values: PracticeFormValues): {
   input: PracticeDraftInput;
@@ -104,9 +116,18 @@ export function toDraftInput(values: PracticeFormValues): {
     funding.push({ source: f.source.trim(), amountGrosze });
   });
   if (!invalid.some((f) => f.startsWith('funding.'))) input.funding = funding;
-  input.links = values.links
-    .filter((l) => l.label.trim() || l.url.trim())
-    .map((l) => ({ label: l.label.trim(), url: l.url.trim() }));
+  input.partnerCityIds = values.partnerCities.map((c) => c.id);
+  input.contactPersonId = values.contactPerson?.id ?? null;
+  const links: { label: string; url: string }[] = [];
+  values.links.forEach((l, i) => {
+    const label = l.label.trim();
+    const url = l.url.trim();
+    if (!label && !url) return;
+    if (!label) invalid.push(`links.${i}.label`);
+    if (!HTTP_URL.test(url)) invalid.push(`links.${i}.url`);
+    links.push({ label, url });
+  });
+  if (!invalid.some((f) => f.startsWith('links.'))) input.links = links;
   return { input, invalid };
 }
 
