@@ -21,6 +21,17 @@ const published = practiceDetail({
   funding: [{ __typename: 'PracticeFunding', source: 'budżet miasta', amountGrosze: 10_000 }],
   interestCount: 2,
   viewerCanEdit: false,
+  partnerCities: [
+    { __typename: 'PracticeCity', id: 'gdansk', name: 'Gdańsk' },
+    { __typename: 'PracticeCity', id: 'lodz', name: 'Łódź' },
+  ],
+  contactPerson: {
+    __typename: 'PracticePerson',
+    id: 'u3',
+    name: 'Piotr Kowalski',
+    position: 'Pełnomocnik prezydenta',
+    organisationId: 'poznan',
+  },
   city: {
     __typename: 'PracticeCity',
     id: 'poznan',
@@ -105,6 +116,12 @@ describe('PracticePage', () => {
     ).toBeTruthy();
     expect(screen.getByText(/250\s000,50\szł/)).toBeTruthy();
     expect(screen.getByText(/budżet miasta: 100,00\szł/)).toBeTruthy();
+    // Partner cities lead to their city pages; the contact person is named with the position.
+    expect(screen.getByRole('link', { name: 'Gdańsk' }).getAttribute('href')).toBe(
+      '/cities/gdansk',
+    );
+    expect(screen.getByRole('link', { name: 'Łódź' }).getAttribute('href')).toBe('/cities/lodz');
+    expect(screen.getByText('Piotr Kowalski, Pełnomocnik prezydenta')).toBeTruthy();
     expect(
       (await screen.findByRole('link', { name: 'Pobierz raport.pdf' })).getAttribute('href'),
     ).toBe('/api/documents/d1/content?sig=x');

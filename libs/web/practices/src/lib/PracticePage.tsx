@@ -304,7 +304,19 @@ export function PracticePage() {
                 },
                 {
                   label: t('practice.partners'),
-                  value: p.partnerCities.map((c) => c.name).join(', '),
+                  value: p.partnerCities.length ? (
+                    <List size="sm">
+                      {p.partnerCities.map((c) => (
+                        <List.Item key={c.id}>
+                          <Anchor component={Link} to={`/cities/${c.id}`}>
+                            {c.name}
+                          </Anchor>
+                        </List.Item>
+                      ))}
+                    </List>
+                  ) : (
+                    ''
+                  ),
                 },
                 { label: t('practice.period'), value: period },
                 {
