@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '@civitas/api/accounts';
 import { ChatModule } from '@civitas/api/chat';
 import { DocumentsModule } from '@civitas/api/documents';
+import { EventsModule } from '@civitas/api/events';
 import { GroupsModule } from '@civitas/api/groups';
 import { NotificationsModule } from '@civitas/api/notifications';
 import { OpinionsModule } from '@civitas/api/opinions';
@@ -29,6 +30,7 @@ export class AppModule {
         ChatModule,
         PracticesModule,
         TribunalModule,
+        EventsModule,
       ],
     };
   }

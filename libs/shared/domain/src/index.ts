@@ -13,3 +13,4 @@ export * from './lib/opinions';
 export * from './lib/practices';
 export * from './lib/tribunal';
 export * from './lib/privacy';
+export * from './lib/events';

@@ -28,6 +28,10 @@ export const DomainEvent = {
   TRIBUNAL_DEADLINES_DUE: 'tribunal.deadlines-due',
   /** A city asked to join a tribunal case, or the office decided such a request. */
   TRIBUNAL_JOIN: 'tribunal.join',
+  /** A cancellation moved people from an event's waiting list to its participants. */
+  EVENT_WAITLIST_PROMOTED: 'event.waitlist-promoted',
+  /** The daily event reminder: events starting tomorrow, each with its registered people. */
+  EVENT_REMINDERS_DUE: 'event.reminders-due',
 } as const;
 
 export interface UserMentionedEvent {
@@ -177,6 +181,26 @@ export interface TribunalJoinEvent {
   status: 'REQUESTED' | 'ACCEPTED' | 'DECLINED';
   byUserId: string;
   recipientIds: string[];
+}
+
+export interface EventWaitlistPromotedEvent {
+  eventId: string;
+  eventTitle: string;
+  /** YYYY-MM-DD HH:mm in Polish time. */
+  startsAt: string;
+  recipientIds: string[];
+}
+
+export interface EventRemindersDueEvent {
+  /** YYYY-MM-DD, the day the reminder ran for (the events start the day after). */
+  day: string;
+  reminders: {
+    eventId: string;
+    eventTitle: string;
+    /** YYYY-MM-DD HH:mm in Polish time. */
+    startsAt: string;
+    recipientIds: string[];
+  }[];
 }
 
 export interface ChatMessageModeratedEvent {

@@ -130,6 +130,16 @@ export function describe(n: MailableNotification): { pl: string; en: string } {
             en: `The office declined ${city}'s request to join the Tribunal case “${request}”.`,
           };
     }
+    case NotificationKind.EVENT_REMINDER:
+      return {
+        pl: `Przypomnienie: jutro „${request}” (początek ${n.payload.dueDate ?? ''}, czas polski).`,
+        en: `Reminder: “${request}” is tomorrow (starts ${n.payload.dueDate ?? ''}, Polish time).`,
+      };
+    case NotificationKind.EVENT_PROMOTED:
+      return {
+        pl: `Zwolniło się miejsce: jesteś na liście uczestników wydarzenia „${request}” (${n.payload.dueDate ?? ''}).`,
+        en: `A seat came free: you are now a participant of “${request}” (${n.payload.dueDate ?? ''}).`,
+      };
   }
 }
 
@@ -137,6 +147,7 @@ export function describe(n: MailableNotification): { pl: string; en: string } {
 export function linkOf(appUrl: string, n: MailableNotification): string {
   if (n.kind.startsWith('OPINION_') && n.targetId) return `${appUrl}/opinions/${n.targetId}`;
   if (n.kind.startsWith('TRIBUNAL_') && n.targetId) return `${appUrl}/tribunal/${n.targetId}`;
+  if (n.kind.startsWith('EVENT_') && n.targetId) return `${appUrl}/events/${n.targetId}`;
   if (n.groupId && n.threadId) {
     const post = n.postId ? `#post-${n.postId}` : '';
     return `${appUrl}/groups/${n.groupId}/threads/${n.threadId}${post}`;
@@ -165,6 +176,8 @@ const SUBJECTS: Record<NotificationKind, string> = {
   [NotificationKind.OPINION_DEADLINE]: 'Termin opinii / Opinion deadline',
   [NotificationKind.TRIBUNAL_DEADLINE]: 'Termin w sprawie przed TK / Tribunal deadline',
   [NotificationKind.TRIBUNAL_JOIN]: 'Przystąpienie do sprawy przed TK / Joining a Tribunal case',
+  [NotificationKind.EVENT_REMINDER]: 'Jutro wydarzenie / Event tomorrow',
+  [NotificationKind.EVENT_PROMOTED]: 'Miejsce na wydarzeniu / A seat at the event',
 };
 
 /** The mail for one notification sent at once. */

@@ -3,6 +3,8 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { NotificationKind } from '@civitas/shared/domain';
 import { DomainEvent } from '@civitas/api/core';
 import type {
+  EventRemindersDueEvent,
+  EventWaitlistPromotedEvent,
   OpinionDeadlinesDueEvent,
   OpinionDiscussionPostedEvent,
   OpinionExpertAssignedEvent,
@@ -185,6 +187,35 @@ export class NotificationListeners {
       targetId: e.caseId,
       payload: { requestSubject: e.caseTitle, state: e.status, message: e.cityName },
     });
+  }
+
+  /** A cancellation freed a seat: the promoted people learn they now take part. */
+  @OnEvent(DomainEvent.EVENT_WAITLIST_PROMOTED, { async: true, promisify: true })
+  onEventPromotion(e: EventWaitlistPromotedEvent): Promise<void> {
+    return this.notify(DomainEvent.EVENT_WAITLIST_PROMOTED, {
+      kind: NotificationKind.EVENT_PROMOTED,
+      recipientIds: e.recipientIds,
+      actorId: null,
+      groupId: null,
+      targetId: e.eventId,
+      // As for the tribunal: subject = the event's title, dueDate = when it starts.
+      payload: { requestSubject: e.eventTitle, dueDate: e.startsAt },
+    });
+  }
+
+  /** The day before an event, one reminder per event and registered person. */
+  @OnEvent(DomainEvent.EVENT_REMINDERS_DUE, { async: true, promisify: true })
+  async onEventReminders(e: EventRemindersDueEvent): Promise<void> {
+    for (const r of e.reminders) {
+      await this.notify(DomainEvent.EVENT_REMINDERS_DUE, {
+        kind: NotificationKind.EVENT_REMINDER,
+        recipientIds: r.recipientIds,
+        actorId: null,
+        groupId: null,
+        targetId: r.eventId,
+        payload: { requestSubject: r.eventTitle, dueDate: r.startsAt },
+      });
+    }
   }
 
   private async notify(event: string, n: NewNotifications): Promise<void> {

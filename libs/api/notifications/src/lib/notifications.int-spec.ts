@@ -189,6 +189,8 @@ describe('notifications', () => {
       { kind: 'OPINION_DEADLINE', email: 'IMMEDIATE' },
       { kind: 'TRIBUNAL_DEADLINE', email: 'IMMEDIATE' },
       { kind: 'TRIBUNAL_JOIN', email: 'IMMEDIATE' },
+      { kind: 'EVENT_REMINDER', email: 'IMMEDIATE' },
+      { kind: 'EVENT_PROMOTED', email: 'IMMEDIATE' },
     ]);
     const twice = await t.gql(
       UPDATE_PREFS,

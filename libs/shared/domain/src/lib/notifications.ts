@@ -24,6 +24,10 @@ export enum NotificationKind {
   TRIBUNAL_DEADLINE = 'TRIBUNAL_DEADLINE',
   /** A city asked to join a tribunal case (the office), or the office decided it (the city). */
   TRIBUNAL_JOIN = 'TRIBUNAL_JOIN',
+  /** An event I am registered for starts tomorrow. */
+  EVENT_REMINDER = 'EVENT_REMINDER',
+  /** A cancellation freed a seat: I moved from an event's waiting list to the participants. */
+  EVENT_PROMOTED = 'EVENT_PROMOTED',
 }
 
 /** How a person wants to be e-mailed about one kind of notification. */
@@ -47,4 +51,6 @@ export const DEFAULT_EMAIL_FREQUENCY: Readonly<Record<NotificationKind, EmailFre
   [NotificationKind.OPINION_DEADLINE]: EmailFrequency.IMMEDIATE,
   [NotificationKind.TRIBUNAL_DEADLINE]: EmailFrequency.IMMEDIATE,
   [NotificationKind.TRIBUNAL_JOIN]: EmailFrequency.IMMEDIATE,
+  [NotificationKind.EVENT_REMINDER]: EmailFrequency.IMMEDIATE,
+  [NotificationKind.EVENT_PROMOTED]: EmailFrequency.IMMEDIATE,
 };

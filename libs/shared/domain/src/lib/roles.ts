@@ -77,6 +77,17 @@ export enum Permission {
   TRIBUNAL_JOIN = 'tribunal:join',
   /** The office: open cases, record stages and corrections, decide joins, link cases. */
   TRIBUNAL_MANAGE = 'tribunal:manage',
+  /**
+   * See the events calendar, register and cancel one's own registrations. Which events:
+   * decided per event by its audience (members, a working group, invited cities); any other
+   * answers NOT_FOUND, which is why every role holds this.
+   */
+  EVENTS_READ = 'events:read',
+  /**
+   * Organise events: the office any event, a group's coordinators their group's meetings
+   * (decided per group); participant lists, CSV export and mail to participants.
+   */
+  EVENTS_ORGANISE = 'events:organise',
 }
 
 const CITY_OFFICIAL_PERMISSIONS = [
@@ -96,6 +107,8 @@ const CITY_OFFICIAL_PERMISSIONS = [
   Permission.OPINION_LIBRARY_READ,
   Permission.TRIBUNAL_READ,
   Permission.TRIBUNAL_JOIN,
+  Permission.EVENTS_READ,
+  Permission.EVENTS_ORGANISE,
 ];
 
 /** The one role→permission map; the API guard and the web both read it. */
@@ -114,6 +127,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.OPINIONS_READ,
     Permission.OPINION_LIBRARY_READ,
     Permission.TRIBUNAL_READ,
+    Permission.EVENTS_READ,
   ],
   [Role.CITY_ADMIN]: [
     ...CITY_OFFICIAL_PERMISSIONS,
@@ -131,6 +145,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.DOCUMENTS_WRITE,
     Permission.OPINIONS_READ,
     Permission.TRIBUNAL_READ,
+    Permission.EVENTS_READ,
   ],
 };
 

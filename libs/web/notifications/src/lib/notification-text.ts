@@ -56,12 +56,14 @@ const OPINION_KINDS = new Set<NotificationKind>([
  * Where the notification leads: the post in its thread, else the group; an invitation
  * to the groups page, where it is accepted or declined (a secret group's page stays
  * closed until then); an opinion request's page for the OPINION_* kinds; a tribunal case's
- * page for TRIBUNAL_DEADLINE and TRIBUNAL_JOIN.
+ * page for TRIBUNAL_DEADLINE and TRIBUNAL_JOIN; the event's page for EVENT_*.
  */
 export function notificationLink(n: NotificationItemFragment): string {
   if (OPINION_KINDS.has(n.kind)) return n.targetId ? `/opinions/${n.targetId}` : '/opinions';
   if (n.kind === NotificationKind.TRIBUNAL_DEADLINE || n.kind === NotificationKind.TRIBUNAL_JOIN)
     return n.targetId ? `/tribunal/${n.targetId}` : '/tribunal';
+  if (n.kind === NotificationKind.EVENT_REMINDER || n.kind === NotificationKind.EVENT_PROMOTED)
+    return n.targetId ? `/events/${n.targetId}` : '/events';
   if (n.kind === NotificationKind.GROUP_INVITATION) return '/groups';
   if (n.groupId && n.threadId) {
     const anchor = n.postId ? `#post-${n.postId}` : '';

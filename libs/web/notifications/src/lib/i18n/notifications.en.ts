@@ -55,6 +55,8 @@ export const notificationsEn: DeepStrings<NotificationsTexts> = {
     OPINION_DEADLINE: 'Legal opinion deadline',
     TRIBUNAL_DEADLINE: 'Constitutional Tribunal case deadline',
     TRIBUNAL_JOIN: 'Joining a Constitutional Tribunal case',
+    EVENT_REMINDER: 'Event reminder',
+    EVENT_PROMOTED: 'A seat from the waiting list',
   },
   text: {
     someone: 'Someone',
@@ -79,6 +81,8 @@ export const notificationsEn: DeepStrings<NotificationsTexts> = {
       'A procedural deadline in a Constitutional Tribunal case{{subjectName}} is near{{due}}.',
     TRIBUNAL_JOIN:
       'A new request or decision on joining a Constitutional Tribunal case{{subjectName}}.',
+    EVENT_REMINDER: 'Tomorrow: the event{{subjectName}} you registered for{{due}}.',
+    EVENT_PROMOTED: 'A seat came free: you now take part in the event{{subjectName}}{{due}}.',
     message: 'Message: {{message}}',
   },
   moderation: {

@@ -54,6 +54,8 @@ export const notificationsPl = {
     OPINION_DEADLINE: 'Termin opinii prawnej',
     TRIBUNAL_DEADLINE: 'Termin w sprawie przed Trybunałem',
     TRIBUNAL_JOIN: 'Przystąpienie do sprawy przed Trybunałem',
+    EVENT_REMINDER: 'Przypomnienie o wydarzeniu',
+    EVENT_PROMOTED: 'Miejsce z listy rezerwowej',
   } satisfies Record<NotificationKind, string>,
   text: {
     someone: 'Ktoś',
@@ -78,6 +80,9 @@ export const notificationsPl = {
       'Zbliża się termin procesowy w sprawie przed Trybunałem Konstytucyjnym{{subjectName}}{{due}}.',
     TRIBUNAL_JOIN:
       'Nowa prośba lub decyzja o przystąpieniu do sprawy przed Trybunałem{{subjectName}}.',
+    EVENT_REMINDER: 'Jutro wydarzenie{{subjectName}}, na które jesteś zapisany(-a){{due}}.',
+    EVENT_PROMOTED:
+      'Zwolniło się miejsce: jesteś na liście uczestników wydarzenia{{subjectName}}{{due}}.',
     message: 'Wiadomość: {{message}}',
   },
   moderation: {

@@ -1,0 +1,469 @@
+import { MembershipStatus, Role, currentConsentText, ConsentPurpose } from '@civitas/shared/domain';
+import { ConsentLog, PersonalDataRegistry } from '@civitas/api/personal-data';
+import { ConsentSource } from '@civitas/shared/domain';
+import { errorCode, GqlResponse, TestApp, TestUser } from '@civitas/api/testing';
+import { EventsModule } from './events.module';
+
+const LODZ = '1061011';
+const POZNAN = '3064011';
+const GUEST_TOWN = '0201011';
+const OTHER_GUEST_TOWN = '0202011';
+const DAY = 24 * 60 * 60 * 1000;
+
+function data<T = any>(r: GqlResponse): T {
+  if (r.errors) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`);
+  return r.data as T;
+}
+const code = errorCode;
+const SHARING = currentConsentText(ConsentPurpose.EVENT_DATA_SHARING).version;
+
+const EVENT_FIELDS = `id title type startsAt endsAt capacity registeredCount waitlistCount audience groupId
+  viewerIsOrganiser viewerRegistration { id status waitlistPosition }`;
+const CREATE = `mutation($input: EventInput!) { createAssociationEvent(input: $input) { ${EVENT_FIELDS} } }`;
+const GET = `query($id: ID!) { associationEvent(id: $id) { ${EVENT_FIELDS} } }`;
+const REGISTER = `mutation($id: ID!, $input: RegisterForEventInput!) {
+  registerForEvent(id: $id, input: $input) { id status waitlistPosition } }`;
+const CANCEL = `mutation($r: ID!) { cancelEventRegistration(registrationId: $r) { ${EVENT_FIELDS} } }`;
+const PARTICIPANTS = `query($id: ID!) { associationEvent(id: $id) {
+  participants { userId name cityName position status waitlistPosition sharesData } } }`;
+
+describe('events', () => {
+  let t: TestApp;
+  let office: TestUser;
+  let lodzA: TestUser;
+  let lodzB: TestUser;
+  let poznanC: TestUser;
+  let poznanD: TestUser;
+  let coordinator: TestUser;
+  let guest: TestUser;
+  let otherGuest: TestUser;
+  let expert: TestUser;
+  let guestTown: string;
+  let secretGroup: string;
+  let openGroup: string;
+
+  const as = (u: TestUser, query: string, variables: Record<string, unknown> = {}) =>
+    t.gql(query, variables, { token: u.token });
+  const base = (over: Record<string, unknown> = {}) => ({
+    title: 'Forum Rozwoju Miast',
+    type: 'CONFERENCE',
+    description: 'Program: **planowanie przestrzenne** <script>alert(1)</script>',
+    startsAt: new Date(Date.now() + 30 * DAY).toISOString(),
+    endsAt: new Date(Date.now() + 30 * DAY + 6 * 3600_000).toISOString(),
+    place: 'Poznań, Centrum Kultury Zamek',
+    audience: 'ALL_MEMBERS',
+    invitedCityIds: [],
+    ...over,
+  });
+  const create = async (over: Record<string, unknown> = {}, u = office) =>
+    data(await as(u, CREATE, { input: base(over) })).createAssociationEvent;
+  const register = (u: TestUser, id: string, shareData = false) =>
+    as(u, REGISTER, { id, input: { shareData, consentTextVersion: shareData ? SHARING : null } });
+  const count = async () =>
+    (await t.db.query(`SELECT count(*)::int AS n FROM association_event`))[0].n;
+
+  beforeAll(async () => {
+    t = await TestApp.start([EventsModule]);
+    const lodz = await t.makeCity(LODZ);
+    const poznan = await t.makeCity(POZNAN);
+    guestTown = await t.makeCity(GUEST_TOWN, MembershipStatus.NON_MEMBER);
+    const otherTown = await t.makeCity(OTHER_GUEST_TOWN, MembershipStatus.NON_MEMBER);
+    office = await t.makeUser({ role: Role.OFFICE_ADMIN, name: 'Anna Biurowa' });
+    lodzA = await t.makeUser({
+      role: Role.CITY_OFFICIAL,
+      organisationId: lodz,
+      name: 'Zażółć Gęślą',
+    });
+    lodzB = await t.makeUser({
+      role: Role.CITY_OFFICIAL,
+      organisationId: lodz,
+      name: 'Bartosz Łęcki',
+    });
+    poznanC = await t.makeUser({
+      role: Role.CITY_ADMIN,
+      organisationId: poznan,
+      name: 'Celina Ćwik',
+    });
+    poznanD = await t.makeUser({
+      role: Role.CITY_OFFICIAL,
+      organisationId: poznan,
+      name: 'Dariusz Dąb',
+    });
+    coordinator = await t.makeUser({
+      role: Role.CITY_OFFICIAL,
+      organisationId: poznan,
+      name: 'Koordynatorka GWD',
+    });
+    guest = await t.makeUser({ role: Role.GUEST, organisationId: guestTown });
+    otherGuest = await t.makeUser({ role: Role.GUEST, organisationId: otherTown });
+    expert = await t.makeUser({ role: Role.EXPERT });
+    await t.db.query(`UPDATE app_user SET position = 'Kierownik "Wydziału", Łódź' WHERE id = $1`, [
+      lodzA.id,
+    ]);
+    [{ id: secretGroup }, { id: openGroup }] = await t.db.query(
+      `INSERT INTO working_group (name, name_folded, topic, visibility) VALUES
+         ('Grupa Wysokiego Dialogu', 'grupa wysokiego dialogu', 'Finanse', 'SECRET'),
+         ('Energia', 'energia', 'Energia', 'OPEN') RETURNING id`,
+    );
+    await t.db.query(
+      `INSERT INTO group_membership (group_id, user_id, role) VALUES
+         ($1, $3, 'COORDINATOR'), ($1, $4, 'MEMBER'), ($2, $5, 'COORDINATOR')`,
+      [secretGroup, openGroup, coordinator.id, lodzA.id, lodzB.id],
+    );
+  });
+  afterAll(() => t.close());
+
+  it('refuses an end before the start, a deadline after it, a bad link, no place: BAD_USER_INPUT, nothing stored', async () => {
+    const before = await count();
+    const start = new Date(Date.now() + 10 * DAY);
+    const cases = [
+      { endsAt: new Date(start.getTime() - 3600_000).toISOString(), startsAt: start.toISOString() },
+      {
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + 3600_000).toISOString(),
+        registrationDeadline: new Date(start.getTime() + 60_000).toISOString(),
+      },
+      { onlineUrl: 'javascript:alert(1)' },
+      { place: null, onlineUrl: null },
+      { type: 'WORKING_GROUP_MEETING' },
+      { audience: 'WORKING_GROUP' },
+      { invitedCityIds: [guestTown] },
+    ];
+    for (const over of cases) {
+      const r = await as(office, CREATE, { input: base(over) });
+      expect(code(r)).toBe('BAD_USER_INPUT');
+    }
+    const endFirst = await as(office, CREATE, { input: base(cases[0]) });
+    expect(endFirst.errors![0].message).toBe('The event must end after it starts');
+    expect(await count()).toBe(before);
+  });
+
+  it('sanitises the description and stores the times as instants', async () => {
+    const e = await create({
+      startsAt: '2026-10-25T10:00:00+01:00',
+      endsAt: '2026-10-25T16:00:00+01:00',
+    });
+    const { associationEvent } = data(
+      await as(
+        lodzA,
+        `query($id: ID!) { associationEvent(id: $id) { descriptionHtml startsAt } }`,
+        { id: e.id },
+      ),
+    );
+    expect(associationEvent.descriptionHtml).toContain('<strong>planowanie przestrzenne</strong>');
+    expect(associationEvent.descriptionHtml).not.toContain('<script');
+    expect(associationEvent.startsAt).toBe('2026-10-25T09:00:00.000Z');
+  });
+
+  it('shows each event only to its audience; a secret group meeting is NOT_FOUND to others', async () => {
+    const members = await create({ title: 'Zgromadzenie Ogólne ZMP' });
+    const meeting = await create(
+      {
+        title: 'Posiedzenie GWD',
+        type: 'WORKING_GROUP_MEETING',
+        audience: 'WORKING_GROUP',
+        groupId: secretGroup,
+      },
+      coordinator,
+    );
+    const info = await create({
+      title: 'Spotkanie informacyjne dla miast spoza Związku',
+      type: 'INFORMATION_MEETING',
+      audience: 'MEMBERS_AND_INVITED_CITIES',
+      invitedCityIds: [guestTown],
+      onlineUrl: 'https://meet.example.org/zmp-info',
+      place: null,
+    });
+    const sees = async (u: TestUser, id: string) => {
+      const r = await as(u, GET, { id });
+      return r.errors ? code(r) : 'OK';
+    };
+    expect(await sees(lodzA, members.id)).toBe('OK');
+    expect(await sees(expert, members.id)).toBe('OK');
+    expect(await sees(guest, members.id)).toBe('NOT_FOUND');
+    expect(await sees(lodzA, meeting.id)).toBe('OK');
+    expect(await sees(coordinator, meeting.id)).toBe('OK');
+    expect(await sees(poznanC, meeting.id)).toBe('NOT_FOUND');
+    expect(await sees(guest, meeting.id)).toBe('NOT_FOUND');
+    expect(await sees(office, meeting.id)).toBe('OK');
+    expect(await sees(guest, info.id)).toBe('OK');
+    expect(await sees(otherGuest, info.id)).toBe('NOT_FOUND');
+    expect(await sees(poznanD, info.id)).toBe('OK');
+    // Registering for what one may not see: NOT_FOUND, nothing stored.
+    expect(code(await register(poznanC, meeting.id))).toBe('NOT_FOUND');
+    // The list: only what one may see.
+    const titles = async (u: TestUser) =>
+      data(
+        await as(u, `{ associationEvents(first: 100) { totalCount edges { node { title } } } }`),
+      ).associationEvents.edges.map((e: any) => e.node.title);
+    expect(await titles(guest)).toEqual(['Spotkanie informacyjne dla miast spoza Związku']);
+    expect(await titles(poznanC)).not.toContain('Posiedzenie GWD');
+    expect(await titles(lodzA)).toContain('Posiedzenie GWD');
+  });
+
+  it('lets coordinators organise only their own group’s meetings', async () => {
+    const other = await as(coordinator, CREATE, {
+      input: base({ type: 'WORKING_GROUP_MEETING', audience: 'WORKING_GROUP', groupId: openGroup }),
+    });
+    expect(code(other)).toBe('NOT_FOUND');
+    expect(code(await as(coordinator, CREATE, { input: base() }))).toBe('NOT_FOUND');
+    expect(code(await as(guest, CREATE, { input: base() }))).toBe('FORBIDDEN');
+  });
+
+  it('fills the seats, waitlists the rest, refuses a second registration, and a cancellation promotes the first waitlisted', async () => {
+    const e = await create({
+      title: 'Seminarium: finansowanie oświaty',
+      type: 'SEMINAR',
+      capacity: 2,
+    });
+    const a = data(await register(lodzA, e.id, true)).registerForEvent;
+    const b = data(await register(lodzB, e.id)).registerForEvent;
+    const c = data(await register(poznanC, e.id, true)).registerForEvent;
+    const d = data(await register(poznanD, e.id)).registerForEvent;
+    expect([a.status, b.status]).toEqual(['REGISTERED', 'REGISTERED']);
+    expect(c).toMatchObject({ status: 'WAITLISTED', waitlistPosition: 1 });
+    expect(d).toMatchObject({ status: 'WAITLISTED', waitlistPosition: 2 });
+
+    const twice = await register(lodzA, e.id);
+    expect(code(twice)).toBe('CONFLICT');
+    expect(twice.errors![0].message).toMatch(/already registered/);
+    const rows = async () =>
+      (
+        await t.db.query(`SELECT count(*)::int AS n FROM event_registration WHERE event_id = $1`, [
+          e.id,
+        ])
+      )[0].n;
+    expect(await rows()).toBe(4);
+
+    // Someone else's registration: NOT_FOUND, nothing changed.
+    expect(code(await as(poznanC, CANCEL, { r: b.id }))).toBe('NOT_FOUND');
+    expect(
+      data(await as(lodzB, GET, { id: e.id })).associationEvent.viewerRegistration.status,
+    ).toBe('REGISTERED');
+
+    const after = data(await as(lodzB, CANCEL, { r: b.id })).cancelEventRegistration;
+    expect(after).toMatchObject({ registeredCount: 2, waitlistCount: 1, viewerRegistration: null });
+    const cNow = data(await as(poznanC, GET, { id: e.id })).associationEvent;
+    expect(cNow.viewerRegistration).toMatchObject({ status: 'REGISTERED', waitlistPosition: null });
+    const dNow = data(await as(poznanD, GET, { id: e.id })).associationEvent;
+    expect(dNow.viewerRegistration).toMatchObject({ status: 'WAITLISTED', waitlistPosition: 1 });
+    // Cancelling twice: the registration is gone.
+    expect(code(await as(lodzB, CANCEL, { r: b.id }))).toBe('NOT_FOUND');
+    // The city and position are recorded as they were at registration.
+    await t.db.query(`UPDATE app_user SET position = 'Dyrektor' WHERE id = $1`, [lodzA.id]);
+    const [snap] = await t.db.query(
+      `SELECT city_name, position FROM event_registration WHERE id = $1`,
+      [a.id],
+    );
+    expect(snap).toEqual({ city_name: 'Łódź', position: 'Kierownik "Wydziału", Łódź' });
+    await t.db.query(`UPDATE app_user SET position = 'Kierownik "Wydziału", Łódź' WHERE id = $1`, [
+      lodzA.id,
+    ]);
+  });
+
+  it('two people taking the last seat at once: one registered, one waitlisted', async () => {
+    for (let round = 0; round < 5; round++) {
+      const e = await create({ title: `Warsztaty ${round}`, type: 'WORKSHOP', capacity: 1 });
+      const results = await Promise.all([register(lodzB, e.id), register(poznanD, e.id)]);
+      expect(results.map((r) => data(r).registerForEvent.status).sort()).toEqual([
+        'REGISTERED',
+        'WAITLISTED',
+      ]);
+      // And one person twice at once: one registration, one CONFLICT.
+      const same = await Promise.all([register(poznanC, e.id), register(poznanC, e.id)]);
+      expect(same.map((r) => (r.errors ? code(r) : 'OK')).sort()).toEqual(['CONFLICT', 'OK']);
+    }
+  });
+
+  it('refuses registration past the deadline with a CONFLICT that says when it closed', async () => {
+    const e = await create({
+      title: 'Seminarium: energetyka rozproszona',
+      startsAt: '2027-02-10T09:00:00+01:00',
+      endsAt: '2027-02-10T15:00:00+01:00',
+      registrationDeadline: new Date(Date.now() - 60_000).toISOString(),
+    });
+    const late = await register(lodzA, e.id);
+    expect(code(late)).toBe('CONFLICT');
+    expect(late.errors![0].message).toMatch(
+      /^Registration for this event closed on \d{4}-\d\d-\d\d \d\d:\d\d \(Polish time\)$/,
+    );
+    expect(
+      (
+        await t.db.query(`SELECT count(*)::int AS n FROM event_registration WHERE event_id = $1`, [
+          e.id,
+        ])
+      )[0].n,
+    ).toBe(0);
+  });
+
+  it('shows the participant list in full to the organiser, to participants only those who consented; a withdrawal counts at once', async () => {
+    const e = await create({ title: 'Konferencja: planowanie przestrzenne', capacity: 3 });
+    await register(lodzA, e.id, true); // shares
+    await register(lodzB, e.id, false);
+    await register(poznanC, e.id, true);
+    await register(poznanD, e.id, true); // waitlisted
+    const [consent] = await t.db.query(
+      `SELECT purpose, action, text_version, source FROM consent_record WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1`,
+      [lodzA.id],
+    );
+    expect(consent).toEqual({
+      purpose: 'EVENT_DATA_SHARING',
+      action: 'GRANTED',
+      text_version: SHARING,
+      source: 'EVENT_REGISTRATION',
+    });
+
+    const list = async (u: TestUser) =>
+      data(await as(u, PARTICIPANTS, { id: e.id })).associationEvent.participants;
+    const full = await list(office);
+    expect(full.map((p: any) => [p.name, p.status, p.waitlistPosition])).toEqual([
+      ['Zażółć Gęślą', 'REGISTERED', null],
+      ['Bartosz Łęcki', 'REGISTERED', null],
+      ['Celina Ćwik', 'REGISTERED', null],
+      ['Dariusz Dąb', 'WAITLISTED', 1],
+    ]);
+    expect((await list(poznanC)).map((p: any) => p.name)).toEqual(['Zażółć Gęślą', 'Celina Ćwik']);
+    expect((await list(lodzB)).map((p: any) => p.name)).toEqual([
+      'Zażółć Gęślą',
+      'Bartosz Łęcki',
+      'Celina Ćwik',
+    ]);
+    expect((await list(poznanD)).map((p: any) => p.name)).toEqual(['Dariusz Dąb']); // waitlisted: only self
+    expect(await list(expert)).toEqual([]);
+
+    await t.app
+      .get(ConsentLog)
+      .withdraw(
+        { userId: lodzA.id },
+        ConsentPurpose.EVENT_DATA_SHARING,
+        ConsentSource.PRIVACY_CENTRE,
+      );
+    expect((await list(poznanC)).map((p: any) => p.name)).toEqual(['Celina Ćwik']);
+    expect((await list(office)).find((p: any) => p.name === 'Zażółć Gęślą').sharesData).toBe(false);
+
+    // CSV: only the organiser; BOM, quoting, Polish characters.
+    expect(
+      code(await as(lodzA, `query($id: ID!) { eventParticipantsCsv(id: $id) }`, { id: e.id })),
+    ).toBe('NOT_FOUND');
+    const csv: string = data(
+      await as(office, `query($id: ID!) { eventParticipantsCsv(id: $id) }`, { id: e.id }),
+    ).eventParticipantsCsv;
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe(
+      'Imię i nazwisko,Miasto,Stanowisko,Status,Miejsce na liście rezerwowej,Zgłoszenie,Zgoda na udostępnienie danych',
+    );
+    expect(lines[1]).toMatch(
+      /^Zażółć Gęślą,Łódź,"Kierownik ""Wydziału"", Łódź",zarejestrowany,,\d{4}-\d\d-\d\d \d\d:\d\d,nie$/,
+    );
+    expect(lines[4]).toMatch(/^Dariusz Dąb,Poznań,Specjalista,lista rezerwowa,1,/);
+    expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+
+  it('mails participants through the queue, leaving out restricted accounts; only the organiser may', async () => {
+    const e = await create({ title: 'Warsztaty: budżet obywatelski', capacity: 1 });
+    await register(lodzA, e.id);
+    await register(lodzB, e.id); // waitlisted
+    await register(poznanC, e.id); // waitlisted, restricted
+    await t.db.query(`UPDATE app_user SET processing_restricted_at = now() WHERE id = $1`, [
+      poznanC.id,
+    ]);
+    const MAIL = `mutation($id: ID!, $input: EventMessageInput!) { mailEventParticipants(id: $id, input: $input) { queued restricted } }`;
+    const input = {
+      subject: 'Zmiana sali',
+      body: 'Spotykamy się w **sali 204**.',
+      includeWaitlist: true,
+    };
+    expect(code(await as(lodzA, MAIL, { id: e.id, input }))).toBe('NOT_FOUND');
+    expect(data(await as(office, MAIL, { id: e.id, input })).mailEventParticipants).toEqual({
+      queued: 2,
+      restricted: 1,
+    });
+    const mail = await t.mail.waitFor(lodzB.email, (m) => m.subject.startsWith('Zmiana sali'));
+    expect(mail.html).toContain('<strong>sali 204</strong>');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(t.mail.messages.some((m) => m.to.includes(poznanC.email))).toBe(false);
+    await t.db.query(`UPDATE app_user SET processing_restricted_at = NULL WHERE id = $1`, [
+      poznanC.id,
+    ]);
+  });
+
+  it('offers an .ics whose times are right across both DST changes, and puts registered events and group meetings in the personal feed', async () => {
+    const autumn = await create({
+      title: 'Jesienne Forum',
+      startsAt: '2026-10-25T10:00:00+01:00',
+      endsAt: '2026-10-25T12:00:00+01:00',
+    });
+    const spring = await create({
+      title: 'Wiosenne Forum',
+      startsAt: '2026-03-29T10:00:00+02:00',
+      endsAt: '2026-03-29T12:00:00+02:00',
+    });
+    const ics = async (id: string) =>
+      data(await as(lodzA, `query($id: ID!) { associationEventIcs(id: $id) }`, { id }))
+        .associationEventIcs as string;
+    expect(await ics(autumn.id)).toContain('DTSTART:20261025T090000Z'); // CET after the change
+    expect(await ics(spring.id)).toContain('DTSTART:20260329T080000Z'); // CEST after the change
+    expect(await ics(spring.id)).toContain('X-WR-TIMEZONE:Europe/Warsaw');
+    expect(
+      code(await as(guest, `query($id: ID!) { associationEventIcs(id: $id) }`, { id: autumn.id })),
+    ).toBe('NOT_FOUND');
+
+    const upcoming = await create({ title: 'Kongres Miast Polskich' });
+    await register(poznanD, upcoming.id);
+    const meeting = await create(
+      {
+        title: 'Posiedzenie GWD (grudzień)',
+        type: 'WORKING_GROUP_MEETING',
+        audience: 'WORKING_GROUP',
+        groupId: secretGroup,
+      },
+      coordinator,
+    );
+    const link = data(
+      await as(lodzA, `mutation { regenerateCalendarFeed { path } }`),
+    ).regenerateCalendarFeed;
+    const feed = await (await fetch(`${t.url}${link.path}`)).text();
+    expect(feed).toContain('Posiedzenie GWD (grudzień)');
+    expect(feed).not.toContain('Kongres Miast Polskich');
+    const dLink = data(
+      await as(poznanD, `mutation { regenerateCalendarFeed { path } }`),
+    ).regenerateCalendarFeed;
+    const dFeed = await (await fetch(`${t.url}${dLink.path}`)).text();
+    expect(dFeed).toContain('Kongres Miast Polskich');
+    expect(dFeed).not.toContain('Posiedzenie GWD');
+    expect(meeting.id).toBeTruthy();
+    data(await as(poznanD, `mutation { revokeCalendarFeed { active } }`));
+    expect((await fetch(`${t.url}${dLink.path}`)).status).toBe(404);
+  });
+
+  it('exports a person’s registrations and erases them: future ones deleted (the waiting list moves up), past ones kept without city or position', async () => {
+    const future = await create({ title: 'Forum Skarbników', capacity: 1 });
+    await register(expert, future.id);
+    await register(lodzB, future.id); // waitlisted
+    const past = await create({ title: 'Seminarium archiwalne' });
+    await register(expert, past.id);
+    await t.db.query(
+      `UPDATE association_event SET starts_at = now() - interval '2 days', ends_at = now() - interval '1 day' WHERE id = $1`,
+      [past.id],
+    );
+    const contributor = t.app
+      .get(PersonalDataRegistry)
+      .all()
+      .find((c) => c.section === 'events')!;
+    const exported = (await contributor.export(expert.id, t.db.manager)).data as any;
+    expect(exported.registrations.map((r: any) => [r.eventTitle, r.status])).toEqual([
+      ['Forum Skarbników', 'REGISTERED'],
+      ['Seminarium archiwalne', 'REGISTERED'],
+    ]);
+    await t.db.transaction((tx) => contributor.erase(expert.id, tx));
+    const left = await t.db.query(
+      `SELECT e.title, r.city_name, r.position FROM event_registration r JOIN association_event e ON e.id = r.event_id WHERE r.user_id = $1`,
+      [expert.id],
+    );
+    expect(left).toEqual([{ title: 'Seminarium archiwalne', city_name: null, position: null }]);
+    expect(
+      data(await as(lodzB, GET, { id: future.id })).associationEvent.viewerRegistration.status,
+    ).toBe('REGISTERED');
+  });
+});
