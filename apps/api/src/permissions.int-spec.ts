@@ -5,6 +5,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { REALTIME_EVENT_PERMISSIONS } from '@civitas/shared/domain';
 import { AccountsModule } from '@civitas/api/accounts';
 import { ChatModule } from '@civitas/api/chat';
+import { EventsModule } from '@civitas/api/events';
 import { GroupsModule } from '@civitas/api/groups';
 import { NotificationsModule } from '@civitas/api/notifications';
 import { OpinionsModule } from '@civitas/api/opinions';
@@ -35,6 +36,7 @@ describe('permission map of every operation', () => {
       ChatModule,
       PracticesModule,
       TribunalModule,
+      EventsModule,
     ]);
     const discovery = t.app.get(DiscoveryService);
     operations = {};

@@ -4,6 +4,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { TestApp } from '@civitas/api/testing';
 import { AccountsModule } from '@civitas/api/accounts';
+import { EventsModule } from '@civitas/api/events';
 import { GroupsModule } from '@civitas/api/groups';
 import { NotificationsModule } from '@civitas/api/notifications';
 import { OpinionsModule } from '@civitas/api/opinions';
@@ -28,6 +29,7 @@ describe('GraphQL schema', () => {
       OpinionsModule,
       PracticesModule,
       TribunalModule,
+      EventsModule,
     ]);
   });
   afterAll(() => t.close());
