@@ -8,6 +8,7 @@ import { NotificationsModule } from '@civitas/api/notifications';
 import { OpinionsModule } from '@civitas/api/opinions';
 import { OrganisationsModule } from '@civitas/api/organisations';
 import { PlatformModule, PlatformOptions } from '@civitas/api/platform';
+import { PositionsModule } from '@civitas/api/positions';
 import { PracticesModule } from '@civitas/api/practices';
 import { RealtimeModule } from '@civitas/api/realtime';
 import { TribunalModule } from '@civitas/api/tribunal';
@@ -30,6 +31,7 @@ export class AppModule {
         ChatModule,
         PracticesModule,
         TribunalModule,
+        PositionsModule,
         EventsModule,
       ],
     };

@@ -13,4 +13,5 @@ export * from './lib/opinions';
 export * from './lib/practices';
 export * from './lib/tribunal';
 export * from './lib/privacy';
+export * from './lib/positions';
 export * from './lib/events';

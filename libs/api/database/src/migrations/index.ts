@@ -11,6 +11,7 @@ import { PracticeSearchSpeed1764300000001 } from './1764300000001-PracticeSearch
 import { Opinions1764310000000 } from './1764310000000-Opinions';
 import { Tribunal1764320000000 } from './1764320000000-Tribunal';
 import { ConsentLog1764390000000 } from './1764390000000-ConsentLog';
+import { Positions1764400000000 } from './1764400000000-Positions';
 import { Events1764410000000 } from './1764410000000-Events';
 
 /** Every migration, in order. A schema change is a new file here, reviewed as SQL. */
@@ -28,5 +29,6 @@ export const migrations = [
   Opinions1764310000000,
   Tribunal1764320000000,
   ConsentLog1764390000000,
+  Positions1764400000000,
   Events1764410000000,
 ];

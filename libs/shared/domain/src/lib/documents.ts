@@ -38,6 +38,16 @@ export enum DocumentOwnerKind {
    * prepared, to ask to join.
    */
   TRIBUNAL_RESOLUTION = 'TRIBUNAL_RESOLUTION',
+  /**
+   * The document of a position, resolution, invitation or programme of the library (owner
+   * id: its id): every signed-in reader; the office adds.
+   */
+  POSITION_STATEMENT = 'POSITION_STATEMENT',
+  /**
+   * The draft of a position under consultation (owner id: the consultation's id): whoever
+   * reads the consultation; the office adds.
+   */
+  POSITION_CONSULTATION = 'POSITION_CONSULTATION',
 }
 
 /**

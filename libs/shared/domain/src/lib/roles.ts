@@ -78,6 +78,16 @@ export enum Permission {
   /** The office: open cases, record stages and corrections, decide joins, link cases. */
   TRIBUNAL_MANAGE = 'tribunal:manage',
   /**
+   * Read and search the association's positions, resolutions, invitations and programmes
+   * (every signed-in account), and the consultations on draft positions — those decided per
+   * person: the office and officials of member cities; anyone else gets NOT_FOUND.
+   */
+  POSITIONS_READ = 'positions:read',
+  /** Comment on an open consultation; decided per person (officials of member cities). */
+  POSITION_COMMENT = 'position:comment',
+  /** The office: record positions and their documents, open, extend, close and adopt consultations. */
+  POSITIONS_MANAGE = 'positions:manage',
+  /**
    * See the events calendar, register and cancel one's own registrations. Which events:
    * decided per event by its audience (members, a working group, invited cities); any other
    * answers NOT_FOUND, which is why every role holds this.
@@ -109,6 +119,8 @@ const CITY_OFFICIAL_PERMISSIONS = [
   Permission.TRIBUNAL_JOIN,
   Permission.EVENTS_READ,
   Permission.EVENTS_ORGANISE,
+  Permission.POSITIONS_READ,
+  Permission.POSITION_COMMENT,
 ];
 
 /** The one role→permission map; the API guard and the web both read it. */
@@ -128,6 +140,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.OPINION_LIBRARY_READ,
     Permission.TRIBUNAL_READ,
     Permission.EVENTS_READ,
+    Permission.POSITIONS_READ,
   ],
   [Role.CITY_ADMIN]: [
     ...CITY_OFFICIAL_PERMISSIONS,
@@ -146,6 +159,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.OPINIONS_READ,
     Permission.TRIBUNAL_READ,
     Permission.EVENTS_READ,
+    Permission.POSITIONS_READ,
   ],
 };
 
