@@ -10,6 +10,7 @@ import { OrganisationsModule } from '@civitas/api/organisations';
 import { PlatformModule, PlatformOptions } from '@civitas/api/platform';
 import { PositionsModule } from '@civitas/api/positions';
 import { PracticesModule } from '@civitas/api/practices';
+import { PrivacyModule } from '@civitas/api/privacy';
 import { RealtimeModule } from '@civitas/api/realtime';
 import { TribunalModule } from '@civitas/api/tribunal';
 
@@ -31,6 +32,7 @@ export class AppModule {
         ChatModule,
         PracticesModule,
         TribunalModule,
+        PrivacyModule,
         PositionsModule,
         EventsModule,
       ],

@@ -4,9 +4,10 @@ import { Invitation } from './invitation.entity';
 import { InvitationsResolver } from './invitations.resolver';
 import { InvitationsService } from './invitations.service';
 import { ProfileResolver } from './profile.resolver';
+import { AccountsPersonalData } from './accounts.personal-data';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Invitation])],
-  providers: [InvitationsService, InvitationsResolver, ProfileResolver],
+  providers: [AccountsPersonalData, InvitationsService, InvitationsResolver, ProfileResolver],
 })
 export class AccountsModule {}

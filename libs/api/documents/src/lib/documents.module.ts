@@ -14,6 +14,7 @@ import { DocumentsService } from './documents.service';
 import { LocalStorageDriver } from './storage/local-storage.driver';
 import { S3StorageDriver } from './storage/s3-storage.driver';
 import { StorageDriver } from './storage/storage-driver';
+import { DocumentsPersonalData } from './documents.personal-data';
 
 /**
  * Documents, a platform capability: import it once (AppModule); domains inject
@@ -23,6 +24,7 @@ import { StorageDriver } from './storage/storage-driver';
 @Global()
 @Module({
   providers: [
+    DocumentsPersonalData,
     DocumentAccessRegistry,
     DocumentLinks,
     {

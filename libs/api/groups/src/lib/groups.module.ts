@@ -30,6 +30,7 @@ import { ForumGroupResolver, ForumThreadResolver } from './forum/forum.resolver'
 import { ForumService } from './forum/forum.service';
 import { ForumAttachmentsResolver } from './forum/forum-attachments.resolver';
 import { GroupDocumentsAccess } from './group-documents.access';
+import { GroupsPersonalData } from './groups.personal-data';
 
 @Module({
   imports: [
@@ -45,6 +46,7 @@ import { GroupDocumentsAccess } from './group-documents.access';
     ]),
   ],
   providers: [
+    GroupsPersonalData,
     GroupAccessService,
     GroupPeopleService,
     GroupLoaders,

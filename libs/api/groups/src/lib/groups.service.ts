@@ -139,6 +139,9 @@ export class GroupsService {
       .from('group_membership', 'm')
       .innerJoin('app_user', 'u', 'u.id = m.user_id')
       .where('m.group_id = :group', { group: args.groupId });
+    // A member who restricted processing of their data is not listed to other members
+    // (nor offered for mentions); the office still sees everyone it manages.
+    if (!viewer.office) filtered.andWhere('u.processing_restricted_at IS NULL');
     const search = args.search?.trim();
     if (search) filtered.andWhere(...nameStartsWith('u.name_folded', search));
     const page = filtered

@@ -7,7 +7,7 @@ import type { AppConfig } from '@civitas/api/core';
 import { MailQueue } from '@civitas/api/mail';
 import { digestMail, unsubscribeLink } from './notification-mail';
 import { NotificationPayload } from './notification.entity';
-import { NotificationsService } from './notifications.service';
+import { MAILABLE_SQL, NotificationsService } from './notifications.service';
 
 interface Claimed {
   recipient_id: string;
@@ -46,7 +46,7 @@ export class NotificationDigestService {
        SELECT c.recipient_id, u.email, c.kind, c.group_id, c.thread_id, c.target_id, c.payload,
               p.email AS frequency, c.read_at IS NOT NULL AS read
        FROM claimed c
-       JOIN app_user u ON u.id = c.recipient_id AND u.deactivated_at IS NULL
+       JOIN app_user u ON u.id = c.recipient_id AND u.deactivated_at IS NULL AND ${MAILABLE_SQL}
        LEFT JOIN notification_preference p ON p.user_id = c.recipient_id AND p.kind = c.kind
        ORDER BY c.recipient_id, c.seq`,
     );

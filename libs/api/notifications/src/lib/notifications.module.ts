@@ -6,10 +6,12 @@ import { NotificationDigestService } from './notification-digest.service';
 import { NotificationListeners } from './notification.listeners';
 import { NotificationsResolver } from './notifications.resolver';
 import { NotificationsService } from './notifications.service';
+import { NotificationsPersonalData } from './notifications.personal-data';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Notification])],
   providers: [
+    NotificationsPersonalData,
     NotificationsService,
     NotificationDigestService,
     NotificationDigestScheduler,

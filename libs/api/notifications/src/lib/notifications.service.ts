@@ -3,6 +3,10 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  ConsentAction,
+  ConsentPurpose,
+  ConsentSource,
+  currentConsentText,
   DEFAULT_EMAIL_FREQUENCY,
   EmailFrequency,
   ErrorCode,
@@ -21,6 +25,7 @@ import {
 import type { AppConfig, NotificationsCreatedEvent } from '@civitas/api/core';
 import { hashSecretToken, newSecretToken } from '@civitas/api/auth';
 import { MailQueue } from '@civitas/api/mail';
+import { ConsentLog } from '@civitas/api/personal-data';
 import { NotificationsArgs, NotificationPreferenceInput } from './dto/notification.inputs';
 import { immediateMail, unsubscribeLink } from './notification-mail';
 import { Notification, NotificationPayload, NotificationPreference } from './notification.entity';
@@ -38,6 +43,16 @@ export interface NewNotifications {
 }
 
 const KINDS = Object.values(NotificationKind);
+
+/**
+ * SQL: whether account `u` may be e-mailed at all: not while they restricted processing of
+ * their data, nor once their latest EMAIL_NOTIFICATIONS consent record is a withdrawal
+ * (never asked: the preferences decide).
+ */
+export const MAILABLE_SQL = `(u.processing_restricted_at IS NULL AND coalesce((
+  SELECT c.action FROM consent_record c
+  WHERE c.user_id = u.id AND c.purpose = 'EMAIL_NOTIFICATIONS'
+  ORDER BY c.created_at DESC, c.id DESC LIMIT 1), 'GRANTED') = 'GRANTED')`;
 
 /**
  * Mentions and replies name their post: a person mentioned in a post of a thread they
@@ -59,6 +74,7 @@ export class NotificationsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mailQueue: MailQueue,
     private readonly events: EventEmitter2,
+    private readonly consents: ConsentLog,
   ) {}
 
   /**
@@ -83,14 +99,15 @@ export class NotificationsService {
            (recipient_id, kind, actor_id, group_id, thread_id, post_id, target_id, payload, digest_pending)
          SELECT u.id, $2, $3, $4, $5, $6, $7,
                 $8::jsonb || jsonb_build_object('actorName', (SELECT name FROM app_user WHERE id = $3)),
-                coalesce(p.email, $9) = 'DAILY_DIGEST'
+                coalesce(p.email, $9) = 'DAILY_DIGEST' AND ${MAILABLE_SQL}
          FROM app_user u
          LEFT JOIN notification_preference p ON p.user_id = u.id AND p.kind = $2
          WHERE u.id = ANY($1::uuid[]) AND u.deactivated_at IS NULL
          ${ON_CONFLICT[n.kind] ?? ''}
          RETURNING id, created_at, recipient_id, payload
        )
-       SELECT i.id, i.created_at, i.recipient_id, i.payload, u.email, coalesce(p.email, $9) AS frequency
+       SELECT i.id, i.created_at, i.recipient_id, i.payload, u.email,
+              CASE WHEN ${MAILABLE_SQL} THEN coalesce(p.email, $9) ELSE 'NEVER' END AS frequency
        FROM inserted i
        JOIN app_user u ON u.id = i.recipient_id
        LEFT JOIN notification_preference p ON p.user_id = i.recipient_id AND p.kind = $2`,
@@ -233,11 +250,13 @@ export class NotificationsService {
         { field: 'preferences', problems: [`${twice.join(', ')} set more than once`] },
       ]);
     }
-    await this.setEmail(
-      this.db.manager,
-      userId,
-      preferences.map((p) => p.kind),
-      preferences.map((p) => p.email),
+    await this.db.transaction((tx) =>
+      this.setEmail(
+        tx,
+        userId,
+        preferences.map((p) => p.kind),
+        preferences.map((p) => p.email),
+      ),
     );
     return this.preferences(userId);
   }
@@ -255,11 +274,13 @@ export class NotificationsService {
       );
     }
     const kinds = kind ? [kind] : KINDS;
-    await this.setEmail(
-      this.db.manager,
-      row.user_id,
-      kinds,
-      kinds.map(() => EmailFrequency.NEVER),
+    await this.db.transaction((tx) =>
+      this.setEmail(
+        tx,
+        row.user_id,
+        kinds,
+        kinds.map(() => EmailFrequency.NEVER),
+      ),
     );
     return true;
   }
@@ -283,6 +304,39 @@ export class NotificationsService {
         `UPDATE notification SET digest_pending = false
          WHERE recipient_id = $1 AND digest_pending AND kind = ANY($2::text[])`,
         [userId, noDigest],
+      );
+    }
+    await this.recordEmailConsent(manager, userId);
+  }
+
+  /**
+   * E-mail notifications are a consent: when the preferences switch e-mail on (any kind
+   * not NEVER) or off altogether, the consent log records the grant or the withdrawal.
+   */
+  private async recordEmailConsent(manager: EntityManager, userId: string): Promise<void> {
+    const [{ wants }]: { wants: boolean }[] = await manager.query(
+      `SELECT bool_or(coalesce(p.email, d.email) <> 'NEVER') AS wants
+       FROM unnest($2::text[], $3::text[]) AS d(kind, email)
+       LEFT JOIN notification_preference p ON p.user_id = $1 AND p.kind = d.kind`,
+      [userId, KINDS, KINDS.map((k) => DEFAULT_EMAIL_FREQUENCY[k])],
+    );
+    const purpose = ConsentPurpose.EMAIL_NOTIFICATIONS;
+    const latest = (await this.consents.current({ userId }, manager)).get(purpose)?.action;
+    if (wants && latest !== ConsentAction.GRANTED) {
+      const version = currentConsentText(purpose).version;
+      await this.consents.grant(
+        { userId },
+        purpose,
+        version,
+        ConsentSource.NOTIFICATION_SETTINGS,
+        manager,
+      );
+    } else if (!wants && latest !== ConsentAction.WITHDRAWN) {
+      await this.consents.withdraw(
+        { userId },
+        purpose,
+        ConsentSource.NOTIFICATION_SETTINGS,
+        manager,
       );
     }
   }

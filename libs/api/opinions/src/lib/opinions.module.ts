@@ -12,11 +12,13 @@ import {
   OpinionRequestsResolver,
   OpinionTransitionResolver,
 } from './opinions.resolver';
+import { OpinionsPersonalData } from './opinions.personal-data';
 
 /** Expert opinions (issue 7): requests, triage, expert work, discussions, library, reminders. */
 @Module({
   imports: [DocumentsModule],
   providers: [
+    OpinionsPersonalData,
     OpinionRequestsService,
     OpinionLibraryService,
     OpinionDashboardService,

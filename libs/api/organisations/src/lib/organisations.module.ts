@@ -6,11 +6,13 @@ import { OrganisationsResolver } from './organisations.resolver';
 import { OrganisationsService } from './organisations.service';
 import { PeopleResolver, UserOrganisationResolver } from './people.resolver';
 import { PeopleService } from './people.service';
+import { OrganisationsPersonalData } from './organisations.personal-data';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Organisation, Voivodeship, OrganisationLogo])],
   controllers: [OrganisationLogoController],
   providers: [
+    OrganisationsPersonalData,
     OrganisationsService,
     PeopleService,
     OrganisationsResolver,

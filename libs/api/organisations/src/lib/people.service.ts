@@ -8,7 +8,7 @@ import { Person } from './person.model';
 
 /**
  * The people directory: active accounts of member cities and of the office. Experts and
- * guests are not listed.
+ * guests are not listed, nor anyone who restricted processing of their data.
  */
 @Injectable()
 export class PeopleService {
@@ -20,6 +20,8 @@ export class PeopleService {
       .createQueryBuilder('u')
       .innerJoin('organisation', 'o', 'o.id = u.organisation_id')
       .where('u.deactivated_at IS NULL')
+      // Restriction of processing (RODO art. 18): not shown in the directory.
+      .andWhere('u.processing_restricted_at IS NULL')
       .andWhere(`u.role NOT IN ('EXPERT', 'GUEST')`)
       .andWhere(`(o.membership_status = 'MEMBER' OR o.kind = 'ASSOCIATION_OFFICE')`);
     if (args.organisationId)

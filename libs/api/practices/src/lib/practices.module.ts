@@ -7,6 +7,7 @@ import { PracticeLoaders } from './practice.loaders';
 import { PracticeSearchService } from './practice-search.service';
 import { PracticeStatusChangeResolver, PracticesResolver } from './practices.resolver';
 import { PracticesService } from './practices.service';
+import { PracticesPersonalData } from './practices.personal-data';
 
 /**
  * Good practices: entries, the submission and review workflow, search with facets,
@@ -16,6 +17,7 @@ import { PracticesService } from './practices.service';
 @Module({
   imports: [DocumentsModule],
   providers: [
+    PracticesPersonalData,
     PracticeDocumentsAccess,
     PracticeAreasService,
     PracticeAreasResolver,

@@ -7,11 +7,13 @@ import { TribunalDocumentAccess } from './tribunal-documents';
 import { TribunalLoaders } from './tribunal.loaders';
 import { TribunalRemindersScheduler, TribunalRemindersService } from './tribunal-reminders.service';
 import { TribunalResolver } from './tribunal.resolver';
+import { TribunalPersonalData } from './tribunal.personal-data';
 
 /** Constitutional Tribunal support cases (issue 8). */
 @Module({
   imports: [DocumentsModule, CalendarModule],
   providers: [
+    TribunalPersonalData,
     TribunalCasesService,
     TribunalCalendarService,
     TribunalDocumentAccess,

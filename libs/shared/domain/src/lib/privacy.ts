@@ -89,3 +89,32 @@ export function currentConsentText(purpose: ConsentPurpose): ConsentText {
 export function isConsentTextVersion(purpose: ConsentPurpose, version: string): boolean {
   return CONSENT_TEXTS[purpose].some((text) => text.version === version);
 }
+
+/** Days between asking for erasure and the erasure itself, during which it can be cancelled. */
+export const ERASURE_GRACE_DAYS = 14;
+
+/** The name an erased person's posts, messages and comments are shown under from then on. */
+export const ERASED_PERSON_NAME = 'Anonimowy użytkownik';
+
+/** What a person asked of the office about their data (RODO art. 18, 21 and any other). */
+export enum PrivacyRequestKind {
+  /** Restriction of processing: takes effect at once, recorded with its reason. */
+  RESTRICTION = 'RESTRICTION',
+  /** The person lifted their restriction. */
+  RESTRICTION_LIFTED = 'RESTRICTION_LIFTED',
+  /** Objection to processing: the office decides (art. 21), within a month. */
+  OBJECTION = 'OBJECTION',
+  /** Anything else, in the person's words: the office answers within a month. */
+  OTHER = 'OTHER',
+}
+
+export enum PrivacyRequestStatus {
+  OPEN = 'OPEN',
+  RESOLVED = 'RESOLVED',
+}
+
+/** Requests the office must answer (the others take effect when made). */
+export const OFFICE_PRIVACY_REQUESTS: readonly PrivacyRequestKind[] = [
+  PrivacyRequestKind.OBJECTION,
+  PrivacyRequestKind.OTHER,
+];

@@ -78,6 +78,11 @@ export enum Permission {
   /** The office: open cases, record stages and corrections, decide joins, link cases. */
   TRIBUNAL_MANAGE = 'tribunal:manage',
   /**
+   * The office's side of personal data: the consent log, the queue of data-subject requests
+   * (objections, free-text requests) and publishing the privacy notice.
+   */
+  PRIVACY_MANAGE = 'privacy:manage',
+  /**
    * Read and search the association's positions, resolutions, invitations and programmes
    * (every signed-in account), and the consultations on draft positions — those decided per
    * person: the office and officials of member cities; anyone else gets NOT_FOUND.

@@ -1,0 +1,2 @@
+export * from './lib/privacy.module';
+export { ErasureService } from './lib/erasure.service';
