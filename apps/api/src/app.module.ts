@@ -13,6 +13,7 @@ import { PracticesModule } from '@civitas/api/practices';
 import { PrivacyModule } from '@civitas/api/privacy';
 import { RealtimeModule } from '@civitas/api/realtime';
 import { TribunalModule } from '@civitas/api/tribunal';
+import { NewsletterModule } from '@civitas/api/newsletter';
 
 /** The platform plus every domain. A new domain module is added here. */
 @Module({})
@@ -32,6 +33,7 @@ export class AppModule {
         ChatModule,
         PracticesModule,
         TribunalModule,
+        NewsletterModule,
         PrivacyModule,
         PositionsModule,
         EventsModule,

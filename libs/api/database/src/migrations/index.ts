@@ -13,6 +13,7 @@ import { Tribunal1764320000000 } from './1764320000000-Tribunal';
 import { ConsentLog1764390000000 } from './1764390000000-ConsentLog';
 import { Positions1764400000000 } from './1764400000000-Positions';
 import { Events1764410000000 } from './1764410000000-Events';
+import { Newsletter1764420000000 } from './1764420000000-Newsletter';
 import { Privacy1764430000000 } from './1764430000000-Privacy';
 
 /** Every migration, in order. A schema change is a new file here, reviewed as SQL. */
@@ -32,5 +33,6 @@ export const migrations = [
   ConsentLog1764390000000,
   Positions1764400000000,
   Events1764410000000,
+  Newsletter1764420000000,
   Privacy1764430000000,
 ];

@@ -15,6 +15,14 @@ const escapeHtml = (s: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
+/**
+ * RFC 2369 and RFC 8058 headers for bulk mail: mail clients offer "unsubscribe" and POST
+ * `List-Unsubscribe=One-Click` to `url`, which must unsubscribe without a session or a form.
+ */
+export function oneClickUnsubscribeHeaders(url: string): Record<string, string> {
+  return { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+}
+
 /** Plain-text and HTML bodies of one message with a single call to action. */
 export function composeMail(to: string, content: MailContent): OutgoingMail {
   const unsubscribeLabel = 'Wypisz się z tych wiadomości / Unsubscribe';

@@ -7,7 +7,24 @@ export interface CapturedMail {
   subject: string;
   text: string;
   html: string;
+  /** Header lines as sent, keyed in lower case (List-Unsubscribe…). */
+  headers: Record<string, string>;
   receivedAt: Date;
+}
+
+/** `Key: value` header lines as a record keyed in lower case (the last one wins). */
+export function headerLines(
+  lines: readonly { key: string; line: string }[],
+): Record<string, string> {
+  return Object.fromEntries(
+    lines.map(({ key, line }) => [
+      key.toLowerCase(),
+      line
+        .slice(line.indexOf(':') + 1)
+        .replace(/\r?\n\s+/g, ' ')
+        .trim(),
+    ]),
+  );
 }
 
 /**
@@ -42,6 +59,7 @@ export class MailCapture {
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : '',
+              headers: headerLines(parsed.headerLines),
               receivedAt: new Date(),
             };
             this.messages.push(mail);

@@ -103,6 +103,8 @@ export enum Permission {
    * (decided per group); participant lists, CSV export and mail to participants.
    */
   EVENTS_ORGANISE = 'events:organise',
+  /** The office: write and send newsletter issues, see their statistics and the audience size. */
+  NEWSLETTER_MANAGE = 'newsletter:manage',
 }
 
 const CITY_OFFICIAL_PERMISSIONS = [
