@@ -10,6 +10,7 @@ import { GroupsModule } from '@civitas/api/groups';
 import { NotificationsModule } from '@civitas/api/notifications';
 import { OpinionsModule } from '@civitas/api/opinions';
 import { PERMISSION_KEY, PUBLIC_KEY } from '@civitas/api/auth';
+import { PositionsModule } from '@civitas/api/positions';
 import { OrganisationsModule } from '@civitas/api/organisations';
 import { PracticesModule } from '@civitas/api/practices';
 import { RealtimeModule, realtimeEventsOf } from '@civitas/api/realtime';
@@ -37,6 +38,7 @@ describe('permission map of every operation', () => {
       PracticesModule,
       TribunalModule,
       EventsModule,
+      PositionsModule,
     ]);
     const discovery = t.app.get(DiscoveryService);
     operations = {};

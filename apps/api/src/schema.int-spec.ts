@@ -9,6 +9,7 @@ import { GroupsModule } from '@civitas/api/groups';
 import { NotificationsModule } from '@civitas/api/notifications';
 import { OpinionsModule } from '@civitas/api/opinions';
 import { OrganisationsModule } from '@civitas/api/organisations';
+import { PositionsModule } from '@civitas/api/positions';
 import { PracticesModule } from '@civitas/api/practices';
 import { TribunalModule } from '@civitas/api/tribunal';
 
@@ -30,6 +31,7 @@ describe('GraphQL schema', () => {
       PracticesModule,
       TribunalModule,
       EventsModule,
+      PositionsModule,
     ]);
   });
   afterAll(() => t.close());

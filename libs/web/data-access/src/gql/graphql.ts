@@ -149,6 +149,8 @@ export const DocumentOwnerKind = {
   Opinion: 'OPINION',
   OpinionPublished: 'OPINION_PUBLISHED',
   OpinionRequest: 'OPINION_REQUEST',
+  PositionConsultation: 'POSITION_CONSULTATION',
+  PositionStatement: 'POSITION_STATEMENT',
   Practice: 'PRACTICE',
   TribunalCase: 'TRIBUNAL_CASE',
   TribunalResolution: 'TRIBUNAL_RESOLUTION',
