@@ -10,9 +10,9 @@ import { GroupsModule } from '@civitas/api/groups';
 import { NotificationsModule } from '@civitas/api/notifications';
 import { OpinionsModule } from '@civitas/api/opinions';
 import { PERMISSION_KEY, PUBLIC_KEY } from '@civitas/api/auth';
-import { PositionsModule } from '@civitas/api/positions';
 import { OrganisationsModule } from '@civitas/api/organisations';
 import { PracticesModule } from '@civitas/api/practices';
+import { PrivacyModule } from '@civitas/api/privacy';
 import { RealtimeModule, realtimeEventsOf } from '@civitas/api/realtime';
 import { TestApp } from '@civitas/api/testing';
 import { TribunalModule } from '@civitas/api/tribunal';
@@ -38,7 +38,7 @@ describe('permission map of every operation', () => {
       PracticesModule,
       TribunalModule,
       EventsModule,
-      PositionsModule,
+      PrivacyModule,
     ]);
     const discovery = t.app.get(DiscoveryService);
     operations = {};

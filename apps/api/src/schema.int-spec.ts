@@ -9,8 +9,8 @@ import { GroupsModule } from '@civitas/api/groups';
 import { NotificationsModule } from '@civitas/api/notifications';
 import { OpinionsModule } from '@civitas/api/opinions';
 import { OrganisationsModule } from '@civitas/api/organisations';
-import { PositionsModule } from '@civitas/api/positions';
 import { PracticesModule } from '@civitas/api/practices';
+import { PrivacyModule } from '@civitas/api/privacy';
 import { TribunalModule } from '@civitas/api/tribunal';
 
 const COMMITTED = join(__dirname, '..', 'schema.graphql');
@@ -31,7 +31,7 @@ describe('GraphQL schema', () => {
       PracticesModule,
       TribunalModule,
       EventsModule,
-      PositionsModule,
+      PrivacyModule,
     ]);
   });
   afterAll(() => t.close());
