@@ -16,6 +16,11 @@
 //    ratio >= 0.7) as information, and whether both ways found the same practices; then
 //    stops the api and drops the database.
 //
+// 4. With BENCH_BASELINE (the built practice-search.service.js of another checkout, e.g. the
+//    commit before a change), times that version's statement too, straight to PostgreSQL in the
+//    same loop (turn about with the current one), and prints current / baseline per search and
+//    per class: a ratio the machine's load moves far less than the figures themselves.
+//
 // A quick run: BENCH_PRACTICES=20000 BENCH_ITERATIONS=5 BENCH_DURATION=3 npm run bench:practices
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -38,6 +43,7 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? DEFAULT_ADMIN_URL;
 const GOALS = { selective: 50, 'non-selective': 300 };
+const BASELINE = process.env.BENCH_BASELINE;
 
 // The searches: [class, name, arguments of searchPractices].
 const SEARCHES = [
@@ -87,6 +93,24 @@ const require = createRequire(import.meta.url);
 const searchSql = require(
   join(ROOT, 'dist/api/libs/api/practices/src/lib/practice-search.service.js'),
 );
+const baselineSql = BASELINE ? require(BASELINE) : null;
+
+/** The same practices in the same order, the same total and facet counts. */
+const sameAnswer = (a, b) => {
+  const facets = (row) =>
+    JSON.stringify(
+      (row.facets ?? [])
+        .map((f) => `${f.facet}:${f.value}:${f.count}`)
+        .filter((f) => !f.endsWith(':0'))
+        .sort(),
+    );
+  const ids = (row) =>
+    row.rows
+      .slice(0, 20)
+      .map((r) => `${r.id}:${r.rank}`)
+      .join();
+  return ids(a) === ids(b) && facets(a) === facets(b);
+};
 
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -125,39 +149,58 @@ try {
     if (body.errors) throw new Error(`GraphQL: ${JSON.stringify(body.errors)}`);
     return body.data.searchPractices;
   };
-  const viaSql = async (args) => {
-    const search = searchSql.normaliseSearch({ sort: 'RELEVANCE', first: 20, ...args });
+  const sqlOf = (module) => async (args) => {
+    const search = module.normaliseSearch({ sort: 'RELEVANCE', first: 20, ...args });
     const { rows } = await pool.query(
-      searchSql.searchStatement(search),
-      searchSql.searchParams(search, null, 20),
+      module.searchStatement(search),
+      module.searchParams(search, null, 20),
     );
     return rows[0];
   };
+  const viaSql = sqlOf(searchSql);
+  const viaBaseline = baselineSql ? sqlOf(baselineSql) : null;
+  if (BASELINE) console.log(`Baseline statement: ${BASELINE}`);
 
   // Warm every pooled connection on both sides (each loads the hunspell dictionary once).
   for (let round = 0; round < 3; round++) {
-    await Promise.all(SEARCHES.flatMap(([, , args]) => [viaApi(args), viaSql(args)]));
+    await Promise.all(
+      SEARCHES.flatMap(([, , args]) => [viaApi(args), viaSql(args), viaBaseline?.(args)]),
+    );
   }
 
   console.log(
     `\n${PRACTICES.toLocaleString('en')} practices; one request at a time, ${ITERATIONS} each:`,
   );
   console.log(
-    `${'class'.padEnd(14)}${'search'.padEnd(30)}${'matches'.padStart(8)}   API p50   API p95   SQL p50   SQL p95  same`,
+    `${'class'.padEnd(14)}${'search'.padEnd(30)}${'matches'.padStart(8)}   API p50   API p95   SQL p50   SQL p95  same${viaBaseline ? '  base p50  base p95  SQL/base p50  same as base' : ''}`,
   );
   const byClass = {};
   for (const [klass, name, args] of SEARCHES) {
     const apiTimes = [];
     const sqlTimes = [];
+    const baseTimes = [];
     let apiAnswer;
     let sqlAnswer;
+    let baseAnswer;
     for (let i = 0; i < ITERATIONS; i++) {
       let t = performance.now();
       apiAnswer = await viaApi(args);
       apiTimes.push(performance.now() - t);
-      t = performance.now();
-      sqlAnswer = await viaSql(args);
-      sqlTimes.push(performance.now() - t);
+      // The two statements take turns going first, so neither always finds the cache warm.
+      const timed = [
+        async () => {
+          t = performance.now();
+          sqlAnswer = await viaSql(args);
+          sqlTimes.push(performance.now() - t);
+        },
+        async () => {
+          if (!viaBaseline) return;
+          t = performance.now();
+          baseAnswer = await viaBaseline(args);
+          baseTimes.push(performance.now() - t);
+        },
+      ];
+      for (const step of i % 2 ? timed.reverse() : timed) await step();
     }
     const sqlTotal = sqlAnswer.facets?.find((f) => f.facet === 't')?.count ?? 0;
     const same =
@@ -167,17 +210,20 @@ try {
           .slice(0, 20)
           .map((r) => r.id)
           .join();
-    (byClass[klass] ??= { api: [], sql: [] }).api.push(...apiTimes);
+    (byClass[klass] ??= { api: [], sql: [], base: [] }).api.push(...apiTimes);
     byClass[klass].sql.push(...sqlTimes);
+    byClass[klass].base.push(...baseTimes);
+    // The baseline must find the same: same practices in the same order, same facets.
+    const sameAsBase = baseAnswer && sameAnswer(sqlAnswer, baseAnswer);
     console.log(
-      `${klass.padEnd(14)}${name.padEnd(30)}${String(apiAnswer.totalCount).padStart(8)} ${ms(percentile(apiTimes, 50))} ${ms(percentile(apiTimes, 95))} ${ms(percentile(sqlTimes, 50))} ${ms(percentile(sqlTimes, 95))}  ${same ? 'yes' : 'NO'}`,
+      `${klass.padEnd(14)}${name.padEnd(30)}${String(apiAnswer.totalCount).padStart(8)} ${ms(percentile(apiTimes, 50))} ${ms(percentile(apiTimes, 95))} ${ms(percentile(sqlTimes, 50))} ${ms(percentile(sqlTimes, 95))}  ${same ? 'yes' : 'NO '}${baseAnswer ? ` ${ms(percentile(baseTimes, 50))} ${ms(percentile(baseTimes, 95))}  ${(percentile(sqlTimes, 50) / percentile(baseTimes, 50)).toFixed(2).padStart(12)}  ${sameAsBase ? 'yes' : 'NO'}` : ''}`,
     );
   }
   console.log('\np95 per class (goal):');
   for (const [klass, times] of Object.entries(byClass)) {
     const p95 = percentile(times.api, 95);
     console.log(
-      `  ${klass.padEnd(14)} API ${ms(p95)}  SQL ${ms(percentile(times.sql, 95))}  goal < ${GOALS[klass]} ms: ${p95 < GOALS[klass] ? 'met' : 'NOT met'}`,
+      `  ${klass.padEnd(14)} API ${ms(p95)}  SQL ${ms(percentile(times.sql, 95))}  goal < ${GOALS[klass]} ms: ${p95 < GOALS[klass] ? 'met' : 'NOT met'}${times.base.length ? `  baseline SQL ${ms(percentile(times.base, 95))}, SQL / baseline ${(percentile(times.sql, 95) / percentile(times.base, 95)).toFixed(2)}` : ''}`,
     );
   }
 

@@ -369,8 +369,11 @@ export async function generatePractices(
     await client.query(`INSERT INTO practice_word (word)
       SELECT word FROM ts_stat('SELECT search FROM good_practice WHERE status = ''PUBLISHED''')
       WHERE word ~ '^[[:alpha:]]{3,30}$' ON CONFLICT DO NOTHING`);
-    // VACUUM too: the visibility map lets browsing count facets by an index-only scan.
+    // The search's narrow copy and the kept facet counts: their triggers were off too.
+    await client.query(`SELECT good_practice_search_refresh()`);
+    // VACUUM too: the visibility map lets facets be counted by index-only scans.
     await client.query(`VACUUM ANALYZE good_practice`);
+    await client.query(`VACUUM ANALYZE good_practice_search`);
     await client.query(`ANALYZE practice_word`);
     const {
       rows: [stats],

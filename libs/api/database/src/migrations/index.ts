@@ -15,6 +15,7 @@ import { Positions1764400000000 } from './1764400000000-Positions';
 import { Events1764410000000 } from './1764410000000-Events';
 import { Newsletter1764420000000 } from './1764420000000-Newsletter';
 import { Privacy1764430000000 } from './1764430000000-Privacy';
+import { PracticeFacetCounts1764440000000 } from './1764440000000-PracticeFacetCounts';
 
 /** Every migration, in order. A schema change is a new file here, reviewed as SQL. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   Events1764410000000,
   Newsletter1764420000000,
   Privacy1764430000000,
+  PracticeFacetCounts1764440000000,
 ];

@@ -397,6 +397,57 @@ describe('good practice search', () => {
   });
 
   // Last: it adds 1,600 practices the tests above do not expect.
+  it('keeps the search copy and the browsing counts in step as practices are published, changed, archived and deleted', async () => {
+    const counted = () =>
+      t.db.query(`SELECT f.facet, f.value, count(*)::int AS count
+        FROM good_practice p CROSS JOIN LATERAL (VALUES ('a', p.area_code),
+          ('v', p.voivodeship_code::text), ('s', p.size_class), ('y', p.year::text),
+          ('r', p.verification_source), ('t', '')) f (facet, value)
+        WHERE p.status = 'PUBLISHED' AND f.value IS NOT NULL
+        GROUP BY 1, 2 ORDER BY 1, 2`);
+    const kept = () =>
+      t.db.query(`SELECT facet::text, value, count FROM good_practice_facet_count
+        WHERE count > 0 ORDER BY 1, 2`);
+    const energy = ids.get('Wspólne zakupy energii')!;
+    const areaCount = async (area: string) =>
+      (await search({})).data!.searchPractices.facets.areas.find(
+        (a: { value: string }) => a.value === area,
+      )?.count ?? 0;
+
+    await t.db.query(`UPDATE good_practice SET status = 'ARCHIVED' WHERE id = $1`, [energy]);
+    expect((await search({})).data!.searchPractices.totalCount).toBe(5);
+    expect(await areaCount('ENERGY_EFFICIENCY')).toBe(2);
+    expect(titles(await search({ query: 'zakupy' }))).toEqual([]);
+    expect(await kept()).toEqual(await counted());
+
+    await t.db.query(`UPDATE good_practice SET status = 'PUBLISHED' WHERE id = $1`, [energy]);
+    await t.db.query(`UPDATE good_practice SET area_code = 'CULTURE' WHERE id = $1`, [energy]);
+    expect(await areaCount('CULTURE')).toBe(1);
+    expect(titles(await search({ query: 'zakupy', filter: { areas: ['CULTURE'] } }))).toEqual([
+      'Wspólne zakupy energii',
+    ]);
+    expect(await kept()).toEqual(await counted());
+
+    const [{ id: extra }] = await t.db.query(
+      `INSERT INTO good_practice (status, organisation_id, title, area_code, period_start,
+         verification_source, published_at)
+       SELECT 'PUBLISHED', id, 'Rowery miejskie', 'TRANSPORT', make_date(2020, 1, 1), 'OFFICE', now()
+       FROM organisation WHERE teryt_code = $1 RETURNING id`,
+      [POZNAN],
+    );
+    expect((await search({})).data!.searchPractices.totalCount).toBe(7);
+    expect(titles(await search({ query: 'rowery' }))).toEqual(['Rowery miejskie']);
+    await t.db.query(`DELETE FROM good_practice WHERE id = $1`, [extra]);
+    await t.db.query(`UPDATE good_practice SET area_code = 'ENERGY_EFFICIENCY' WHERE id = $1`, [
+      energy,
+    ]);
+    expect((await search({})).data!.searchPractices.totalCount).toBe(6);
+    expect(await kept()).toEqual(await counted());
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM good_practice_search`)).toEqual([
+      { n: 6 },
+    ]);
+  });
+
   it('ranks a broad query by bounded candidates: the best title match first, every match once across pages', async () => {
     await t.db.query(
       `INSERT INTO good_practice (status, organisation_id, title, area_code, problem, period_start,

@@ -181,54 +181,97 @@ const QUERY = `websearch_to_tsquery('civitas_search', $1)`;
 export function searchStatement(search: NormalisedSearch): string {
   const { sort } = search;
   const text = search.text !== '';
-  const filtered = [
-    search.areas,
-    search.voivodeships,
-    search.sizeClasses,
-    search.years,
-    search.verificationSources,
-  ].some((values) => values.length > 0);
-  const fa = `(cardinality($2::text[]) = 0 OR p.area_code = ANY($2::text[]))`;
-  const fv = `(cardinality($3::text[]) = 0 OR p.voivodeship_code = ANY($3::text[]))`;
-  const fs = `(cardinality($4::text[]) = 0 OR p.size_class = ANY($4::text[]))`;
-  const fy = `(cardinality($5::int[]) = 0 OR p.year = ANY($5::int[]))`;
-  const fr = `(cardinality($6::text[]) = 0 OR p.verification_source = ANY($6::text[]))`;
-  const filters = [fa, fv, fs, fy, fr];
+  // Only the filters in use are written out (the others' parameters are typed in `params`):
+  // PostgreSQL then spends nothing per row on the rest, and uses the facet indexes.
+  const filters = [
+    search.areas.length ? `p.area_code = ANY($2::text[])` : null,
+    search.voivodeships.length ? `p.voivodeship_code = ANY($3::text[])` : null,
+    search.sizeClasses.length ? `p.size_class = ANY($4::text[])` : null,
+    search.years.length ? `p.year = ANY($5::int[])` : null,
+    search.verificationSources.length ? `p.verification_source = ANY($6::text[])` : null,
+  ];
+  const used = [0, 1, 2, 3, 4].filter((i) => filters[i] !== null);
+  const filtered = used.length > 0;
+  const all = (except?: number) =>
+    used
+      .filter((i) => i !== except)
+      .map((i) => `f${i}`)
+      .join(' AND ') || 'true';
+  // Rows failing at most one filter (each facet counts what ticking its values would give),
+  // spelled as "all but the first, or all but the second, …" so that indexes serve it.
+  const atMostOneFails =
+    used.length < 2
+      ? 'true'
+      : used
+          .map((except) =>
+            used
+              .filter((i) => i !== except)
+              .map((i) => filters[i])
+              .join(' AND '),
+          )
+          .map((term) => `(${term})`)
+          .join(' OR ');
   const relevance = sort === PracticeSort.RELEVANCE;
   const order = relevance ? 'h.rank DESC, h.id DESC' : 'h.published_at DESC, h.id DESC';
   const keyset = relevance
     ? `(h.rank, h.id) < ($7::real, $8::uuid)`
     : `(h.published_at, h.id) < ($7::timestamptz, $8::uuid)`;
+  // Disjunctive facets in one pass over the matches that fail at most one filter.
+  const countedFacets = `
+    SELECT
+      CASE WHEN GROUPING(area_code) = 0 THEN 'a' WHEN GROUPING(voivodeship_code) = 0 THEN 'v'
+           WHEN GROUPING(size_class) = 0 THEN 's' WHEN GROUPING(year) = 0 THEN 'y'
+           WHEN GROUPING(verification_source) = 0 THEN 'r' ELSE 't' END
+        AS facet,
+      coalesce(area_code, voivodeship_code, size_class, year::text, verification_source) AS value,
+      CASE WHEN GROUPING(area_code) = 0 THEN count(*) FILTER (WHERE ${all(0)})
+           WHEN GROUPING(voivodeship_code) = 0 THEN count(*) FILTER (WHERE ${all(1)})
+           WHEN GROUPING(size_class) = 0 THEN count(*) FILTER (WHERE ${all(2)})
+           WHEN GROUPING(year) = 0 THEN count(*) FILTER (WHERE ${all(3)})
+           WHEN GROUPING(verification_source) = 0 THEN count(*) FILTER (WHERE ${all(4)})
+           ELSE count(*) FILTER (WHERE ${all()}) END::int AS count
+    FROM base
+    -- (): the total, counted in the same pass.
+    GROUP BY GROUPING SETS ((area_code), (voivodeship_code), (size_class), (year),
+      (verification_source), ())
+`;
+  // Browsing everything: the counts kept as practices are published, not 100,000 rows counted.
+  const keptFacets = `
+    SELECT facet::text AS facet, CASE WHEN facet = 't' THEN NULL ELSE value END AS value, count
+    FROM good_practice_facet_count WHERE count > 0`;
   return `
   WITH params AS (
-    SELECT CASE WHEN $1 = '' THEN NULL ELSE websearch_to_tsquery('civitas_search', $1) END AS q
+    SELECT CASE WHEN $1 = '' THEN NULL ELSE websearch_to_tsquery('civitas_search', $1) END AS q,
+      $2::text[] AS areas, $3::text[] AS voivodeships, $4::text[] AS size_classes,
+      $5::int[] AS years, $6::text[] AS verification_sources
   ),
   base AS MATERIALIZED (
     SELECT p.id, p.published_at, p.area_code, p.voivodeship_code, p.size_class, p.year,
-      p.verification_source,
-      ${filters.map((f, i) => `${f} AS f${i}`).join(',\n      ')},
-      ${text && relevance ? `CASE WHEN p.title_search @@ ${QUERY} THEN ts_rank_cd(p.title_search, ${QUERY}) END` : 'NULL::real'}
-        AS title_rank
-    FROM good_practice p
-    WHERE p.status = 'PUBLISHED'${text ? ` AND p.search @@ ${QUERY}` : ''}
-      AND ${filters.map((f) => `(NOT ${f})::int`).join(' + ')} <= 1
+      p.verification_source
+      ${used.map((i) => `, ${filters[i]} AS f${i}`).join('\n      ')}
+    FROM good_practice_search p
+    WHERE ${text ? `p.search @@ ${QUERY}` : 'true'}
+      AND (${atMostOneFails})
   ),
   matches AS (
-    SELECT id, published_at, title_rank FROM base WHERE f0 AND f1 AND f2 AND f3 AND f4
+    SELECT id, published_at FROM base WHERE ${all()}
   ),
   ${
     text && relevance
       ? `-- Full cover-density ranking for a bounded set: every match when there are at most
   -- ${RANKED_NEWEST}, else the ${RANKED_TITLE} best title matches and the ${RANKED_NEWEST} newest; the rest rank 0.
+  -- The title matches come from the small title vector's own index, not a test of every match.
   candidates AS (
-    (SELECT id FROM matches WHERE title_rank IS NOT NULL
-     ORDER BY title_rank DESC, id DESC LIMIT ${RANKED_TITLE})
+    (SELECT p.id FROM good_practice_search p
+     WHERE p.title_search @@ ${QUERY} AND p.search @@ ${QUERY}${used.map((i) => ` AND ${filters[i]}`).join('')}
+     ORDER BY ts_rank_cd(p.title_search, ${QUERY}) DESC, p.id DESC LIMIT ${RANKED_TITLE})
     UNION
     (SELECT id FROM matches ORDER BY published_at DESC, id DESC LIMIT ${RANKED_NEWEST})
   ),
   ranked AS (
-    SELECT c.id, ts_rank_cd(p.search, ${QUERY})::real AS rank
-    FROM candidates c JOIN good_practice p ON p.id = c.id
+    SELECT c.id, (SELECT ts_rank_cd(p.search, ${QUERY}) FROM good_practice_search p
+                  WHERE p.id = c.id)::real AS rank
+    FROM candidates c
   ),
   -- The page: the best ranked, then (rank 0) the other matches by id, each side cut early.
   page AS (
@@ -257,30 +300,12 @@ export function searchStatement(search: NormalisedSearch): string {
         : `-- Browsing everything: the page walks the covering index newest first and stops there.
   page AS (
     SELECT h.id, 0::real AS rank, h.published_at, row_number() OVER (ORDER BY ${order}) AS n
-    FROM good_practice h
-    WHERE h.status = 'PUBLISHED' AND ${filters.map((f) => f.replace(/p\./g, 'h.')).join(' AND ')}
-      AND ($8::uuid IS NULL OR ${keyset})
+    FROM good_practice_search h
+    WHERE $8::uuid IS NULL OR ${keyset}
     ORDER BY ${order} LIMIT $9
   ),`
   }
-  facets AS (
-    SELECT
-      CASE WHEN GROUPING(area_code) = 0 THEN 'a' WHEN GROUPING(voivodeship_code) = 0 THEN 'v'
-           WHEN GROUPING(size_class) = 0 THEN 's' WHEN GROUPING(year) = 0 THEN 'y'
-           WHEN GROUPING(verification_source) = 0 THEN 'r' ELSE 't' END
-        AS facet,
-      coalesce(area_code, voivodeship_code, size_class, year::text, verification_source) AS value,
-      CASE WHEN GROUPING(area_code) = 0 THEN count(*) FILTER (WHERE f1 AND f2 AND f3 AND f4)
-           WHEN GROUPING(voivodeship_code) = 0 THEN count(*) FILTER (WHERE f0 AND f2 AND f3 AND f4)
-           WHEN GROUPING(size_class) = 0 THEN count(*) FILTER (WHERE f0 AND f1 AND f3 AND f4)
-           WHEN GROUPING(year) = 0 THEN count(*) FILTER (WHERE f0 AND f1 AND f2 AND f4)
-           WHEN GROUPING(verification_source) = 0 THEN count(*) FILTER (WHERE f0 AND f1 AND f2 AND f3)
-           ELSE count(*) FILTER (WHERE f0 AND f1 AND f2 AND f3 AND f4) END::int AS count
-    FROM base
-    -- (): the total, counted in the same pass.
-    GROUP BY GROUPING SETS ((area_code), (voivodeship_code), (size_class), (year),
-      (verification_source), ())
-  ),
+  facets AS (${text || filtered ? countedFacets : keptFacets}),
   words AS (
     SELECT DISTINCT w AS typed
     FROM regexp_split_to_table(lower(unaccent($1)), '[^[:alpha:]]+') w
@@ -291,10 +316,10 @@ export function searchStatement(search: NormalisedSearch): string {
     (SELECT coalesce(json_agg(${PRACTICE_JSON}::jsonb || jsonb_build_object(
         'rank', pg.rank,
         'sort_key', ${relevance ? 'pg.rank' : 'pg.published_at::text'},
-        'hl_title', CASE WHEN params.q IS NOT NULL THEN ts_headline('civitas_search',
+        'hl_title', CASE WHEN params.q IS NOT NULL AND pg.n < $9 THEN ts_headline('civitas_search',
           ${escaped('p.title')}, params.q,
           'HighlightAll=true, StartSel=<mark>, StopSel=</mark>') END,
-        'hl_snippet', CASE WHEN params.q IS NOT NULL THEN ts_headline('civitas_search',
+        'hl_snippet', CASE WHEN params.q IS NOT NULL AND pg.n < $9 THEN ts_headline('civitas_search',
           ${escaped(`left(concat_ws(' ', p.problem, p.results, p.actions), 1200)`)},
           params.q, 'MaxFragments=3, MaxWords=25, MinWords=10, StartSel=<mark>, StopSel=</mark>, FragmentDelimiter=" … "') END,
         'city', json_build_object('id', o.id, 'name', o.name, 'teryt_code', o.teryt_code,
