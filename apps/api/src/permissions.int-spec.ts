@@ -11,6 +11,7 @@ import { NotificationsModule } from '@civitas/api/notifications';
 import { OpinionsModule } from '@civitas/api/opinions';
 import { PERMISSION_KEY, PUBLIC_KEY } from '@civitas/api/auth';
 import { OrganisationsModule } from '@civitas/api/organisations';
+import { PositionsModule } from '@civitas/api/positions';
 import { PracticesModule } from '@civitas/api/practices';
 import { PrivacyModule } from '@civitas/api/privacy';
 import { RealtimeModule, realtimeEventsOf } from '@civitas/api/realtime';
@@ -39,6 +40,7 @@ describe('permission map of every operation', () => {
       TribunalModule,
       EventsModule,
       PrivacyModule,
+      PositionsModule,
     ]);
     const discovery = t.app.get(DiscoveryService);
     operations = {};

@@ -9,6 +9,7 @@ import { GroupsModule } from '@civitas/api/groups';
 import { NotificationsModule } from '@civitas/api/notifications';
 import { OpinionsModule } from '@civitas/api/opinions';
 import { OrganisationsModule } from '@civitas/api/organisations';
+import { PositionsModule } from '@civitas/api/positions';
 import { PracticesModule } from '@civitas/api/practices';
 import { PrivacyModule } from '@civitas/api/privacy';
 import { TribunalModule } from '@civitas/api/tribunal';
@@ -32,6 +33,7 @@ describe('GraphQL schema', () => {
       TribunalModule,
       EventsModule,
       PrivacyModule,
+      PositionsModule,
     ]);
   });
   afterAll(() => t.close());
