@@ -136,6 +136,19 @@ describe('PracticeFormPage: partners, contact person, links, attachments', () =>
     expect(await screen.findByText('Gdańsk')).toBeTruthy();
   });
 
+  it('keeps showing an area the office retired after the draft was filed under it', async () => {
+    renderDraft([], [], {
+      area: {
+        __typename: 'PracticeArea',
+        code: 'SPORT',
+        name: 'Sport',
+        nameEn: 'Sport',
+      },
+    });
+    const area = (await screen.findByRole('combobox', { name: /^Obszar/ })) as HTMLInputElement;
+    await waitFor(() => expect(area.value).toBe('Sport (obszar wycofany)'));
+  });
+
   it('lets the author choose another person of the city as the contact', async () => {
     const updates: unknown[] = [];
     renderDraft(updates, [

@@ -252,6 +252,23 @@ export function PracticeForm({
     }
   }
 
+  const areaName = (a: { name: string; nameEn: string }) =>
+    i18n.language === 'en' ? a.nameEn : a.name;
+  const areaOptions = (areas.data?.practiceAreas ?? [])
+    .filter((a) => a.active)
+    .map((a) => ({ value: a.code, label: areaName(a) }));
+  // An area the office retired after the draft was filed under it stays shown (and kept).
+  if (
+    initial?.area &&
+    values.areaCode === initial.area.code &&
+    areas.data &&
+    !areaOptions.some((o) => o.value === initial.area?.code)
+  ) {
+    areaOptions.push({
+      value: initial.area.code,
+      label: t('form.retiredArea', { name: areaName(initial.area) }),
+    });
+  }
   const missing = problem?.code === 'BAD_USER_INPUT' ? problemsByStep(problem.fields) : [];
   const stepsWithErrors = new Set<FormStep>(missing.map((m) => m.step));
   for (const f of invalid) stepsWithErrors.add(stepOfField(f));
@@ -375,9 +392,7 @@ export function PracticeForm({
               id="practice-areaCode"
               label={fieldLabel('areaCode')}
               withAsterisk
-              data={(areas.data?.practiceAreas ?? [])
-                .filter((a) => a.active)
-                .map((a) => ({ value: a.code, label: i18n.language === 'en' ? a.nameEn : a.name }))}
+              data={areaOptions}
               value={values.areaCode || null}
               error={errorOf('areaCode')}
               onChange={(v) => set('areaCode', v ?? '')}

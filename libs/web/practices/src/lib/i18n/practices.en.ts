@@ -172,6 +172,7 @@ export const practicesEn: PracticesTexts = {
     uploading: 'Uploading…',
     uploaded: 'Added {{name}}.',
     uploadError: 'The file could not be added ({{code}}).',
+    retiredArea: '{{name}} (a retired area)',
     removeFile: 'Remove file {{name}}',
     removed: 'Removed {{name}}.',
     removeError: '{{name}} could not be removed ({{code}}).',

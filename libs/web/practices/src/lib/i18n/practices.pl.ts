@@ -169,6 +169,7 @@ export const practicesPl = {
     uploading: 'Wysyłanie pliku…',
     uploaded: 'Dodano plik {{name}}.',
     uploadError: 'Nie udało się dodać pliku ({{code}}).',
+    retiredArea: '{{name}} (obszar wycofany)',
     removeFile: 'Usuń plik {{name}}',
     removed: 'Usunięto plik {{name}}.',
     removeError: 'Nie udało się usunąć pliku {{name}} ({{code}}).',
