@@ -52,6 +52,57 @@ export class Stack {
   #exited = false;
   #contexts = [];
 
+  #port;
+
+  /** The API on the stack's database and port; `env` adds variables (CLOCK_FIXED_AT, say). */
+  async #startApi(env = {}) {
+    const nodeArgs = (process.env.E2E_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    this.#exited = false;
+    this.api = spawn(process.execPath, [...nodeArgs, API_MAIN], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        DATABASE_URL: databaseUrl(this.#adminUrl, this.#database),
+        PORT: String(this.#port),
+        APP_URL: this.baseUrl,
+        DEMO_SEED: 'true',
+        WEB_DIST_DIR: WEB_DIST,
+        LOG_LEVEL: 'info',
+        REDIS_URL: '',
+        SMTP_URL: '',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const api = this.api;
+    api.stdout.on('data', (chunk) => (this.output += chunk));
+    api.stderr.on('data', (chunk) => (this.output += chunk));
+    // A process stopped by restartApi must not mark its successor as exited.
+    api.on('exit', () => {
+      if (this.api === api) this.#exited = true;
+    });
+    await this.waitForOutput(/Civitas is ready/, 90_000);
+  }
+
+  async #stopApi() {
+    if (!this.api || this.#exited) return;
+    const exited = new Promise((r) => this.api.once('exit', r));
+    this.api.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (!this.#exited) this.api.kill('SIGKILL');
+  }
+
+  /**
+   * Stops the API and starts it again on the same database, port and browser, with `env`
+   * added (e.g. CLOCK_FIXED_AT, to stand on another day). The output starts afresh.
+   */
+  async restartApi(env = {}) {
+    await this.#stopApi();
+    this.output = '';
+    await this.#startApi(env);
+  }
+
   async start() {
     for (const [path, how] of [
       [API_MAIN, 'npx nx run api:build'],
@@ -64,29 +115,9 @@ export class Stack {
     await admin.query(`CREATE DATABASE ${this.#database}`);
     await admin.end();
 
-    const port = await freePort();
-    this.baseUrl = `http://localhost:${port}`;
-    const nodeArgs = (process.env.E2E_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    this.api = spawn(process.execPath, [...nodeArgs, API_MAIN], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'development',
-        DATABASE_URL: databaseUrl(this.#adminUrl, this.#database),
-        PORT: String(port),
-        APP_URL: this.baseUrl,
-        DEMO_SEED: 'true',
-        WEB_DIST_DIR: WEB_DIST,
-        LOG_LEVEL: 'info',
-        REDIS_URL: '',
-        SMTP_URL: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.api.stdout.on('data', (chunk) => (this.output += chunk));
-    this.api.stderr.on('data', (chunk) => (this.output += chunk));
-    this.api.on('exit', () => (this.#exited = true));
-    await this.waitForOutput(/Civitas is ready/, 90_000);
+    this.#port = await freePort();
+    this.baseUrl = `http://localhost:${this.#port}`;
+    await this.#startApi();
 
     this.browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -125,12 +156,7 @@ export class Stack {
   async stop() {
     await Promise.all(this.#contexts.map((c) => c.close().catch(() => {})));
     await this.browser?.close().catch(() => {});
-    if (this.api && !this.#exited) {
-      const exited = new Promise((r) => this.api.once('exit', r));
-      this.api.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (!this.#exited) this.api.kill('SIGKILL');
-    }
+    await this.#stopApi();
     const admin = new pg.Client({ connectionString: this.#adminUrl });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${this.#database} WITH (FORCE)`);

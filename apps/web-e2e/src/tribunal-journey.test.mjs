@@ -3,9 +3,13 @@
 // each ask to join with their council's resolution (a small PDF made here); the office accepts
 // both; the case is filed and examined; a call to remedy formal defects delivered on
 // 2025-04-14 shows the deadline 2025-04-22 (the 7th day, 21 April 2025, is Easter Monday), on
-// the case page and in the deadlines view (overdue: the reminder job runs daily on the server
-// and cannot be triggered from the browser, so the deadlines view is what is checked); the
-// case goes on to a judgment. axe-core checks the case page and the deadlines view.
+// the case page and in the deadlines view. The reminder: the API starts again standing on
+// 17 April 2025 (CLOCK_FIXED_AT, which a production configuration refuses) and, without
+// Redis, runs that day's reminders at start — five days before the deadline Łódź's legal
+// officer finds it in the bell and on the notifications page, and the e-mail is captured;
+// then the API is back on today's date and the case goes on to a judgment, with the Tribunal's
+// later letter added to an entry and a library opinion linked. axe-core checks the case
+// page, the deadlines view, the bell and the notifications page.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { assertAccessible as assertA11y, Stack, makePdf } from './harness.mjs';
@@ -174,10 +178,74 @@ test('a Tribunal case from preparation to judgment', async (t) => {
     },
   );
 
+  await t.test(
+    'a reminder appears five days before the deadline: in the bell, on the notifications page, by e-mail',
+    async () => {
+      await stack.restartApi({ CLOCK_FIXED_AT: '2025-04-17T07:00:00+02:00' });
+      await stack.waitForOutput(/tribunal deadline reminders: [1-9]/, 30_000);
+      await stack.waitForOutput(
+        /mail to prawnik\.lodz@civitas\.local — "Civitas: Termin w sprawie przed TK/,
+        30_000,
+      );
+
+      await signIn(LODZ);
+      const reminderText = new RegExp(
+        `Zbliża się termin procesowy w sprawie przed Trybunałem Konstytucyjnym „${TITLE}” \\(termin: 2025-04-22\\)`,
+      );
+      const bell = page.getByRole('button', { name: /^Powiadomienia, [1-9]\d* nieprzeczytan/ });
+      await bell.waitFor();
+      await bell.click();
+      const dialog = page.getByRole('dialog', { name: 'Powiadomienia' });
+      await dialog.getByText(reminderText).waitFor();
+      await assertAccessible('the bell with the reminder');
+      await dialog.getByRole('link', { name: /^Wszystkie powiadomienia/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Powiadomienia' }).waitFor();
+      await page.getByText(reminderText).first().waitFor();
+      await assertAccessible('the notifications page');
+
+      // On that day the deadline is five days ahead, not overdue.
+      await page.goto(`${stack.baseUrl}/tribunal/deadlines`);
+      const row = page.getByTestId('tribunal-deadline').filter({ hasText: TITLE });
+      await row.waitFor();
+      assert.match(await row.textContent(), /5 dni/);
+      assert.doesNotMatch(await row.textContent(), /przekroczony/);
+
+      await stack.restartApi();
+    },
+  );
+
   await t.test('the timeline goes on to a judgment', async () => {
+    await signIn(OFFICE);
     await openCase();
     await recordStage('PRELIMINARY_EXAMINATION', [[/^Data etapu/, '2025-04-18']]);
     await recordStage('ADMITTED', [[/^Data etapu/, '2025-05-20']]);
+
+    // The Tribunal's confirmation of filing arrives later: added to the entry by a correction.
+    const filed = entries().nth(1);
+    // (The stage's name is visually hidden, a block of its own to the accessible name.)
+    await filed.getByRole('button', { name: /^Popraw wpis\s*: Wniosek złożony$/ }).click();
+    const correction = page.getByRole('region', { name: 'Korekta wpisu: Wniosek złożony' });
+    await correction.locator('input[type="file"]').setInputFiles({
+      name: 'potwierdzenie-wplywu.pdf',
+      mimeType: 'application/pdf',
+      buffer: makePdf('Potwierdzenie wplywu wniosku'),
+    });
+    await correction.getByLabel(/^Powód korekty/).fill('Potwierdzenie wpływu doszło później');
+    await correction.getByRole('button', { name: 'Zapisz korektę' }).click();
+    await filed.getByRole('link', { name: 'potwierdzenie-wplywu.pdf' }).waitFor();
+    await noAlerts('adding a document to the filing entry');
+    assert.match(await filed.textContent(), /Potwierdzenie wpływu doszło później/);
+
+    // An expert opinion of the library is linked to the case.
+    const opinions = page.getByRole('region', { name: 'Powiązane opinie prawne' });
+    const choice = opinions.getByLabel(/^Opinia do dołączenia/);
+    await choice.waitFor();
+    const opinion = (await choice.locator('option').first().textContent()).trim();
+    await opinions.getByRole('button', { name: 'Dołącz opinię' }).click();
+    await opinions.getByText('Opinia dołączona do sprawy.').waitFor();
+    const linked = opinions.getByRole('link', { name: opinion });
+    assert.match(await linked.getAttribute('href'), /^\/opinions\/library\/[0-9a-f-]{36}$/);
+    await assertAccessible('the case page with a linked opinion and a corrected entry');
     await page.getByLabel(/^Sygnatura sprawy/).fill('K 3/25');
     await page.getByRole('button', { name: 'Zapisz sygnatury' }).click();
     await expectDone('Sygnatury zapisane.', 'saving the case signature');
