@@ -54,6 +54,8 @@ function SignedInFrame() {
   // Guests and experts may ask but see no cases: the menu offers the Tribunal to the office and cities.
   if (session.can(Permission.TRIBUNAL_MANAGE) || session.can(Permission.TRIBUNAL_JOIN))
     nav.push({ to: '/tribunal', label: t('tribunal:nav.title') });
+  if (session.can(Permission.POSITIONS_READ))
+    nav.push({ to: '/positions', label: t('positions:nav.title') });
   if (
     session.can(Permission.INVITATION_CREATE_ANY) ||
     session.can(Permission.INVITATION_CREATE_OWN_CITY)

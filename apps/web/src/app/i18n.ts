@@ -6,6 +6,7 @@ import { documentsTranslations, DOCUMENTS_NS } from '@civitas/web/documents';
 import { groupsTranslations, GROUPS_NS } from '@civitas/web/groups';
 import { notificationsTranslations, NOTIFICATIONS_NS } from '@civitas/web/notifications';
 import { opinionsTranslations, OPINIONS_NS } from '@civitas/web/opinions';
+import { positionsTranslations, POSITIONS_NS } from '@civitas/web/positions';
 import { practicesTranslations, PRACTICES_NS } from '@civitas/web/practices';
 import { tribunalTranslations, TRIBUNAL_NS } from '@civitas/web/tribunal';
 import { createI18n, type Language, type TranslationBundle } from '@civitas/web/ui';
@@ -22,6 +23,7 @@ export const NAMESPACES: Record<string, TranslationBundle> = {
   [OPINIONS_NS]: opinionsTranslations,
   [PRACTICES_NS]: practicesTranslations,
   [TRIBUNAL_NS]: tribunalTranslations,
+  [POSITIONS_NS]: positionsTranslations,
 };
 
 export function createAppI18n(options: { language?: Language; persist?: boolean } = {}) {

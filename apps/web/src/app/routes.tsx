@@ -38,6 +38,14 @@ import {
   TribunalDeadlinesPage,
   TribunalNewCasePage,
 } from '@civitas/web/tribunal';
+import {
+  ConsultationFormPage,
+  ConsultationPage,
+  ConsultationsPage,
+  LibraryPage,
+  PositionFormPage,
+  PositionPage,
+} from '@civitas/web/positions';
 import { PublicLayout } from '@civitas/web/ui';
 import { Outlet, Route, Routes } from 'react-router';
 import { NotFoundPage } from './ErrorPages';
@@ -287,6 +295,70 @@ export function AppRoutes() {
           element={
             <RequirePermission anyOf={[Permission.PRACTICE_SUBMIT]}>
               <PracticeFormPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="positions"
+          element={
+            <RequirePermission anyOf={[Permission.POSITIONS_READ]}>
+              <LibraryPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="positions/new"
+          element={
+            <RequirePermission anyOf={[Permission.POSITIONS_MANAGE]}>
+              <PositionFormPage key="new" mode="new" />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="positions/consultations"
+          element={
+            <RequirePermission anyOf={[Permission.POSITIONS_READ]}>
+              <ConsultationsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="positions/consultations/new"
+          element={
+            <RequirePermission anyOf={[Permission.POSITIONS_MANAGE]}>
+              <ConsultationFormPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="positions/consultations/:id"
+          element={
+            <RequirePermission anyOf={[Permission.POSITIONS_READ]}>
+              <ConsultationPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="positions/consultations/:id/adopt"
+          element={
+            <RequirePermission anyOf={[Permission.POSITIONS_MANAGE]}>
+              <PositionFormPage key="adopt" mode="adopt" />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="positions/:id"
+          element={
+            <RequirePermission anyOf={[Permission.POSITIONS_READ]}>
+              <PositionPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="positions/:id/edit"
+          element={
+            <RequirePermission anyOf={[Permission.POSITIONS_MANAGE]}>
+              <PositionFormPage key="edit" mode="edit" />
             </RequirePermission>
           }
         />

@@ -1,0 +1,112 @@
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Badge, Button, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Permission } from '@civitas/shared/domain';
+import {
+  PositionStatementDocument,
+  PositionStatementDocumentsDocument,
+  useSession,
+} from '@civitas/web/data-access';
+import { DescriptionList, ErrorAlert, LoadingState, Page, useFormatters } from '@civitas/web/ui';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { usePositionsError } from './errors';
+import { POSITIONS_NS } from './i18n';
+import { warsawTime } from './time';
+
+/** `/positions/:id`: a document of the association with its files and its consultation. */
+export function PositionPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation(POSITIONS_NS);
+  const f = useFormatters();
+  const session = useSession();
+  const errorOf = usePositionsError();
+  const { data, error, loading } = useQuery(PositionStatementDocument, { variables: { id } });
+  const documents = useQuery(PositionStatementDocumentsDocument, { variables: { ownerId: id } });
+  const position = data?.positionStatement;
+  if (error) {
+    return (
+      <Page title={t('library.title')}>
+        <ErrorAlert>{errorOf(error)}</ErrorAlert>
+      </Page>
+    );
+  }
+  if (loading || !position) {
+    return (
+      <Page title={t('library.title')}>
+        <LoadingState />
+      </Page>
+    );
+  }
+  const files = documents.data?.documents.edges ?? [];
+  return (
+    <Page
+      title={position.title}
+      actions={
+        <Group gap="sm">
+          <Anchor component={Link} to="/positions">
+            {t('position.back')}
+          </Anchor>
+          {session.can(Permission.POSITIONS_MANAGE) && (
+            <Button component={Link} to={`/positions/${position.id}/edit`} variant="default">
+              {t('position.edit')}
+            </Button>
+          )}
+        </Group>
+      }
+    >
+      <Group>
+        <Badge variant="light">{t(`type.${position.type}`)}</Badge>
+      </Group>
+      <DescriptionList
+        items={[
+          { label: t('position.adoptedOn'), value: f.date(position.adoptedOn) },
+          { label: t('position.act'), value: position.actTitle },
+          { label: t('position.reference'), value: position.actReference },
+        ]}
+      />
+      {position.consultation && (
+        <Text>
+          {t('position.consultation', {
+            comments: position.consultation.commentCount,
+            cities: position.consultation.cityCount,
+            date: warsawTime(position.consultation.closedAt),
+          })}{' '}
+          <Anchor component={Link} to={`/positions/consultations/${position.consultation.id}`}>
+            {t('position.openConsultation')}
+          </Anchor>
+        </Text>
+      )}
+      {position.summaryHtml && (
+        <section aria-labelledby="position-summary">
+          <Title order={2} size="h3" id="position-summary">
+            {t('position.summary')}
+          </Title>
+          <div
+            className="civitas-markdown"
+            dangerouslySetInnerHTML={{ __html: position.summaryHtml }}
+          />
+        </section>
+      )}
+      <Stack component="section" aria-labelledby="position-documents" gap="xs">
+        <Title order={2} size="h3" id="position-documents">
+          {t('position.documents')}
+        </Title>
+        {files.length === 0 && !documents.loading && <Text>{t('position.noDocuments')}</Text>}
+        {files.length > 0 && (
+          <List>
+            {files.map(({ node }) => (
+              <List.Item key={node.id}>
+                <Anchor href={node.downloadUrl} download={node.name}>
+                  {t('position.download', { name: node.name })}
+                </Anchor>{' '}
+                <Text span size="sm" c="dimmed">
+                  ({f.number(Math.max(1, Math.round(node.size / 1024)))} KB)
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Stack>
+    </Page>
+  );
+}
