@@ -54,6 +54,8 @@ function SignedInFrame() {
   // Guests and experts may ask but see no cases: the menu offers the Tribunal to the office and cities.
   if (session.can(Permission.TRIBUNAL_MANAGE) || session.can(Permission.TRIBUNAL_JOIN))
     nav.push({ to: '/tribunal', label: t('tribunal:nav.title') });
+  if (session.can(Permission.EVENTS_READ))
+    nav.push({ to: '/events', label: t('events:nav.title') });
   if (session.can(Permission.POSITIONS_READ))
     nav.push({ to: '/positions', label: t('positions:nav.title') });
   if (

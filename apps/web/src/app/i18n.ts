@@ -3,6 +3,7 @@ import { adminTranslations, ADMIN_NS } from '@civitas/web/admin';
 import { chatTranslations, CHAT_NS } from '@civitas/web/chat';
 import { directoryTranslations, DIRECTORY_NS } from '@civitas/web/directory';
 import { documentsTranslations, DOCUMENTS_NS } from '@civitas/web/documents';
+import { eventsTranslations, EVENTS_NS } from '@civitas/web/events';
 import { groupsTranslations, GROUPS_NS } from '@civitas/web/groups';
 import { notificationsTranslations, NOTIFICATIONS_NS } from '@civitas/web/notifications';
 import { opinionsTranslations, OPINIONS_NS } from '@civitas/web/opinions';
@@ -23,6 +24,7 @@ export const NAMESPACES: Record<string, TranslationBundle> = {
   [OPINIONS_NS]: opinionsTranslations,
   [PRACTICES_NS]: practicesTranslations,
   [TRIBUNAL_NS]: tribunalTranslations,
+  [EVENTS_NS]: eventsTranslations,
   [POSITIONS_NS]: positionsTranslations,
 };
 

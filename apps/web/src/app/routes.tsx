@@ -11,6 +11,7 @@ import { ChatPanel } from '@civitas/web/chat';
 import { useSession } from '@civitas/web/data-access';
 import { CityPage, DirectoryPage, PeoplePage } from '@civitas/web/directory';
 import { DocumentPage, GroupLibraryPage } from '@civitas/web/documents';
+import { EventFormPage, EventPage, EventsCalendarPage } from '@civitas/web/events';
 import { CreateGroupPage, GroupPage, GroupsPage, ThreadPage } from '@civitas/web/groups';
 import { NotificationsPage, UnsubscribePage } from '@civitas/web/notifications';
 import {
@@ -399,6 +400,38 @@ export function AppRoutes() {
           element={
             <RequirePermission anyOf={[Permission.TRIBUNAL_READ]}>
               <TribunalCasePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="events"
+          element={
+            <RequirePermission anyOf={[Permission.EVENTS_READ]}>
+              <EventsCalendarPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="events/new"
+          element={
+            <RequirePermission anyOf={[Permission.EVENTS_ORGANISE]}>
+              <EventFormPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="events/:id"
+          element={
+            <RequirePermission anyOf={[Permission.EVENTS_READ]}>
+              <EventPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="events/:id/edit"
+          element={
+            <RequirePermission anyOf={[Permission.EVENTS_ORGANISE]}>
+              <EventFormPage />
             </RequirePermission>
           }
         />

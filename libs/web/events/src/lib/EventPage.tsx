@@ -1,0 +1,426 @@
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import {
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { ConsentPurpose, currentConsentText } from '@civitas/shared/domain';
+import {
+  AssociationEventDocument,
+  AssociationEventIcsDocument,
+  CancelEventRegistrationDocument,
+  type EventDetailsFragment,
+  EventParticipantsCsvDocument,
+  EventRegistrationStatus,
+  MailEventParticipantsDocument,
+  RegisterForEventDocument,
+} from '@civitas/web/data-access';
+import { DescriptionList, ErrorAlert, LoadingState, Page, StatusMessage } from '@civitas/web/ui';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { downloadText, fileNameOf } from './download';
+import { useEventsError } from './errors';
+import { EVENTS_NS } from './i18n';
+import { formatWarsaw } from './time';
+
+/** One event: what, when, where, who organises; registration; participants; organiser tools. */
+export function EventPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation(EVENTS_NS);
+  const errorOf = useEventsError();
+  const client = useApolloClient();
+  const query = useQuery(AssociationEventDocument, {
+    variables: { id },
+    fetchPolicy: 'cache-and-network',
+  });
+  const [downloadError, setDownloadError] = useState<unknown>(null);
+  const event = query.data?.associationEvent;
+  if (query.error && !event) {
+    return (
+      <Page title={t('calendar.title')}>
+        <ErrorAlert>{errorOf(query.error)}</ErrorAlert>
+        <Anchor component={Link} to="/events">
+          {t('event.back')}
+        </Anchor>
+      </Page>
+    );
+  }
+  if (!event) return <LoadingState />;
+
+  const ics = async () => {
+    setDownloadError(null);
+    try {
+      const r = await client.query({
+        query: AssociationEventIcsDocument,
+        variables: { id },
+        fetchPolicy: 'network-only',
+      });
+      downloadText(
+        r.data!.associationEventIcs,
+        fileNameOf(event.title, 'ics'),
+        'text/calendar;charset=utf-8',
+      );
+    } catch (e) {
+      setDownloadError(e);
+    }
+  };
+  const when = `${formatWarsaw(event.startsAt, i18n.language)} – ${formatWarsaw(event.endsAt, i18n.language)} (${t('event.timeZoneNote')})`;
+  const organiser = event.groupName
+    ? t('event.groupOrganiser', { group: event.groupName })
+    : t('event.office');
+  return (
+    <Page
+      title={event.title}
+      actions={
+        <Group>
+          <Button variant="default" onClick={() => void ics()}>
+            {t('event.ics')}
+          </Button>
+          {event.viewerIsOrganiser && (
+            <Button component={Link} to={`/events/${event.id}/edit`} variant="default">
+              {t('event.edit')}
+            </Button>
+          )}
+        </Group>
+      }
+    >
+      <Anchor component={Link} to="/events">
+        {t('event.back')}
+      </Anchor>
+      {downloadError ? <ErrorAlert>{errorOf(downloadError)}</ErrorAlert> : null}
+      <DescriptionList
+        items={[
+          { label: t('form.type'), value: t(`type.${event.type}`) },
+          { label: t('event.when'), value: when },
+          {
+            label: t('event.where'),
+            value: (
+              <>
+                {event.place && <span>{event.place}</span>}
+                {event.place && event.onlineUrl && <br />}
+                {event.onlineUrl && (
+                  <Anchor href={event.onlineUrl} target="_blank" rel="noopener noreferrer">
+                    {t('event.online')}
+                  </Anchor>
+                )}
+              </>
+            ),
+          },
+          { label: t('event.organiser'), value: organiser },
+          { label: t('event.audience'), value: t(`audience.${event.audience}`) },
+          ...(event.invitedCities.length
+            ? [
+                {
+                  label: t('event.invited'),
+                  value: event.invitedCities.map((c) => c.name).join(', '),
+                },
+              ]
+            : []),
+          {
+            label: t('event.capacity'),
+            value:
+              event.capacity === null || event.capacity === undefined
+                ? `${t('event.unlimited')} (${event.registeredCount})`
+                : t('event.seatsTaken', {
+                    taken: event.registeredCount,
+                    capacity: event.capacity,
+                    waitlist: event.waitlistCount,
+                  }),
+          },
+          {
+            label: t('event.deadline'),
+            value: event.registrationDeadline
+              ? formatWarsaw(event.registrationDeadline, i18n.language)
+              : t('event.deadlineAtStart'),
+          },
+        ]}
+      />
+      {event.descriptionHtml && (
+        <section aria-labelledby="event-description">
+          <Title order={2} size="h3" id="event-description">
+            {t('event.description')}
+          </Title>
+          <div
+            className="civitas-markdown"
+            dangerouslySetInnerHTML={{ __html: event.descriptionHtml }}
+          />
+        </section>
+      )}
+      <RegistrationPanel event={event} />
+      <Participants event={event} />
+      {event.viewerIsOrganiser && <OrganiserPanel event={event} />}
+    </Page>
+  );
+}
+
+/** Register (with or without sharing one's data with participants), or cancel. */
+export function RegistrationPanel({ event, now }: { event: EventDetailsFragment; now?: Date }) {
+  const { t } = useTranslation(EVENTS_NS);
+  const errorOf = useEventsError();
+  const consent = currentConsentText(ConsentPurpose.EVENT_DATA_SHARING);
+  const { i18n } = useTranslation();
+  const [share, setShare] = useState(false);
+  const [done, setDone] = useState('');
+  const refetch = {
+    refetchQueries: ['AssociationEvent', 'AssociationEvents'],
+    awaitRefetchQueries: true,
+  };
+  const [register, registerState] = useMutation(RegisterForEventDocument, refetch);
+  const [cancel, cancelState] = useMutation(CancelEventRegistrationDocument, refetch);
+  const mine = event.viewerRegistration;
+  const closes = new Date(event.registrationDeadline ?? event.startsAt);
+  const closed = (now ?? new Date()).getTime() > closes.getTime();
+  const full = event.capacity != null && event.registeredCount >= event.capacity;
+  const error = registerState.error ?? cancelState.error;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setDone('');
+    try {
+      const r = await register({
+        variables: {
+          id: event.id,
+          input: { shareData: share, consentTextVersion: share ? consent.version : null },
+        },
+      });
+      const reg = r.data?.registerForEvent;
+      setDone(
+        reg?.status === EventRegistrationStatus.Waitlisted
+          ? t('registration.waitlistedNow', { position: reg.waitlistPosition })
+          : t('registration.registeredNow'),
+      );
+    } catch {
+      // Shown from the mutation's error.
+    }
+  }
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="event-registration">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="event-registration">
+          {t('registration.title')}
+        </Title>
+        {done && <StatusMessage>{done}</StatusMessage>}
+        {error && <ErrorAlert>{errorOf(error)}</ErrorAlert>}
+        {mine ? (
+          <>
+            <Text fw={600} data-testid="registration-status">
+              {mine.status === EventRegistrationStatus.Registered
+                ? t('registration.registered')
+                : t('registration.waitlisted', { position: mine.waitlistPosition })}
+            </Text>
+            <div>
+              <Button
+                variant="default"
+                loading={cancelState.loading}
+                onClick={() =>
+                  void cancel({ variables: { registrationId: mine.id } })
+                    .then(() => setDone(t('registration.cancelledNow')))
+                    .catch(() => undefined)
+                }
+              >
+                {mine.status === EventRegistrationStatus.Registered
+                  ? t('registration.cancel')
+                  : t('registration.cancelWaitlist')}
+              </Button>
+            </div>
+          </>
+        ) : closed ? (
+          <Text>{t('registration.closed')}</Text>
+        ) : (
+          <form onSubmit={(e) => void submit(e)} noValidate>
+            <Stack gap="sm">
+              {full && <Text>{t('registration.full')}</Text>}
+              <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+                <legend>
+                  <Text fw={600}>{t('registration.consentLegend')}</Text>
+                </legend>
+                <Checkbox
+                  mt="xs"
+                  checked={share}
+                  onChange={(e) => setShare(e.currentTarget.checked)}
+                  label={i18n.language === 'en' ? consent.en : consent.pl}
+                />
+                <Text size="sm" mt="xs">
+                  {t('registration.organiserNote')}
+                </Text>
+              </fieldset>
+              <div>
+                <Button type="submit" loading={registerState.loading}>
+                  {full ? t('registration.registerWaitlist') : t('registration.register')}
+                </Button>
+              </div>
+            </Stack>
+          </form>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The participant list and the waiting list as the API lets the caller see them. */
+export function Participants({ event }: { event: EventDetailsFragment }) {
+  const { t, i18n } = useTranslation(EVENTS_NS);
+  const registered = event.participants.filter(
+    (p) => p.status === EventRegistrationStatus.Registered,
+  );
+  const waitlist = event.participants.filter(
+    (p) => p.status === EventRegistrationStatus.Waitlisted,
+  );
+  const table = (rows: typeof registered, caption: string, testId: string) => (
+    <Table.ScrollContainer minWidth={560}>
+      <Table striped data-testid={testId}>
+        <caption style={{ textAlign: 'left', fontWeight: 600 }}>{caption}</caption>
+        <Table.Thead>
+          <Table.Tr>
+            {testId === 'waitlist' && <Table.Th scope="col">#</Table.Th>}
+            <Table.Th scope="col">{t('participants.name')}</Table.Th>
+            <Table.Th scope="col">{t('participants.city')}</Table.Th>
+            <Table.Th scope="col">{t('participants.position')}</Table.Th>
+            <Table.Th scope="col">{t('participants.registeredAt')}</Table.Th>
+            {event.viewerIsOrganiser && <Table.Th scope="col">{t('participants.shares')}</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((p) => (
+            <Table.Tr key={p.id}>
+              {testId === 'waitlist' && <Table.Td>{p.waitlistPosition}</Table.Td>}
+              <Table.Td>{p.name}</Table.Td>
+              <Table.Td>{p.cityName ?? '—'}</Table.Td>
+              <Table.Td>{p.position ?? '—'}</Table.Td>
+              <Table.Td>{formatWarsaw(p.registeredAt, i18n.language)}</Table.Td>
+              {event.viewerIsOrganiser && (
+                <Table.Td>{p.sharesData ? t('participants.yes') : t('participants.no')}</Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+  return (
+    <section aria-labelledby="event-participants">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="event-participants">
+          {t('participants.title')}
+        </Title>
+        <Text size="sm">
+          {event.viewerIsOrganiser ? t('participants.organiserNote') : t('participants.hiddenNote')}
+        </Text>
+        {event.participants.length === 0 ? (
+          <Text>{t('participants.none')}</Text>
+        ) : (
+          <>
+            {registered.length > 0 && table(registered, t('participants.title'), 'participants')}
+            {waitlist.length > 0 && table(waitlist, t('participants.waitlist'), 'waitlist')}
+          </>
+        )}
+      </Stack>
+    </section>
+  );
+}
+
+/** The organiser's tools: the CSV list and a message to participants. */
+export function OrganiserPanel({ event }: { event: EventDetailsFragment }) {
+  const { t } = useTranslation(EVENTS_NS);
+  const errorOf = useEventsError();
+  const client = useApolloClient();
+  const [subject, setSubject] = useState('');
+  const [body, setBody] = useState('');
+  const [includeWaitlist, setIncludeWaitlist] = useState(false);
+  const [missing, setMissing] = useState(false);
+  const [csvError, setCsvError] = useState<unknown>(null);
+  const [send, sendState] = useMutation(MailEventParticipantsDocument);
+  const result = sendState.data?.mailEventParticipants;
+
+  const csv = async () => {
+    setCsvError(null);
+    try {
+      const r = await client.query({
+        query: EventParticipantsCsvDocument,
+        variables: { id: event.id },
+        fetchPolicy: 'network-only',
+      });
+      downloadText(
+        r.data!.eventParticipantsCsv,
+        fileNameOf(event.title, 'csv'),
+        'text/csv;charset=utf-8',
+      );
+    } catch (e) {
+      setCsvError(e);
+    }
+  };
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setMissing(!subject.trim() || !body.trim());
+    if (!subject.trim() || !body.trim()) return;
+    try {
+      await send({
+        variables: { id: event.id, input: { subject: subject.trim(), body, includeWaitlist } },
+      });
+      setSubject('');
+      setBody('');
+    } catch {
+      // Shown from the mutation's error.
+    }
+  }
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="event-organiser">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="event-organiser">
+          {t('mail.title')}
+        </Title>
+        <div>
+          <Button variant="default" onClick={() => void csv()}>
+            {t('participants.csv')}
+          </Button>
+        </div>
+        {csvError ? <ErrorAlert>{errorOf(csvError)}</ErrorAlert> : null}
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <Stack gap="sm">
+            <TextInput
+              label={t('mail.subject')}
+              value={subject}
+              onChange={(e) => setSubject(e.currentTarget.value)}
+              required
+            />
+            <Textarea
+              label={t('mail.body')}
+              value={body}
+              onChange={(e) => setBody(e.currentTarget.value)}
+              rows={5}
+              required
+            />
+            <Checkbox
+              label={t('mail.includeWaitlist')}
+              checked={includeWaitlist}
+              onChange={(e) => setIncludeWaitlist(e.currentTarget.checked)}
+            />
+            {missing && <ErrorAlert>{t('mail.required')}</ErrorAlert>}
+            {sendState.error && <ErrorAlert>{errorOf(sendState.error)}</ErrorAlert>}
+            {result && (
+              <StatusMessage>
+                {t('mail.sent', { count: result.queued })}
+                {result.restricted > 0 && ` ${t('mail.restricted', { count: result.restricted })}`}
+              </StatusMessage>
+            )}
+            <div>
+              <Button type="submit" loading={sendState.loading}>
+                {t('mail.send')}
+              </Button>
+            </div>
+          </Stack>
+        </form>
+      </Stack>
+    </Paper>
+  );
+}
