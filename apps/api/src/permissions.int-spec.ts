@@ -7,6 +7,7 @@ import { AccountsModule } from '@civitas/api/accounts';
 import { ChatModule } from '@civitas/api/chat';
 import { EventsModule } from '@civitas/api/events';
 import { GroupsModule } from '@civitas/api/groups';
+import { NewsletterModule } from '@civitas/api/newsletter';
 import { NotificationsModule } from '@civitas/api/notifications';
 import { OpinionsModule } from '@civitas/api/opinions';
 import { PERMISSION_KEY, PUBLIC_KEY } from '@civitas/api/auth';
@@ -39,6 +40,7 @@ describe('permission map of every operation', () => {
       PracticesModule,
       TribunalModule,
       EventsModule,
+      NewsletterModule,
       PrivacyModule,
       PositionsModule,
     ]);

@@ -6,6 +6,7 @@ import { TestApp } from '@civitas/api/testing';
 import { AccountsModule } from '@civitas/api/accounts';
 import { EventsModule } from '@civitas/api/events';
 import { GroupsModule } from '@civitas/api/groups';
+import { NewsletterModule } from '@civitas/api/newsletter';
 import { NotificationsModule } from '@civitas/api/notifications';
 import { OpinionsModule } from '@civitas/api/opinions';
 import { OrganisationsModule } from '@civitas/api/organisations';
@@ -32,6 +33,7 @@ describe('GraphQL schema', () => {
       PracticesModule,
       TribunalModule,
       EventsModule,
+      NewsletterModule,
       PrivacyModule,
       PositionsModule,
     ]);

@@ -92,6 +92,7 @@ describe('routes', () => {
       'Dobre praktyki',
       'Trybunał Konstytucyjny',
       'Zaproszenia',
+      'Newsletter',
       'Mój profil',
     ]);
   });

@@ -2,6 +2,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { Permission } from '@civitas/shared/domain';
 import { RealtimeProvider, useRealtimeEvent, useSession } from '@civitas/web/data-access';
 import { NotificationBell, setUnreadCount } from '@civitas/web/notifications';
+import { PrivacyNoticeGate } from '@civitas/web/privacy';
 import { AppLayout, ErrorAlert, type NavItem } from '@civitas/web/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -64,7 +65,11 @@ function SignedInFrame() {
   ) {
     nav.push({ to: '/admin/invitations', label: t('nav.invitations') });
   }
+  if (session.can(Permission.PRIVACY_MANAGE))
+    nav.push({ to: '/privacy/office', label: t('privacy:nav.office') });
   nav.push({ to: '/profile', label: t('nav.profile') });
+  if (session.can(Permission.PROFILE_OWN))
+    nav.push({ to: '/privacy', label: t('privacy:nav.centre') });
 
   async function signOut(allDevices: boolean) {
     setSignOutFailed(false);
@@ -85,6 +90,7 @@ function SignedInFrame() {
       headerActions={session.can(Permission.PROFILE_OWN) ? <NotificationBell /> : undefined}
     >
       {signOutFailed && <ErrorAlert>{t('userMenu.signOutEverywhereFailed')}</ErrorAlert>}
+      {session.can(Permission.PROFILE_OWN) && <PrivacyNoticeGate />}
       <Outlet />
     </AppLayout>
   );

@@ -13,6 +13,13 @@ import { CityPage, DirectoryPage, PeoplePage } from '@civitas/web/directory';
 import { DocumentPage, GroupLibraryPage } from '@civitas/web/documents';
 import { EventFormPage, EventPage, EventsCalendarPage } from '@civitas/web/events';
 import { CreateGroupPage, GroupPage, GroupsPage, ThreadPage } from '@civitas/web/groups';
+import {
+  NewsletterConfirmPage,
+  NewsletterIssueEditorPage,
+  NewsletterIssuesPage,
+  NewsletterSubscribePage,
+  NewsletterUnsubscribePage,
+} from '@civitas/web/newsletter';
 import { NotificationsPage, UnsubscribePage } from '@civitas/web/notifications';
 import {
   OpinionDashboardPage,
@@ -91,6 +98,9 @@ export function AppRoutes() {
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="invitation" element={<AcceptInvitationPage afterAccept="/" />} />
         <Route path="unsubscribe" element={<UnsubscribePage />} />
+        <Route path="newsletter" element={<NewsletterSubscribePage />} />
+        <Route path="newsletter/confirm" element={<NewsletterConfirmPage />} />
+        <Route path="newsletter/unsubscribe" element={<NewsletterUnsubscribePage />} />
       </Route>
       <Route
         element={
@@ -360,6 +370,30 @@ export function AppRoutes() {
           element={
             <RequirePermission anyOf={[Permission.POSITIONS_MANAGE]}>
               <PositionFormPage key="edit" mode="edit" />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="newsletter/issues"
+          element={
+            <RequirePermission anyOf={[Permission.NEWSLETTER_MANAGE]}>
+              <NewsletterIssuesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="newsletter/issues/new"
+          element={
+            <RequirePermission anyOf={[Permission.NEWSLETTER_MANAGE]}>
+              <NewsletterIssueEditorPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="newsletter/issues/:id"
+          element={
+            <RequirePermission anyOf={[Permission.NEWSLETTER_MANAGE]}>
+              <NewsletterIssueEditorPage key="edit" />
             </RequirePermission>
           }
         />

@@ -1,0 +1,14 @@
+import type { ReactElement } from 'react';
+import { renderPage as renderWith } from '@civitas/web/ui/testing';
+import { newsletterTranslations, NEWSLETTER_NS } from './i18n';
+
+/** Renders a page of this library with its translations (see @civitas/web/ui/testing). */
+export function renderPage(
+  page: ReactElement,
+  options: Omit<Parameters<typeof renderWith>[1], 'translations'>,
+) {
+  return renderWith(page, {
+    ...options,
+    translations: { [NEWSLETTER_NS]: newsletterTranslations },
+  });
+}
