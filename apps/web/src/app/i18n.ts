@@ -5,6 +5,7 @@ import { directoryTranslations, DIRECTORY_NS } from '@civitas/web/directory';
 import { documentsTranslations, DOCUMENTS_NS } from '@civitas/web/documents';
 import { eventsTranslations, EVENTS_NS } from '@civitas/web/events';
 import { groupsTranslations, GROUPS_NS } from '@civitas/web/groups';
+import { newsletterTranslations, NEWSLETTER_NS } from '@civitas/web/newsletter';
 import { notificationsTranslations, NOTIFICATIONS_NS } from '@civitas/web/notifications';
 import { opinionsTranslations, OPINIONS_NS } from '@civitas/web/opinions';
 import { positionsTranslations, POSITIONS_NS } from '@civitas/web/positions';
@@ -25,6 +26,7 @@ export const NAMESPACES: Record<string, TranslationBundle> = {
   [OPINIONS_NS]: opinionsTranslations,
   [PRACTICES_NS]: practicesTranslations,
   [TRIBUNAL_NS]: tribunalTranslations,
+  [NEWSLETTER_NS]: newsletterTranslations,
   [PRIVACY_NS]: privacyTranslations,
   [EVENTS_NS]: eventsTranslations,
   [POSITIONS_NS]: positionsTranslations,
