@@ -1,0 +1,4 @@
+export { privacyTranslations, PRIVACY_NS } from './lib/i18n';
+export { PrivacyCentrePage } from './lib/PrivacyCentrePage';
+export { PrivacyNoticePage, PrivacyNoticeGate } from './lib/notice';
+export { PrivacyOfficePage } from './lib/PrivacyOfficePage';

@@ -1,0 +1,159 @@
+import type { DeepStrings } from '@civitas/web/ui';
+import type { privacyPl } from './privacy.pl';
+
+/** English texts of the privacy centre, the privacy notice and the office's privacy pages. */
+export const privacyEn: DeepStrings<typeof privacyPl> = {
+  nav: { centre: 'Privacy', office: 'Data protection' },
+  centre: {
+    title: 'Privacy centre',
+    intro:
+      'Exercise your rights over your personal data (GDPR) here: access and a copy, rectification, erasure, restriction of processing, objection and withdrawing consent.',
+    noticeLink: 'Read the privacy notice',
+  },
+  export: {
+    title: 'Download all your data',
+    intro:
+      'A ZIP archive with data.json (machine-readable data from every part of the service) and the files you uploaded.',
+    button: 'Download my data',
+    done: 'The archive has been downloaded.',
+    failed: 'The archive could not be downloaded. Please try again.',
+  },
+  correct: {
+    title: 'Correct your data',
+    intro:
+      'Correct your name, position, department and phone in your profile. To change your e-mail address, send the office another request below.',
+    link: 'Go to my profile',
+  },
+  consents: {
+    title: 'Your consents',
+    empty: 'You have not given any consent yet.',
+    granted: 'Given on {{date}}',
+    withdrawn: 'Withdrawn on {{date}}',
+    version: 'Wording version: {{version}}',
+    withdraw: 'Withdraw consent',
+    withdrawnNow: 'Consent withdrawn. This takes effect at once.',
+    purpose: {
+      NEWSLETTER: 'Newsletter',
+      EMAIL_NOTIFICATIONS: 'E-mail notifications',
+      EVENT_DATA_SHARING: "Sharing event participants' data",
+    },
+  },
+  restrict: {
+    title: 'Restrict processing',
+    intro:
+      'While processing is restricted you are not shown in the people directory or group member lists, and the service sends you no e-mail.',
+    reason: 'Reason',
+    button: 'Restrict processing',
+    active: 'Processing of your data has been restricted since {{date}}.',
+    lift: 'End the restriction',
+  },
+  object: {
+    title: 'Object to processing',
+    intro:
+      'The office decides on an objection within one month. See the answer under "Your requests".',
+    reason: 'Grounds for your objection',
+    button: 'Send the objection',
+    done: 'Your objection has been sent to the office.',
+  },
+  other: {
+    title: 'Another request',
+    intro:
+      'Describe what you need (e.g. a new e-mail address). The office answers within one month.',
+    reason: 'Your request',
+    button: 'Send the request',
+    done: 'Your request has been sent to the office.',
+  },
+  requests: {
+    title: 'Your requests',
+    empty: 'You have no requests.',
+    caption: 'Your requests, their deadline and outcome',
+    col: {
+      kind: 'Kind',
+      createdAt: 'Filed',
+      status: 'Status',
+      dueOn: 'Answer due',
+      outcome: "The office's answer",
+    },
+    kind: {
+      RESTRICTION: 'Restriction of processing',
+      RESTRICTION_LIFTED: 'Restriction ended',
+      OBJECTION: 'Objection',
+      OTHER: 'Other request',
+    },
+    status: { OPEN: 'Waiting', RESOLVED: 'Resolved' },
+    overdue: 'overdue',
+  },
+  erase: {
+    title: 'Erase your account and data',
+    intro:
+      'Your account is closed after 14 days; until then it keeps working and you can change your mind. Your posts, messages and comments stay in their threads as "Anonymous user", without your data. Files in groups stay with the groups.',
+    password: 'Password (to confirm)',
+    button: 'Erase my account',
+    confirmTitle: 'Erase your account?',
+    confirmBody:
+      'In 14 days your account will be closed and your personal data erased. Once that date has passed this cannot be undone.',
+    confirm: 'Yes, erase my account',
+    pending: 'Your account is due to be erased on {{date}}.',
+    cancel: 'Cancel the erasure',
+    cancelled: 'You cancelled the erasure of your account.',
+  },
+  notice: {
+    title: 'Privacy notice',
+    version: 'Version {{version}} of {{date}}',
+    none: 'The notice has not been published yet.',
+    gateTitle: 'The privacy notice has changed',
+    gateIntro: 'Please read the new version of the notice on how your personal data is processed.',
+    acknowledge: 'I have read it',
+  },
+  office: {
+    title: 'Data protection — office',
+    tabs: { requests: 'Requests', consents: 'Consent log', notice: 'Privacy notice' },
+    queue: {
+      caption: 'Requests to answer, most urgent first',
+      empty: 'No requests.',
+      status: 'Requests',
+      col: { person: 'Person', kind: 'Kind', details: 'Request', dueOn: 'Due', action: 'Answer' },
+      note: 'Answer to the person',
+      resolve: 'Resolve',
+    },
+    log: {
+      caption: 'Consent log, newest first (read-only)',
+      empty: 'No records for these filters.',
+      purpose: 'Purpose',
+      action: 'Action',
+      any: 'All',
+      from: 'From',
+      to: 'To (inclusive)',
+      email: 'E-mail address',
+      filter: 'Filter',
+      total: 'Records: {{count}}',
+      col: {
+        when: 'When',
+        who: 'Who',
+        purpose: 'Purpose',
+        action: 'Action',
+        version: 'Wording version',
+        source: 'Source',
+      },
+      account: 'account {{id}}',
+      erased: 'data erased',
+      actionName: { GRANTED: 'given', WITHDRAWN: 'withdrawn' },
+      source: {
+        NEWSLETTER_FORM: 'newsletter form',
+        NEWSLETTER_CONFIRMATION: 'newsletter confirmation',
+        NEWSLETTER_UNSUBSCRIBE: 'newsletter unsubscribe',
+        NOTIFICATION_SETTINGS: 'notification settings',
+        EVENT_REGISTRATION: 'event registration',
+        PRIVACY_CENTRE: 'privacy centre',
+        ACCOUNT_ERASURE: 'account erasure',
+      },
+    },
+    publish: {
+      intro: 'People are shown a new version at their next sign-in. Markdown.',
+      pl: 'Polish text',
+      en: 'English text',
+      button: 'Publish a new version',
+      done: 'Version {{version}} published.',
+    },
+  },
+};
