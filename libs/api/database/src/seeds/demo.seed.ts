@@ -4,6 +4,7 @@ import { foldForSearch, MembershipStatus, OrganisationKind, Role } from '@civita
 import { seedDemoChat } from './demo-chat.seed';
 import { seedDemoForum } from './demo-forum.seed';
 import { seedDemoOpinions } from './demo-opinions.seed';
+import { seedDemoEvents } from './demo-events.seed';
 import { seedDemoPositions } from './demo-positions.seed';
 import { seedDemoTribunal } from './demo-tribunal.seed';
 import { seedDemoPractices } from './demo-practices.seed';
@@ -353,4 +354,5 @@ async function seedDemoGroups(tx: EntityManager): Promise<void> {
   await seedDemoPractices(tx, idOf);
   await seedDemoTribunal(tx, idOf);
   await seedDemoPositions(tx, idOf);
+  await seedDemoEvents(tx, idOf);
 }
