@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CalendarModule } from '@civitas/api/calendar';
 import { EventRemindersScheduler, EventRemindersService } from './event-reminders.service';
 import { EventsCalendarSource } from './events-calendar.source';
-import { EventsPersonalData } from './events-personal-data';
+import { EventsPersonalData } from './events.personal-data';
 import { EventsResolver } from './events.resolver';
 import { EventsService } from './events.service';
 
