@@ -46,6 +46,7 @@ import {
   TribunalDeadlinesPage,
   TribunalNewCasePage,
 } from '@civitas/web/tribunal';
+import { PrivacyCentrePage, PrivacyNoticePage, PrivacyOfficePage } from '@civitas/web/privacy';
 import {
   ConsultationFormPage,
   ConsultationPage,
@@ -98,6 +99,7 @@ export function AppRoutes() {
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="invitation" element={<AcceptInvitationPage afterAccept="/" />} />
         <Route path="unsubscribe" element={<UnsubscribePage />} />
+        <Route path="privacy-notice" element={<PrivacyNoticePage />} />
         <Route path="newsletter" element={<NewsletterSubscribePage />} />
         <Route path="newsletter/confirm" element={<NewsletterConfirmPage />} />
         <Route path="newsletter/unsubscribe" element={<NewsletterUnsubscribePage />} />
@@ -470,6 +472,22 @@ export function AppRoutes() {
           }
         />
         <Route path="profile" element={<MyProfilePage />} />
+        <Route
+          path="privacy"
+          element={
+            <RequirePermission anyOf={[Permission.PROFILE_OWN]}>
+              <PrivacyCentrePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="privacy/office"
+          element={
+            <RequirePermission anyOf={[Permission.PRIVACY_MANAGE]}>
+              <PrivacyOfficePage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="notifications"
           element={
