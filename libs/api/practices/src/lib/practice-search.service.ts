@@ -260,10 +260,12 @@ export function searchStatement(search: NormalisedSearch): string {
     text && relevance
       ? `-- Full cover-density ranking for a bounded set: every match when there are at most
   -- ${RANKED_NEWEST}, else the ${RANKED_TITLE} best title matches and the ${RANKED_NEWEST} newest; the rest rank 0.
-  -- The title matches come from the small title vector's own index, not a test of every match.
+  -- The title matches come from the small title vector's own index, not a test of every match;
+  -- a title match is a match of the whole vector unless the query negates a word (!), so the
+  -- whole vector is read (out of line) only then: the test folds to a constant when planned.
   candidates AS (
     (SELECT p.id FROM good_practice_search p
-     WHERE p.title_search @@ ${QUERY} AND p.search @@ ${QUERY}${used.map((i) => ` AND ${filters[i]}`).join('')}
+     WHERE p.title_search @@ ${QUERY} AND (strpos((${QUERY})::text, '!') = 0 OR p.search @@ ${QUERY})${used.map((i) => ` AND ${filters[i]}`).join('')}
      ORDER BY ts_rank_cd(p.title_search, ${QUERY}) DESC, p.id DESC LIMIT ${RANKED_TITLE})
     UNION
     (SELECT id FROM matches ORDER BY published_at DESC, id DESC LIMIT ${RANKED_NEWEST})
