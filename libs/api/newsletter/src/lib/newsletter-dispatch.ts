@@ -1,4 +1,10 @@
-import { Inject, Injectable, OnApplicationShutdown, Optional } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '@civitas/api/core';
@@ -59,7 +65,9 @@ export const NEWSLETTER_QUEUE = 'newsletter';
  * deliveries, mark it bouncing and it is left out from then on.
  */
 @Injectable()
-export class NewsletterDispatch implements PacedMailHandler, OnApplicationShutdown {
+export class NewsletterDispatch
+  implements PacedMailHandler, OnApplicationBootstrap, OnApplicationShutdown
+{
   private readonly queue: PacedMailQueue;
 
   constructor(
@@ -77,6 +85,19 @@ export class NewsletterDispatch implements PacedMailHandler, OnApplicationShutdo
     this.queue = config.redisUrl
       ? new BullPacedMailQueue(config.redisUrl, mail, this, settings)
       : new InProcessPacedMailQueue(mail, this, settings);
+  }
+
+  /**
+   * Without Redis the queue lives in memory: deliveries a stopped process left QUEUED are
+   * queued again at start (with Redis, BullMQ kept them).
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.redisUrl) return;
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT d.id FROM newsletter_delivery d JOIN newsletter_issue i ON i.id = d.issue_id
+       WHERE d.status = 'QUEUED' ORDER BY i.sent_at, d.id`,
+    );
+    if (rows.length) await this.queue.enqueue(rows.map((r) => r.id));
   }
 
   enqueue(deliveryIds: string[]): Promise<void> {

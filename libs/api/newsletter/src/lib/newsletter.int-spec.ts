@@ -388,6 +388,29 @@ describe('newsletter', () => {
       ).toEqual([]);
     });
 
+    it('queues again at start what a stopped process left QUEUED (no Redis: the queue was in memory)', async () => {
+      await confirmed('after-restart@example.pl');
+      const issue = data(
+        await t.gql(
+          CREATE,
+          { input: { subject: 'Po restarcie', body: 'x' } },
+          { token: office.token },
+        ),
+      ).createNewsletterIssue;
+      await t.db.query(
+        `INSERT INTO newsletter_delivery (issue_id, subscriber_id, status)
+         SELECT $1, id, 'QUEUED' FROM newsletter_subscriber WHERE email = 'after-restart@example.pl'`,
+        [issue.id],
+      );
+      await t.db.query(
+        `UPDATE newsletter_issue SET sent_at = now(), queued_count = 1 WHERE id = $1`,
+        [issue.id],
+      );
+      await t.app.get(NewsletterDispatch).onApplicationBootstrap();
+      expect(await settled(issue.id)).toEqual({ queued: 1, sent: 1, failed: 0, skipped: 0 });
+      await t.mail.waitFor('after-restart@example.pl', (m) => m.subject === 'Po restarcie');
+    });
+
     it('leaves out accounts whose processing is restricted (matched by e-mail)', async () => {
       const restricted = await t.makeUser({
         role: Role.CITY_OFFICIAL,

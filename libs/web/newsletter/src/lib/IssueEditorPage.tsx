@@ -239,8 +239,7 @@ export function IssueEditorPage() {
                   label={t('editor.body')}
                   description={t('editor.bodyHint')}
                   required
-                  autosize
-                  minRows={12}
+                  rows={14}
                   maxLength={20000}
                   value={body}
                   readOnly={readOnly}
