@@ -397,6 +397,13 @@ describe('good practice search', () => {
   });
 
   // Last: it adds 1,600 practices the tests above do not expect.
+  it('leaves out a practice whose title matches when its body has a negated word', async () => {
+    // The title matches "termomodernizacja"; the problem says "ciepło".
+    const r = await search({ query: 'termomodernizacja -ciepło' });
+    expect(r.errors).toBeUndefined();
+    expect(titles(r)).toEqual(['Budżet obywatelski dla młodzieży']);
+  });
+
   it('keeps the search copy and the browsing counts in step as practices are published, changed, archived and deleted', async () => {
     const counted = () =>
       t.db.query(`SELECT f.facet, f.value, count(*)::int AS count
