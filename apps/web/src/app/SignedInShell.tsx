@@ -65,6 +65,8 @@ function SignedInFrame() {
   ) {
     nav.push({ to: '/admin/invitations', label: t('nav.invitations') });
   }
+  if (session.can(Permission.NEWSLETTER_MANAGE))
+    nav.push({ to: '/newsletter/issues', label: t('newsletter:nav.title') });
   if (session.can(Permission.PRIVACY_MANAGE))
     nav.push({ to: '/privacy/office', label: t('privacy:nav.office') });
   nav.push({ to: '/profile', label: t('nav.profile') });
