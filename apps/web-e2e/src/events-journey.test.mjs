@@ -1,0 +1,162 @@
+// The events journey, in a real browser against the built web and API on the demo seed: the
+// office creates a workshop with two seats through the form (times typed in Polish time);
+// Poznań's official registers, sharing her data with participants; Łódź's legal officer takes
+// the last seat; Poznań's city admin is put on the waiting list (place 1); the official
+// cancels and the admin is promoted in the same transaction — he finds it on the event page,
+// in the bell and on the notifications page, and the e-mail is captured. The calendar's list
+// and month views, the personal iCal feed, the form, the event page and the bell are checked
+// with axe-core; each person signs in in a fresh browser context.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { assertAccessible as assertA11y, Stack } from './harness.mjs';
+
+const PASSWORD = 'Civitas-demo-2026';
+const OFFICE = { email: 'biuro@civitas.local', name: 'Anna Nowak' };
+const OFFICIAL = { email: 'urzednik.poznan@civitas.local', name: 'Maria Wiśniewska' };
+const LEGAL = { email: 'prawnik.lodz@civitas.local', name: 'Tomasz Zieliński' };
+const ADMIN = { email: 'admin.poznan@civitas.local', name: 'Piotr Kowalski' };
+const TITLE = 'Warsztaty: budżet obywatelski w praktyce';
+
+const stack = new Stack();
+let page;
+let eventUrl;
+const pageErrors = [];
+
+before(async () => {
+  await stack.start();
+});
+
+after(() => stack.stop());
+
+const assertAccessible = (name) => assertA11y(page, name);
+
+async function signIn(person) {
+  await page?.context().close();
+  page = await stack.openPage(pageErrors);
+  await page.goto(`${stack.baseUrl}/sign-in`);
+  await page.getByLabel(/^Adres e-mail/).fill(person.email);
+  await page.getByLabel(/^Hasło/).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Zaloguj się' }).click();
+  await page.getByRole('button', { name: `Konto: ${person.name}` }).waitFor();
+}
+
+async function noAlerts(what) {
+  const alerts = await page.getByRole('alert').allTextContents();
+  assert.deepEqual(alerts, [], `${what} failed: ${alerts.join(' / ')}`);
+}
+
+async function expectDone(text, what) {
+  await page.getByText(text).or(page.getByRole('alert').first()).first().waitFor();
+  await noAlerts(what);
+}
+
+async function openEvent() {
+  await page.goto(eventUrl);
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+}
+
+/** YYYY-MM-DD `days` from today. */
+const day = (days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+async function register(person, share, expected) {
+  await signIn(person);
+  await openEvent();
+  if (share) await page.getByRole('checkbox', { name: /Zgadzam się na udostępnienie/ }).check();
+  await page.getByRole('button', { name: /^Zapisz się/ }).click();
+  await expectDone(expected, `${person.name} registering`);
+}
+
+test('the office creates an event with two seats through the form', async () => {
+  await signIn(OFFICE);
+  await page.getByRole('link', { name: 'Wydarzenia' }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Kalendarz wydarzeń' }).waitFor();
+  await page.getByRole('heading', { name: 'Mój kalendarz (iCal)' }).waitFor();
+  await assertAccessible('the calendar (list)');
+  await page.getByText('Miesiąc', { exact: true }).click();
+  await page.getByRole('table').waitFor();
+  await assertAccessible('the calendar (month)');
+
+  await page.getByRole('link', { name: 'Nowe wydarzenie' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Nowe wydarzenie' }).waitFor();
+  await page.getByLabel(/^Nazwa/).fill(TITLE);
+  await page.getByLabel(/^Opis/).fill('Jak zaprojektować **regulamin** i głosowanie.');
+  await page.getByLabel(/^Początek/).fill(`${day(40)}T10:00`);
+  await page.getByLabel(/^Koniec/).fill(`${day(40)}T14:00`);
+  await page.getByLabel(/^Miejsce/).fill('Poznań, Urząd Miasta, pl. Kolegiacki 17');
+  await page.getByLabel(/^Liczba miejsc/).fill('2');
+  await assertAccessible('the event form');
+  await page.getByRole('button', { name: 'Utwórz wydarzenie' }).click();
+  await page
+    .getByRole('heading', { level: 1, name: TITLE })
+    .or(page.getByRole('alert').first())
+    .first()
+    .waitFor();
+  await noAlerts('creating the event');
+  eventUrl = page.url();
+  assert.match(eventUrl, /\/events\/[0-9a-f-]{36}$/);
+  await page.getByText('10:00').first().waitFor();
+  await assertAccessible('the event page (organiser)');
+});
+
+test('two people take the seats, the third is put on the waiting list', async () => {
+  await register(OFFICIAL, true, 'Zapisano Cię na wydarzenie.');
+  await assertAccessible('the event page (registered)');
+  await register(LEGAL, false, 'Zapisano Cię na wydarzenie.');
+  // The official shared her data; the legal officer did not: he sees her, and himself.
+  const participants = page.getByTestId('participants');
+  await participants.getByText(OFFICIAL.name).waitFor();
+  await participants.getByText(LEGAL.name).waitFor();
+  await register(
+    ADMIN,
+    false,
+    'Wszystkie miejsca są zajęte: jesteś na liście rezerwowej (1. miejsce).',
+  );
+  await page
+    .getByTestId('registration-status')
+    .getByText(/liście rezerwowej – 1\. miejsce/)
+    .waitFor();
+  await assertAccessible('the event page (waiting list)');
+});
+
+test('a cancellation promotes the first on the waiting list, who is told in the bell and by e-mail', async () => {
+  await signIn(OFFICIAL);
+  await openEvent();
+  await page.getByRole('button', { name: 'Wypisz się' }).click();
+  await expectDone('Wypisano Cię z wydarzenia.', 'cancelling');
+
+  await stack.waitForOutput(
+    /mail to admin\.poznan@civitas\.local — "Civitas: Miejsce na wydarzeniu/,
+    30_000,
+  );
+  await signIn(ADMIN);
+  await openEvent();
+  await page
+    .getByTestId('registration-status')
+    .getByText('Jesteś na liście uczestników.')
+    .waitFor();
+  const bell = page.getByRole('button', { name: /^Powiadomienia, [1-9]\d* nieprzeczytan/ });
+  await bell.waitFor();
+  await bell.click();
+  const dialog = page.getByRole('dialog', { name: 'Powiadomienia' });
+  await dialog
+    .getByText(/Zwolniło się miejsce/)
+    .first()
+    .waitFor();
+  await assertAccessible('the bell with the promotion');
+  await dialog.getByRole('link', { name: /^Wszystkie powiadomienia/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Powiadomienia' }).waitFor();
+  await page
+    .getByText(new RegExp(`Zwolniło się miejsce.*${TITLE}`))
+    .first()
+    .waitFor();
+  await assertAccessible('the notifications page');
+
+  // The organiser sees both participants and an empty waiting list.
+  await signIn(OFFICE);
+  await openEvent();
+  const list = page.getByTestId('participants');
+  await list.getByText(LEGAL.name).waitFor();
+  await list.getByText(ADMIN.name).waitFor();
+  assert.equal(await page.getByTestId('waitlist').count(), 0);
+  assert.deepEqual(pageErrors, []);
+});
