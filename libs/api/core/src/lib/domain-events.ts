@@ -32,6 +32,8 @@ export const DomainEvent = {
   EVENT_WAITLIST_PROMOTED: 'event.waitlist-promoted',
   /** The daily event reminder: events starting tomorrow, each with its registered people. */
   EVENT_REMINDERS_DUE: 'event.reminders-due',
+  /** An official of a member city commented on a consultation (the office is told). */
+  POSITION_COMMENT_POSTED: 'position.comment-posted',
 } as const;
 
 export interface UserMentionedEvent {
@@ -188,6 +190,16 @@ export interface EventWaitlistPromotedEvent {
   eventTitle: string;
   /** YYYY-MM-DD HH:mm in Polish time. */
   startsAt: string;
+  recipientIds: string[];
+}
+
+export interface PositionCommentPostedEvent {
+  consultationId: string;
+  consultationTitle: string;
+  commentId: string;
+  cityName: string;
+  byUserId: string;
+  /** The office's accounts. */
   recipientIds: string[];
 }
 

@@ -12,6 +12,7 @@ import { Opinions1764310000000 } from './1764310000000-Opinions';
 import { Tribunal1764320000000 } from './1764320000000-Tribunal';
 import { ConsentLog1764390000000 } from './1764390000000-ConsentLog';
 import { Positions1764400000000 } from './1764400000000-Positions';
+import { PositionNotifications1764400000001 } from './1764400000001-PositionNotifications';
 import { Events1764410000000 } from './1764410000000-Events';
 import { Newsletter1764420000000 } from './1764420000000-Newsletter';
 import { Privacy1764430000000 } from './1764430000000-Privacy';
@@ -33,6 +34,7 @@ export const migrations = [
   Tribunal1764320000000,
   ConsentLog1764390000000,
   Positions1764400000000,
+  PositionNotifications1764400000001,
   Events1764410000000,
   Newsletter1764420000000,
   Privacy1764430000000,

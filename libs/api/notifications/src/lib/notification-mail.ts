@@ -135,6 +135,11 @@ export function describe(n: MailableNotification): { pl: string; en: string } {
         pl: `Przypomnienie: jutro „${request}” (początek ${n.payload.dueDate ?? ''}, czas polski).`,
         en: `Reminder: “${request}” is tomorrow (starts ${n.payload.dueDate ?? ''}, Polish time).`,
       };
+    case NotificationKind.POSITION_COMMENT:
+      return {
+        pl: `${who} (${n.payload.message ?? ''}) zgłosił(a) uwagę w konsultacji „${request}”.`,
+        en: `${whoEn} (${n.payload.message ?? ''}) commented in the consultation “${request}”.`,
+      };
     case NotificationKind.EVENT_PROMOTED:
       return {
         pl: `Zwolniło się miejsce: jesteś na liście uczestników wydarzenia „${request}” (${n.payload.dueDate ?? ''}).`,
@@ -148,6 +153,8 @@ export function linkOf(appUrl: string, n: MailableNotification): string {
   if (n.kind.startsWith('OPINION_') && n.targetId) return `${appUrl}/opinions/${n.targetId}`;
   if (n.kind.startsWith('TRIBUNAL_') && n.targetId) return `${appUrl}/tribunal/${n.targetId}`;
   if (n.kind.startsWith('EVENT_') && n.targetId) return `${appUrl}/events/${n.targetId}`;
+  if (n.kind === NotificationKind.POSITION_COMMENT && n.targetId)
+    return `${appUrl}/positions/consultations/${n.targetId}`;
   if (n.groupId && n.threadId) {
     const post = n.postId ? `#post-${n.postId}` : '';
     return `${appUrl}/groups/${n.groupId}/threads/${n.threadId}${post}`;
@@ -178,6 +185,7 @@ const SUBJECTS: Record<NotificationKind, string> = {
   [NotificationKind.TRIBUNAL_JOIN]: 'Przystąpienie do sprawy przed TK / Joining a Tribunal case',
   [NotificationKind.EVENT_REMINDER]: 'Jutro wydarzenie / Event tomorrow',
   [NotificationKind.EVENT_PROMOTED]: 'Miejsce na wydarzeniu / A seat at the event',
+  [NotificationKind.POSITION_COMMENT]: 'Uwaga w konsultacji / A consultation comment',
 };
 
 /** The mail for one notification sent at once. */

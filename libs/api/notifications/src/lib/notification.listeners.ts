@@ -11,6 +11,7 @@ import type {
   OpinionRequestTransitionedEvent,
   TribunalDeadlinesDueEvent,
   TribunalJoinEvent,
+  PositionCommentPostedEvent,
   ForumPostModeratedEvent,
   ForumReplyPostedEvent,
   GroupInvitationCreatedEvent,
@@ -216,6 +217,20 @@ export class NotificationListeners {
         payload: { requestSubject: r.eventTitle, dueDate: r.startsAt },
       });
     }
+  }
+
+  /** A comment on a consultation: the office, one notification per comment. */
+  @OnEvent(DomainEvent.POSITION_COMMENT_POSTED, { async: true, promisify: true })
+  onPositionComment(e: PositionCommentPostedEvent): Promise<void> {
+    return this.notify(DomainEvent.POSITION_COMMENT_POSTED, {
+      kind: NotificationKind.POSITION_COMMENT,
+      recipientIds: e.recipientIds,
+      actorId: e.byUserId,
+      groupId: null,
+      targetId: e.consultationId,
+      // As for the tribunal: subject = the consultation's title, message = the city.
+      payload: { requestSubject: e.consultationTitle, message: e.cityName },
+    });
   }
 
   private async notify(event: string, n: NewNotifications): Promise<void> {

@@ -191,6 +191,7 @@ describe('notifications', () => {
       { kind: 'TRIBUNAL_JOIN', email: 'IMMEDIATE' },
       { kind: 'EVENT_REMINDER', email: 'IMMEDIATE' },
       { kind: 'EVENT_PROMOTED', email: 'IMMEDIATE' },
+      { kind: 'POSITION_COMMENT', email: 'DAILY_DIGEST' },
     ]);
     const twice = await t.gql(
       UPDATE_PREFS,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { PositionConsultationStatus } from '@civitas/shared/domain';
@@ -6,9 +7,11 @@ import {
   badUserInput,
   conflict,
   Connection,
+  DomainEvent,
   decodeCursor,
   forbidden,
   notFound,
+  type PositionCommentPostedEvent,
   toConnection,
 } from '@civitas/api/core';
 import type { AuthUser } from '@civitas/api/auth';
@@ -97,6 +100,7 @@ export class PositionConsultationsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: PositionAccess,
     private readonly statements: PositionStatementsService,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** `official`: the viewer is an official of a member city (PositionAccess). */
@@ -326,13 +330,17 @@ export class PositionConsultationsService {
     });
   }
 
-  /** Only officials of member cities, only while open (after: CONFLICT). */
+  /**
+   * Only officials of member cities, only while open (after: CONFLICT). The office is told
+   * once the comment is stored (one in-app notification per comment; mail as each person's
+   * preferences say, by default in the daily digest).
+   */
   async addComment(
     user: AuthUser,
     consultationId: string,
     body: string,
   ): Promise<ConsultationComment> {
-    return this.db.transaction(async (tx) => {
+    const { comment, title } = await this.db.transaction(async (tx) => {
       const consultation = await this.get(user, consultationId, tx);
       if (!(await this.access.isMemberCityOfficial(user, tx))) {
         throw forbidden('Only officials of member cities comment on consultations');
@@ -346,8 +354,21 @@ export class PositionConsultationsService {
          VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [consultation.id, user.id, user.organisationId, body, html],
       );
-      return this.comment(tx, user, row.id, true);
+      return { comment: await this.comment(tx, user, row.id, true), title: consultation.title };
     });
+    const office: { id: string }[] = await this.db.query(
+      `SELECT id FROM app_user WHERE role = 'OFFICE_ADMIN' AND deactivated_at IS NULL`,
+    );
+    const event: PositionCommentPostedEvent = {
+      consultationId,
+      consultationTitle: title,
+      commentId: comment.id,
+      cityName: comment.author.cityName,
+      byUserId: user.id,
+      recipientIds: office.map((o) => o.id),
+    };
+    this.events.emit(DomainEvent.POSITION_COMMENT_POSTED, event);
+    return comment;
   }
 
   private async comment(tx: EntityManager, user: AuthUser, id: string, open: boolean) {

@@ -149,7 +149,7 @@ export class PositionConsultationsResolver {
       .get(
         `positions.comments:${args.first}:${args.after ?? ''}`,
         () =>
-          new DataLoader<PositionConsultation, unknown>(
+          new DataLoader<PositionConsultation, unknown, string>(
             (consultations) => this.consultations.comments(user, consultations, args),
             { cacheKeyFn: (x) => x.id },
           ),

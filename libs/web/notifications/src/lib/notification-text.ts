@@ -64,6 +64,8 @@ export function notificationLink(n: NotificationItemFragment): string {
     return n.targetId ? `/tribunal/${n.targetId}` : '/tribunal';
   if (n.kind === NotificationKind.EVENT_REMINDER || n.kind === NotificationKind.EVENT_PROMOTED)
     return n.targetId ? `/events/${n.targetId}` : '/events';
+  if (n.kind === NotificationKind.POSITION_COMMENT)
+    return n.targetId ? `/positions/consultations/${n.targetId}` : '/positions/consultations';
   if (n.kind === NotificationKind.GROUP_INVITATION) return '/groups';
   if (n.groupId && n.threadId) {
     const anchor = n.postId ? `#post-${n.postId}` : '';

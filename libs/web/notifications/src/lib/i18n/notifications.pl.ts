@@ -56,6 +56,7 @@ export const notificationsPl = {
     TRIBUNAL_JOIN: 'Przystąpienie do sprawy przed Trybunałem',
     EVENT_REMINDER: 'Przypomnienie o wydarzeniu',
     EVENT_PROMOTED: 'Miejsce z listy rezerwowej',
+    POSITION_COMMENT: 'Uwaga w konsultacji projektu stanowiska',
   } satisfies Record<NotificationKind, string>,
   text: {
     someone: 'Ktoś',
@@ -83,6 +84,7 @@ export const notificationsPl = {
     EVENT_REMINDER: 'Jutro wydarzenie{{subjectName}}, na które jesteś zapisany(-a){{due}}.',
     EVENT_PROMOTED:
       'Zwolniło się miejsce: jesteś na liście uczestników wydarzenia{{subjectName}}{{due}}.',
+    POSITION_COMMENT: '{{actor}} zgłasza uwagę w konsultacji{{subjectName}}.',
     message: 'Wiadomość: {{message}}',
   },
   moderation: {
