@@ -402,6 +402,38 @@ describe('the privacy centre', () => {
     expect(errorCode(await t.gql(STATUS))).toBe('UNAUTHENTICATED');
   });
 
+  it("a page of the consent log or of the office's queue costs the same statements, 3 rows or 30", async () => {
+    const log = t.app.get(ConsentLog);
+    const version = currentConsentText(ConsentPurpose.NEWSLETTER).version;
+    for (let i = 0; i < 30; i++) {
+      await log.grant(
+        { email: `czytelnik${i}@example.pl` },
+        ConsentPurpose.NEWSLETTER,
+        version,
+        ConsentSource.NEWSLETTER_CONFIRMATION,
+      );
+      await t.db.query(
+        `INSERT INTO privacy_request (user_id, kind, details, status) VALUES ($1, 'OTHER', $2, 'OPEN')`,
+        [marek.id, `Pytanie ${i}`],
+      );
+    }
+    const cost = async (query: string, first: number) => {
+      t.queries.reset();
+      const res = await as(office, query, { first });
+      expect(res.errors).toBeUndefined();
+      return t.queries.statements.length;
+    };
+    const LOG = `query($first: Int!) { consentRecords(first: $first) { totalCount edges { node { id email purpose } } } }`;
+    const QUEUE = `query($first: Int!) { privacyRequests(first: $first) { totalCount edges { node { id personName dueOn } } } }`;
+    for (const query of [LOG, QUEUE]) {
+      const small = await cost(query, 3);
+      expect(await cost(query, 30)).toBe(small);
+      // the caller's account (the guard), the page, its total
+      expect(small).toBeLessThanOrEqual(3);
+    }
+    await t.db.query(`DELETE FROM privacy_request WHERE details LIKE 'Pytanie %'`);
+  });
+
   describe('a person who leaves', () => {
     let documentBytes: Buffer;
 
