@@ -15,6 +15,7 @@ describe('role → permission map', () => {
     // opinions:read lets every role ask for a request by id and get NOT_FOUND, never
     // FORBIDDEN; a guest is never party to a request (OpinionAccess). tribunal:read likewise:
     // tribunal cases answer NOT_FOUND to anyone outside member cities and the office.
+    // events:read: a guest sees only the events their town is invited to (the rest NOT_FOUND).
     expect(ROLE_PERMISSIONS[Role.GUEST]).toEqual([
       Permission.PROFILE_OWN,
       Permission.GROUPS_READ,
@@ -23,6 +24,8 @@ describe('role → permission map', () => {
       Permission.DOCUMENTS_WRITE,
       Permission.OPINIONS_READ,
       Permission.TRIBUNAL_READ,
+      Permission.EVENTS_READ,
+      Permission.POSITIONS_READ,
     ]);
   });
   it('lets only the office manage tribunal cases, and only cities ask to join them', () => {
