@@ -20,7 +20,7 @@ describe('SubscribePage', () => {
       screen
         .getByRole('link', { name: 'Informacja o przetwarzaniu danych osobowych' })
         .getAttribute('href'),
-    ).toBe('/privacy/notice');
+    ).toBe('/privacy-notice');
   });
 
   it('asks for an address and the consent before sending anything', async () => {

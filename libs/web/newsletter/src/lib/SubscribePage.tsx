@@ -9,7 +9,7 @@ import { Link } from 'react-router';
 import { NEWSLETTER_NS } from './i18n';
 
 /** Where the privacy notice lives (the privacy centre's public page). */
-export const PRIVACY_NOTICE_PATH = '/privacy/notice';
+export const PRIVACY_NOTICE_PATH = '/privacy-notice';
 
 /**
  * `/newsletter`: anyone subscribes an address, signed in or not. Shows the whole consent
