@@ -466,4 +466,77 @@ describe('events', () => {
       data(await as(lodzB, GET, { id: future.id })).associationEvent.viewerRegistration.status,
     ).toBe('REGISTERED');
   });
+
+  it('costs the same statements for a page of 2 or 20 events with counts, places and invited cities', async () => {
+    // Twenty seminars a year from now, alone in their window (no group meetings among them).
+    const at = Date.now() + 400 * DAY;
+    for (let i = 0; i < 20; i++) {
+      await create({
+        title: `Seminarium ${i}`,
+        capacity: 3,
+        startsAt: new Date(at + i * 3600_000).toISOString(),
+        endsAt: new Date(at + i * 3600_000 + 1800_000).toISOString(),
+      });
+    }
+    const from = new Date(at - 1000).toISOString();
+    const cost = async (first: number) => {
+      t.queries.reset();
+      const page = data(
+        await as(
+          lodzA,
+          `query($first: Int!, $from: DateTime) { associationEvents(first: $first, from: $from) { totalCount edges { node {
+             id title registeredCount waitlistCount viewerIsOrganiser groupName
+             viewerRegistration { status waitlistPosition } invitedCities { name } } } } }`,
+          { first, from },
+        ),
+      ).associationEvents;
+      expect(page.edges).toHaveLength(first);
+      return t.queries.statements.slice();
+    };
+    const small = await cost(2);
+    const large = await cost(20);
+    expect(large.length).toBe(small.length);
+  });
+
+  it('serves many people taking seats at once: the lock on the event row keeps the count exact (figure: latency against separate events)', async () => {
+    const people = [lodzA, lodzB, poznanC, poznanD, coordinator, expert, office];
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const timed = async (u: TestUser, id: string) => {
+      const started = performance.now();
+      const r = await register(u, id);
+      return {
+        ms: performance.now() - started,
+        status: data(r).registerForEvent.status as string,
+        place: data(r).registerForEvent.waitlistPosition as number | null,
+      };
+    };
+    const contended: number[] = [];
+    const separate: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const one = await create({ title: `Jedno wydarzenie ${round}`, capacity: 3 });
+      const results = await Promise.all(people.map((u) => timed(u, one.id)));
+      expect(results.filter((r) => r.status === 'REGISTERED')).toHaveLength(3);
+      expect(
+        results
+          .map((r) => r.place)
+          .filter((p) => p !== null)
+          .sort(),
+      ).toEqual([1, 2, 3, 4]);
+      contended.push(...results.map((r) => r.ms));
+      const many = await Promise.all(
+        people.map(() => create({ title: `Osobne wydarzenie ${round}`, capacity: 3 })),
+      );
+      separate.push(
+        ...(await Promise.all(people.map((u, i) => timed(u, many[i].id)))).map((r) => r.ms),
+      );
+    }
+    const ratio = median(contended) / median(separate);
+    // A figure for the report, not a pass/fail: registrations serialised by the row lock
+    // against the same number of registrations on separate events, in the same run.
+    console.log(
+      `events: ${people.length} at once on one event, median ${median(contended).toFixed(1)} ms; ` +
+        `on separate events ${median(separate).toFixed(1)} ms; ratio ${ratio.toFixed(2)}`,
+    );
+    expect(ratio).toBeGreaterThan(0);
+  });
 });

@@ -465,8 +465,10 @@ export class EventsService {
           ? EventRegistrationStatus.REGISTERED
           : EventRegistrationStatus.WAITLISTED;
       const [{ id }]: { id: string }[] = await tx.query(
-        `INSERT INTO event_registration (event_id, user_id, status, city_name, position)
-         SELECT $1, u.id, $3, o.name, u.position FROM app_user u
+        // clock_timestamp(), not now(): the queue's order is the order the lock was taken in,
+        // not when each transaction began.
+        `INSERT INTO event_registration (event_id, user_id, status, city_name, position, created_at)
+         SELECT $1, u.id, $3, o.name, u.position, clock_timestamp() FROM app_user u
          JOIN organisation o ON o.id = u.organisation_id WHERE u.id = $2 RETURNING id`,
         [eventId, user.id, status],
       );
