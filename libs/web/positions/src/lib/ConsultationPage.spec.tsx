@@ -71,7 +71,7 @@ describe('ConsultationPage', () => {
     ).toBeTruthy();
     // 15:00 UTC on 1 December is 16:00 in Warsaw.
     expect(screen.getByText('Uwagi do: 2026-12-01 16:00 (czasu polskiego)')).toBeTruthy();
-    expect(screen.getByText('3 uwag z 2 miast')).toBeTruthy();
+    expect(screen.getByText('3 uwagi z 2 miast')).toBeTruthy();
     expect(screen.getByText(/Uwagi innych miast zobaczysz po zgłoszeniu własnej/)).toBeTruthy();
     expect(screen.queryByText('Łódź popiera.')).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Działania Biura' })).toBeNull();

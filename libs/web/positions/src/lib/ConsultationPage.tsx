@@ -29,6 +29,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { statusColor } from './ConsultationsPage';
+import { useCommentCounts } from './counts';
 import { usePositionsError } from './errors';
 import { POSITIONS_NS } from './i18n';
 import { fromWarsawInput, warsawTime } from './time';
@@ -274,6 +275,7 @@ export function ConsultationPage() {
   const { t } = useTranslation(POSITIONS_NS);
   const session = useSession();
   const errorOf = usePositionsError();
+  const counts = useCommentCounts();
   const { data, error, loading, refetch } = useQuery(PositionConsultationDocument, {
     variables: { id },
     fetchPolicy: 'cache-and-network',
@@ -361,7 +363,7 @@ export function ConsultationPage() {
         <Title order={2} size="h3" id="consultation-comments">
           {t('consultation.commentsHeading')}
         </Title>
-        <Text>{t('consultation.counts', { comments: c.commentCount, cities: c.cityCount })}</Text>
+        <Text>{t('consultation.counts', counts(c.commentCount, c.cityCount))}</Text>
         {!c.viewerMaySeeComments && c.commentCount > 0 && (
           <Text>{t('consultation.commentsHidden')}</Text>
         )}

@@ -5,6 +5,7 @@ import { PositionConsultationsDocument, useSession } from '@civitas/web/data-acc
 import { ErrorAlert, LoadingState, LoadMoreButton, Page, useLoadMore } from '@civitas/web/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { useCommentCounts } from './counts';
 import { usePositionsError } from './errors';
 import { POSITIONS_NS } from './i18n';
 import { warsawTime } from './time';
@@ -23,6 +24,7 @@ export function ConsultationsPage() {
   const { t } = useTranslation(POSITIONS_NS);
   const session = useSession();
   const errorOf = usePositionsError();
+  const counts = useCommentCounts();
   const [params, setParams] = useSearchParams();
   const status = STATUSES.includes(params.get('status') ?? '')
     ? (params.get('status') as PositionConsultationStatus)
@@ -102,10 +104,7 @@ export function ConsultationsPage() {
                   </Table.Td>
                   <Table.Td>{warsawTime(node.closesAt)}</Table.Td>
                   <Table.Td>
-                    {t('consultations.comments', {
-                      comments: node.commentCount,
-                      cities: node.cityCount,
-                    })}
+                    {t('consultations.comments', counts(node.commentCount, node.cityCount))}
                   </Table.Td>
                 </Table.Tr>
               ))}

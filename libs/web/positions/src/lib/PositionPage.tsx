@@ -9,6 +9,7 @@ import {
 import { DescriptionList, ErrorAlert, LoadingState, Page, useFormatters } from '@civitas/web/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { useCommentCounts } from './counts';
 import { usePositionsError } from './errors';
 import { POSITIONS_NS } from './i18n';
 import { warsawTime } from './time';
@@ -20,6 +21,7 @@ export function PositionPage() {
   const f = useFormatters();
   const session = useSession();
   const errorOf = usePositionsError();
+  const counts = useCommentCounts();
   const { data, error, loading } = useQuery(PositionStatementDocument, { variables: { id } });
   const documents = useQuery(PositionStatementDocumentsDocument, { variables: { ownerId: id } });
   const position = data?.positionStatement;
@@ -67,8 +69,7 @@ export function PositionPage() {
       {position.consultation && (
         <Text>
           {t('position.consultation', {
-            comments: position.consultation.commentCount,
-            cities: position.consultation.cityCount,
+            ...counts(position.consultation.commentCount, position.consultation.cityCount),
             date: warsawTime(position.consultation.closedAt),
           })}{' '}
           <Anchor component={Link} to={`/positions/consultations/${position.consultation.id}`}>

@@ -2,6 +2,16 @@ import type { positionsPl } from './positions.pl';
 
 export const positionsEn: typeof positionsPl = {
   nav: { title: 'Positions' },
+  count: {
+    comments_one: '{{count}} comment',
+    comments_few: '{{count}} comments',
+    comments_many: '{{count}} comments',
+    comments_other: '{{count}} comments',
+    cities_one: '{{count}} city',
+    cities_few: '{{count}} cities',
+    cities_many: '{{count}} cities',
+    cities_other: '{{count}} cities',
+  },
   type: {
     POSITION: 'Position',
     RESOLUTION: 'Resolution',
@@ -41,7 +51,7 @@ export const positionsEn: typeof positionsPl = {
     download: 'Download {{name}}',
     edit: 'Edit',
     back: 'Back to the documents',
-    consultation: 'Consultation: {{comments}} comments from {{cities}} cities, closed on {{date}}.',
+    consultation: 'Consultation: {{comments}} from {{cities}}, closed on {{date}}.',
     openConsultation: 'See the consultation',
   },
   form: {
@@ -72,7 +82,7 @@ export const positionsEn: typeof positionsPl = {
     colStatus: 'Status',
     colCloses: 'Comments until (Polish time)',
     colComments: 'Comments',
-    comments: '{{comments}} comments from {{cities}} cities',
+    comments: '{{comments}} from {{cities}}',
     filter: 'Show',
     all: 'All',
   },
@@ -83,7 +93,7 @@ export const positionsEn: typeof positionsPl = {
     closesAt: 'Comments until {{time}} (Polish time)',
     closedAt: 'Closed {{time}} (Polish time)',
     adopted: 'The board adopted the position:',
-    counts: '{{comments}} comments from {{cities}} cities',
+    counts: '{{comments}} from {{cities}}',
     commentsHeading: "Cities' comments",
     commentsHidden:
       "You will see other cities' comments once you have sent yours — so each city gives its own view.",

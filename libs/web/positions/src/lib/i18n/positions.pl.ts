@@ -1,5 +1,15 @@
 export const positionsPl = {
   nav: { title: 'Stanowiska' },
+  count: {
+    comments_one: '{{count}} uwaga',
+    comments_few: '{{count}} uwagi',
+    comments_many: '{{count}} uwag',
+    comments_other: '{{count}} uwagi',
+    cities_one: '{{count}} miasta',
+    cities_few: '{{count}} miast',
+    cities_many: '{{count}} miast',
+    cities_other: '{{count}} miasta',
+  },
   type: {
     POSITION: 'Stanowisko',
     RESOLUTION: 'Uchwała',
@@ -38,7 +48,7 @@ export const positionsPl = {
     download: 'Pobierz {{name}}',
     edit: 'Edytuj',
     back: 'Wróć do listy dokumentów',
-    consultation: 'Konsultacja: {{comments}} uwag z {{cities}} miast, zamknięta {{date}}.',
+    consultation: 'Konsultacja: {{comments}} z {{cities}}, zamknięta {{date}}.',
     openConsultation: 'Zobacz konsultację',
   },
   form: {
@@ -69,7 +79,7 @@ export const positionsPl = {
     colStatus: 'Stan',
     colCloses: 'Uwagi do (czasu polskiego)',
     colComments: 'Uwagi',
-    comments: '{{comments}} uwag z {{cities}} miast',
+    comments: '{{comments}} z {{cities}}',
     filter: 'Pokaż',
     all: 'Wszystkie',
   },
@@ -80,7 +90,7 @@ export const positionsPl = {
     closesAt: 'Uwagi do: {{time}} (czasu polskiego)',
     closedAt: 'Zamknięta: {{time}} (czasu polskiego)',
     adopted: 'Zarząd przyjął stanowisko:',
-    counts: '{{comments}} uwag z {{cities}} miast',
+    counts: '{{comments}} z {{cities}}',
     commentsHeading: 'Uwagi miast',
     commentsHidden:
       'Uwagi innych miast zobaczysz po zgłoszeniu własnej — tak, by każde miasto przedstawiło swoje zdanie.',
