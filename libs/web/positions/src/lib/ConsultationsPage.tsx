@@ -13,10 +13,11 @@ import { warsawTime } from './time';
 const PAGE = 50;
 const STATUSES = Object.values(PositionConsultationStatus) as string[];
 
+/** Filled badges with white text at AA contrast (the theme's shades were not dark enough). */
 export const statusColor: Record<string, string> = {
-  OPEN: 'green.9',
-  CLOSED: 'gray.8',
-  ADOPTED: 'blue.9',
+  OPEN: '#1b6e3a',
+  CLOSED: '#5f6670',
+  ADOPTED: '#1c4f8a',
 };
 
 /** `/positions/consultations`: consultations on draft positions, newest first, by status. */
