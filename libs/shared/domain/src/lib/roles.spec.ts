@@ -43,6 +43,16 @@ describe('role → permission map', () => {
     expect(request).toEqual([Role.OFFICE_ADMIN, Role.CITY_ADMIN, Role.CITY_OFFICIAL]);
     expect(hasPermission(Role.GUEST, Permission.OPINION_LIBRARY_READ)).toBe(false);
   });
+  it('lets every role read positions, only the office manage them, and only cities comment', () => {
+    expect(Object.values(Role).every((r) => hasPermission(r, Permission.POSITIONS_READ))).toBe(
+      true,
+    );
+    const manage = Object.values(Role).filter((r) => hasPermission(r, Permission.POSITIONS_MANAGE));
+    expect(manage).toEqual([Role.OFFICE_ADMIN]);
+    // The office holds it with every permission; the API still refuses its comments (FORBIDDEN).
+    const comment = Object.values(Role).filter((r) => hasPermission(r, Permission.POSITION_COMMENT));
+    expect(comment).toEqual([Role.OFFICE_ADMIN, Role.CITY_ADMIN, Role.CITY_OFFICIAL]);
+  });
   it('lets only the office create working groups, and never guests or experts coordinate', () => {
     const creators = Object.values(Role).filter((r) => hasPermission(r, Permission.GROUP_CREATE));
     expect(creators).toEqual([Role.OFFICE_ADMIN]);
