@@ -232,7 +232,7 @@ export const tribunalEn: DeepStrings<typeof tribunalPl> = {
   calendar: {
     title: 'Case calendar (iCal)',
     intro:
-      'A secret calendar address with the hearings and deadlines of the cases you follow. Add it to your calendar program.',
+      "Your personal, secret calendar address: the hearings and deadlines of the cases you follow, and also the events you registered for and your groups' meetings. Add it to your calendar program. It is the same address as in the events calendar.",
     active: 'The calendar is on (since {{date}}).',
     inactive: 'The calendar is off.',
     generate: 'Create a new address',

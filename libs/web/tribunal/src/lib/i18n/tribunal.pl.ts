@@ -228,7 +228,7 @@ export const tribunalPl = {
   calendar: {
     title: 'Kalendarz spraw (iCal)',
     intro:
-      'Tajny adres kalendarza z rozprawami i terminami obserwowanych spraw. Dodaj go w swoim programie kalendarza.',
+      'Twój osobisty, tajny adres kalendarza: rozprawy i terminy obserwowanych spraw, a także wydarzenia, na które się zapisałeś(-aś), i spotkania Twoich grup. Dodaj go w swoim programie kalendarza. To ten sam adres co w kalendarzu wydarzeń.',
     active: 'Kalendarz jest włączony (od {{date}}).',
     inactive: 'Kalendarz jest wyłączony.',
     generate: 'Utwórz nowy adres',
