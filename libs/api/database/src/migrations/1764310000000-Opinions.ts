@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { addNotificationKinds, removeNotificationKinds } from './notification-kinds';
 
 const STATES = `'DRAFT', 'SUBMITTED', 'NEEDS_INFO', 'ACCEPTED', 'IN_PROGRESS', 'DELIVERED',
   'RELEASED', 'REJECTED', 'WITHDRAWN'`;
@@ -11,26 +12,6 @@ const OPINION_KINDS = [
   'OPINION_DISCUSSION',
   'OPINION_DEADLINE',
 ];
-
-/**
- * Rewrites the kind CHECK of a notification table to the kinds it allows now plus or minus
- * `change`: other domains add their kinds in their own migrations, in any order.
- */
-async function changeKinds(
-  q: QueryRunner,
-  table: 'notification' | 'notification_preference',
-  change: (kinds: string[]) => string[],
-): Promise<void> {
-  const constraint = `${table}_kind_check`;
-  const [row]: { def: string }[] = await q.query(
-    `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = $1`,
-    [constraint],
-  );
-  const current = [...row.def.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]);
-  const kinds = [...new Set(change(current))].map((k) => `'${k}'`).join(', ');
-  await q.query(`ALTER TABLE ${table} DROP CONSTRAINT ${constraint}`);
-  await q.query(`ALTER TABLE ${table} ADD CONSTRAINT ${constraint} CHECK (kind IN (${kinds}))`);
-}
 
 /**
  * Expert opinions (issue 7): requests of city legal officers, their transitions, the two
@@ -155,16 +136,11 @@ export class Opinions1764310000000 implements MigrationInterface {
         reminders integer NOT NULL DEFAULT 0
       );
     `);
-    for (const table of ['notification', 'notification_preference'] as const) {
-      await changeKinds(q, table, (kinds) => [...kinds, ...OPINION_KINDS]);
-    }
+    await addNotificationKinds(q, OPINION_KINDS);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['notification', 'notification_preference'] as const) {
-      await q.query(`DELETE FROM ${table} WHERE kind = ANY($1::text[])`, [OPINION_KINDS]);
-      await changeKinds(q, table, (kinds) => kinds.filter((k) => !OPINION_KINDS.includes(k)));
-    }
+    await removeNotificationKinds(q, OPINION_KINDS);
     await q.query(`
       DROP TABLE opinion_reminder_run, published_opinion, opinion_discussion_message,
         opinion_request_transition, opinion_request;

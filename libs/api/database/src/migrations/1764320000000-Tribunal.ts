@@ -1,25 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { addNotificationKinds, removeNotificationKinds } from './notification-kinds';
 
 const STAGES = `'PREPARATION', 'FILED', 'PRELIMINARY_EXAMINATION', 'DEFECTS_CALL', 'REFUSAL',
   'COMPLAINT_DECIDED', 'ADMITTED', 'HEARING_SCHEDULED', 'JUDGMENT', 'DISCONTINUED', 'PUBLISHED'`;
 const TRIBUNAL_KINDS = ['TRIBUNAL_DEADLINE', 'TRIBUNAL_JOIN'];
-
-/** Rewrites a notification table's kind CHECK (as the opinions migration does). */
-async function changeKinds(
-  q: QueryRunner,
-  table: 'notification' | 'notification_preference',
-  change: (kinds: string[]) => string[],
-): Promise<void> {
-  const constraint = `${table}_kind_check`;
-  const [row]: { def: string }[] = await q.query(
-    `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = $1`,
-    [constraint],
-  );
-  const current = [...row.def.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]);
-  const kinds = [...new Set(change(current))].map((k) => `'${k}'`).join(', ');
-  await q.query(`ALTER TABLE ${table} DROP CONSTRAINT ${constraint}`);
-  await q.query(`ALTER TABLE ${table} ADD CONSTRAINT ${constraint} CHECK (kind IN (${kinds}))`);
-}
 
 /**
  * Constitutional Tribunal support cases (issue 8): the case, its applicant and co-applicant
@@ -147,16 +131,11 @@ export class Tribunal1764320000000 implements MigrationInterface {
         reminders integer NOT NULL DEFAULT 0
       );
     `);
-    for (const table of ['notification', 'notification_preference'] as const) {
-      await changeKinds(q, table, (kinds) => [...kinds, ...TRIBUNAL_KINDS]);
-    }
+    await addNotificationKinds(q, TRIBUNAL_KINDS);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['notification', 'notification_preference'] as const) {
-      await q.query(`DELETE FROM ${table} WHERE kind = ANY($1::text[])`, [TRIBUNAL_KINDS]);
-      await changeKinds(q, table, (kinds) => kinds.filter((k) => !TRIBUNAL_KINDS.includes(k)));
-    }
+    await removeNotificationKinds(q, TRIBUNAL_KINDS);
     await q.query(`
       DROP TABLE tribunal_reminder_run, tribunal_calendar_token, tribunal_follow,
         tribunal_case_link, tribunal_stage_correction, tribunal_stage_entry,

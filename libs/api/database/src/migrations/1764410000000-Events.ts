@@ -1,23 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { addNotificationKinds, removeNotificationKinds } from './notification-kinds';
 
 const EVENT_KINDS = ['EVENT_REMINDER', 'EVENT_PROMOTED'];
-
-/** Rewrites a notification table's kind CHECK (as the tribunal migration does). */
-async function changeKinds(
-  q: QueryRunner,
-  table: 'notification' | 'notification_preference',
-  change: (kinds: string[]) => string[],
-): Promise<void> {
-  const constraint = `${table}_kind_check`;
-  const [row]: { def: string }[] = await q.query(
-    `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = $1`,
-    [constraint],
-  );
-  const current = [...row.def.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]);
-  const kinds = [...new Set(change(current))].map((k) => `'${k}'`).join(', ');
-  await q.query(`ALTER TABLE ${table} DROP CONSTRAINT ${constraint}`);
-  await q.query(`ALTER TABLE ${table} ADD CONSTRAINT ${constraint} CHECK (kind IN (${kinds}))`);
-}
 
 /**
  * Events (issue 9): the association's calendar, the cities invited to an event, registrations
@@ -102,16 +86,11 @@ export class Events1764410000000 implements MigrationInterface {
       ALTER INDEX tribunal_calendar_token_pkey RENAME TO calendar_feed_token_pkey;
       ALTER INDEX tribunal_calendar_token_token_hash_key RENAME TO calendar_feed_token_token_hash_key;
     `);
-    for (const table of ['notification', 'notification_preference'] as const) {
-      await changeKinds(q, table, (kinds) => [...kinds, ...EVENT_KINDS]);
-    }
+    await addNotificationKinds(q, EVENT_KINDS);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['notification', 'notification_preference'] as const) {
-      await q.query(`DELETE FROM ${table} WHERE kind = ANY($1::text[])`, [EVENT_KINDS]);
-      await changeKinds(q, table, (kinds) => kinds.filter((k) => !EVENT_KINDS.includes(k)));
-    }
+    await removeNotificationKinds(q, EVENT_KINDS);
     await q.query(`
       ALTER INDEX calendar_feed_token_token_hash_key RENAME TO tribunal_calendar_token_token_hash_key;
       ALTER INDEX calendar_feed_token_pkey RENAME TO tribunal_calendar_token_pkey;
