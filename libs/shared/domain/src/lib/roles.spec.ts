@@ -50,7 +50,9 @@ describe('role → permission map', () => {
     const manage = Object.values(Role).filter((r) => hasPermission(r, Permission.POSITIONS_MANAGE));
     expect(manage).toEqual([Role.OFFICE_ADMIN]);
     // The office holds it with every permission; the API still refuses its comments (FORBIDDEN).
-    const comment = Object.values(Role).filter((r) => hasPermission(r, Permission.POSITION_COMMENT));
+    const comment = Object.values(Role).filter((r) =>
+      hasPermission(r, Permission.POSITION_COMMENT),
+    );
     expect(comment).toEqual([Role.OFFICE_ADMIN, Role.CITY_ADMIN, Role.CITY_OFFICIAL]);
   });
   it('lets only the office create working groups, and never guests or experts coordinate', () => {
