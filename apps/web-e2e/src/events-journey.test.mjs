@@ -8,9 +8,13 @@
 // with axe-core; each person signs in in a fresh browser context.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { assertAccessible as assertA11y, Stack } from './harness.mjs';
+import {
+  assertAccessible as assertA11y,
+  Stack,
+  assertNoAlerts,
+  expectDone as expectDoneOn,
+} from './harness.mjs';
 
-const PASSWORD = 'Civitas-demo-2026';
 const OFFICE = { email: 'biuro@civitas.local', name: 'Anna Nowak' };
 const OFFICIAL = { email: 'urzednik.poznan@civitas.local', name: 'Maria Wiśniewska' };
 const LEGAL = { email: 'prawnik.lodz@civitas.local', name: 'Tomasz Zieliński' };
@@ -31,24 +35,12 @@ after(() => stack.stop());
 const assertAccessible = (name) => assertA11y(page, name);
 
 async function signIn(person) {
-  await page?.context().close();
-  page = await stack.openPage(pageErrors);
-  await page.goto(`${stack.baseUrl}/sign-in`);
-  await page.getByLabel(/^Adres e-mail/).fill(person.email);
-  await page.getByLabel(/^Hasło/).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Zaloguj się' }).click();
-  await page.getByRole('button', { name: `Konto: ${person.name}` }).waitFor();
+  page = await stack.signedInPage(person, pageErrors, page);
 }
 
-async function noAlerts(what) {
-  const alerts = await page.getByRole('alert').allTextContents();
-  assert.deepEqual(alerts, [], `${what} failed: ${alerts.join(' / ')}`);
-}
+const noAlerts = (what) => assertNoAlerts(page, what);
 
-async function expectDone(text, what) {
-  await page.getByText(text).or(page.getByRole('alert').first()).first().waitFor();
-  await noAlerts(what);
-}
+const expectDone = (text, what) => expectDoneOn(page, text, what);
 
 async function openEvent() {
   await page.goto(eventUrl);

@@ -12,6 +12,8 @@ import pg from 'pg';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/** Every demo account's password (libs/api/database seeds). */
+export const DEMO_PASSWORD = 'Civitas-demo-2026';
 const API_MAIN = join(ROOT, 'dist/api/apps/api/src/main.js');
 const WEB_DIST = join(ROOT, 'dist/web');
 const CHROMIUM_ARGS = [
@@ -137,6 +139,21 @@ export class Stack {
     return page;
   }
 
+  /**
+   * Signs `person` ({ email, name }) in through the sign-in form in a fresh browser context,
+   * closing `previous`'s first, and returns the page once the account menu names them.
+   */
+  async signedInPage(person, errors, previous) {
+    await previous?.context().close();
+    const page = await this.openPage(errors);
+    await page.goto(`${this.baseUrl}/sign-in`);
+    await page.getByLabel(/^Adres e-mail/).fill(person.email);
+    await page.getByLabel(/^Hasło/).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await page.getByRole('button', { name: `Konto: ${person.name}` }).waitFor();
+    return page;
+  }
+
   /** Waits until the API has printed something matching `pattern`; returns the match. */
   async waitForOutput(pattern, timeoutMs = 15_000) {
     const deadline = Date.now() + timeoutMs;
@@ -180,6 +197,18 @@ async function seriousViolations(page) {
  * running CSS transitions first: a dialog or popover fading in has not reached its final
  * colours, and axe would measure their contrast half-way (on a busy machine, often).
  */
+/** Fails with the alerts' words when the page shows any (`what` names the step). */
+export async function assertNoAlerts(page, what) {
+  const alerts = await page.getByRole('alert').allTextContents();
+  assert.deepEqual(alerts, [], `${what} failed: ${alerts.join(' / ')}`);
+}
+
+/** Waits for `text` or any alert; fails with the alert's words. */
+export async function expectDone(page, text, what) {
+  await page.getByText(text).or(page.getByRole('alert').first()).first().waitFor();
+  await assertNoAlerts(page, what);
+}
+
 export async function assertAccessible(page, name) {
   await page
     .waitForFunction(

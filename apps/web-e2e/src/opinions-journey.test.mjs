@@ -8,9 +8,13 @@
 // violations fail the journey.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { assertAccessible as assertA11y, Stack, makePdf } from './harness.mjs';
+import {
+  assertAccessible as assertA11y,
+  Stack,
+  makePdf,
+  expectDone as expectDoneOn,
+} from './harness.mjs';
 
-const PASSWORD = 'Civitas-demo-2026';
 const OFFICER = { email: 'prawnik.lodz@civitas.local', name: 'Tomasz Zieliński' };
 const OFFICE = { email: 'biuro@civitas.local', name: 'Anna Nowak' };
 const EXPERT = { email: 'ekspert@civitas.local', name: 'Jan Wójcik' };
@@ -38,13 +42,7 @@ function inDays(days) {
 }
 
 async function signIn(person) {
-  await page?.context().close();
-  page = await stack.openPage(pageErrors);
-  await page.goto(`${stack.baseUrl}/sign-in`);
-  await page.getByLabel(/^Adres e-mail/).fill(person.email);
-  await page.getByLabel(/^Hasło/).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Zaloguj się' }).click();
-  await page.getByRole('button', { name: `Konto: ${person.name}` }).waitFor();
+  page = await stack.signedInPage(person, pageErrors, page);
 }
 
 async function openOpinions() {
@@ -60,16 +58,7 @@ async function openRequest() {
   await page.getByRole('heading', { level: 1, name: SUBJECT }).waitFor();
 }
 
-async function noAlerts(what) {
-  const alerts = await page.getByRole('alert').allTextContents();
-  assert.deepEqual(alerts, [], `${what} failed: ${alerts.join(' / ')}`);
-}
-
-/** Waits for `text` or any alert; fails with the alert's words. */
-async function expectDone(text, what) {
-  await page.getByText(text).or(page.getByRole('alert').first()).first().waitFor();
-  await noAlerts(what);
-}
+const expectDone = (text, what) => expectDoneOn(page, text, what);
 
 async function act(action, dialogTitle) {
   await page.getByRole('button', { name: `${action}: ${SUBJECT}` }).click();

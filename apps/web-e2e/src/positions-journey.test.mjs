@@ -6,9 +6,8 @@
 // and the library.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { assertAccessible as assertA11y, Stack } from './harness.mjs';
+import { assertAccessible as assertA11y, Stack, assertNoAlerts } from './harness.mjs';
 
-const PASSWORD = 'Civitas-demo-2026';
 const OFFICE = { email: 'biuro@civitas.local', name: 'Anna Nowak' };
 const LODZ = { email: 'prawnik.lodz@civitas.local', name: 'Tomasz Zieliński' };
 const TITLE = 'Projekt stanowiska w sprawie ustawy o rewitalizacji obszarów śródmiejskich';
@@ -27,19 +26,10 @@ after(() => stack.stop());
 const assertAccessible = (name) => assertA11y(page, name);
 
 async function signIn(person) {
-  await page?.context().close();
-  page = await stack.openPage(pageErrors);
-  await page.goto(`${stack.baseUrl}/sign-in`);
-  await page.getByLabel(/^Adres e-mail/).fill(person.email);
-  await page.getByLabel(/^Hasło/).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Zaloguj się' }).click();
-  await page.getByRole('button', { name: `Konto: ${person.name}` }).waitFor();
+  page = await stack.signedInPage(person, pageErrors, page);
 }
 
-async function noAlerts(what) {
-  const alerts = await page.getByRole('alert').allTextContents();
-  assert.deepEqual(alerts, [], `${what} failed: ${alerts.join(' / ')}`);
-}
+const noAlerts = (what) => assertNoAlerts(page, what);
 
 test('the office opens a consultation', async () => {
   await signIn(OFFICE);

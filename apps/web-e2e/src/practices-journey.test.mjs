@@ -16,7 +16,6 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { assertAccessible as assertA11y, makePdf, Stack } from './harness.mjs';
 
-const PASSWORD = 'Civitas-demo-2026';
 const OFFICIAL = { email: 'urzednik.poznan@civitas.local', name: 'Maria Wiśniewska' };
 const OFFICE = { email: 'biuro@civitas.local', name: 'Anna Nowak' };
 const CONTACT = 'Piotr Kowalski';
@@ -38,13 +37,7 @@ after(() => stack.stop());
 const assertAccessible = (name) => assertA11y(page, name);
 
 async function signIn(person) {
-  await page?.context().close();
-  page = await stack.openPage(pageErrors);
-  await page.goto(`${stack.baseUrl}/sign-in`);
-  await page.getByLabel(/^Adres e-mail/).fill(person.email);
-  await page.getByLabel(/^Hasło/).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Zaloguj się' }).click();
-  await page.getByRole('button', { name: `Konto: ${person.name}` }).waitFor();
+  page = await stack.signedInPage(person, pageErrors, page);
 }
 
 async function openPractices() {

@@ -12,9 +12,14 @@
 // page, the deadlines view, the bell and the notifications page.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { assertAccessible as assertA11y, Stack, makePdf } from './harness.mjs';
+import {
+  assertAccessible as assertA11y,
+  Stack,
+  makePdf,
+  assertNoAlerts,
+  expectDone as expectDoneOn,
+} from './harness.mjs';
 
-const PASSWORD = 'Civitas-demo-2026';
 const OFFICE = { email: 'biuro@civitas.local', name: 'Anna Nowak' };
 const POZNAN = { email: 'admin.poznan@civitas.local', name: 'Piotr Kowalski' };
 const LODZ = { email: 'prawnik.lodz@civitas.local', name: 'Tomasz Zieliński' };
@@ -34,25 +39,12 @@ after(() => stack.stop());
 const assertAccessible = (name) => assertA11y(page, name);
 
 async function signIn(person) {
-  await page?.context().close();
-  page = await stack.openPage(pageErrors);
-  await page.goto(`${stack.baseUrl}/sign-in`);
-  await page.getByLabel(/^Adres e-mail/).fill(person.email);
-  await page.getByLabel(/^Hasło/).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Zaloguj się' }).click();
-  await page.getByRole('button', { name: `Konto: ${person.name}` }).waitFor();
+  page = await stack.signedInPage(person, pageErrors, page);
 }
 
-async function noAlerts(what) {
-  const alerts = await page.getByRole('alert').allTextContents();
-  assert.deepEqual(alerts, [], `${what} failed: ${alerts.join(' / ')}`);
-}
+const noAlerts = (what) => assertNoAlerts(page, what);
 
-/** Waits for `text` or any alert; fails with the alert's words. */
-async function expectDone(text, what) {
-  await page.getByText(text).or(page.getByRole('alert').first()).first().waitFor();
-  await noAlerts(what);
-}
+const expectDone = (text, what) => expectDoneOn(page, text, what);
 
 async function openCase() {
   await page.goto(caseUrl);
