@@ -69,10 +69,14 @@ describe('routes', () => {
     renderApp('/admin/invitations', session);
     expect(await screen.findByRole('heading', { level: 1, name: 'Brak dostępu' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Menu główne' });
-    // Guests take part in working groups open to guests.
+    // Guests take part in working groups open to guests, are invited to information meetings,
+    // read the association's positions and, like everyone, have a privacy centre.
     expect([...nav.querySelectorAll('a')].map((a) => a.textContent)).toEqual([
       'Grupy',
+      'Wydarzenia',
+      'Stanowiska',
       'Mój profil',
+      'Prywatność',
     ]);
   });
 
@@ -91,9 +95,13 @@ describe('routes', () => {
       'Opinie prawne',
       'Dobre praktyki',
       'Trybunał Konstytucyjny',
+      'Wydarzenia',
+      'Stanowiska',
       'Zaproszenia',
       'Newsletter',
+      'Ochrona danych',
       'Mój profil',
+      'Prywatność',
     ]);
   });
 

@@ -84,7 +84,12 @@ describe('LinkedOpinions', () => {
     await waitFor(() => expect(sent).toHaveLength(1));
     expect(sent[0]).toEqual({ id: 'c1', input: { linkedOpinionIds: ['o1', 'o3'] } });
 
-    fireEvent.click(screen.getByRole('button', { name: 'Odłącz: Udział gmin w PIT' }));
+    // The buttons wait (disabled, loading) until the first answer has come back.
+    const unlink = screen.getByRole('button', {
+      name: 'Odłącz: Udział gmin w PIT',
+    }) as HTMLButtonElement;
+    await waitFor(() => expect(unlink.disabled).toBe(false));
+    fireEvent.click(unlink);
     await waitFor(() => expect(sent).toHaveLength(2));
     expect(sent[1]).toEqual({ id: 'c1', input: { linkedOpinionIds: [] } });
   });
