@@ -146,7 +146,9 @@ describe('group documents (library, versions, trash, search, attachments)', () =
       });
       let sent = 0;
       const next = () => {
-        if (socket.destroyed) return;
+        // Like an HTTP client should, stop sending the body once the server has answered:
+        // writing on would reset the closed connection and could drop the unread answer.
+        if (socket.destroyed || answer) return;
         if (options.abortAfter !== undefined && sent >= options.abortAfter) {
           setTimeout(() => socket.destroy(), 50);
           return;
