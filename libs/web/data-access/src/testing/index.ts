@@ -1,1 +1,2 @@
 export * from './chat-test-server';
+export * from './signed-in-as';
