@@ -17,6 +17,7 @@ import { Events1764410000000 } from './1764410000000-Events';
 import { Newsletter1764420000000 } from './1764420000000-Newsletter';
 import { Privacy1764430000000 } from './1764430000000-Privacy';
 import { PracticeFacetCounts1764440000000 } from './1764440000000-PracticeFacetCounts';
+import { SearchWordForms1764450000000 } from './1764450000000-SearchWordForms';
 
 /** Every migration, in order. A schema change is a new file here, reviewed as SQL. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   Newsletter1764420000000,
   Privacy1764430000000,
   PracticeFacetCounts1764440000000,
+  SearchWordForms1764450000000,
 ];

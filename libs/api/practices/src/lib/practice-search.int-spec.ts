@@ -203,6 +203,70 @@ describe('good practice search', () => {
     expect(escaped.data!.searchPractices.edges[0].highlight.snippet).not.toContain('<b>');
   });
 
+  it('marks the words the dictionary would, from the word forms kept as practices are published', async () => {
+    // Every published text, highlighted everywhere: by lemmatising each word (civitas_search)
+    // and by folding it and looking the forms up (what the search does).
+    const marks = (query: string) =>
+      t.db.query(
+        `WITH q AS (SELECT websearch_to_tsquery('civitas_search', $1) AS q)
+         SELECT ts_headline('civitas_search', d, q.q, $2) AS lemmatised,
+           ts_headline('civitas_fold', d, search_highlight_query(q.q), $2) AS folded
+         FROM q, good_practice p,
+           concat_ws(' ', p.title, p.problem, p.results, p.actions) d
+         WHERE p.status = 'PUBLISHED'`,
+        [query, 'HighlightAll=true, StartSel=[[, StopSel=]]'],
+      );
+    for (const query of [
+      'szkoly lodz',
+      'zrodla ciepla',
+      '"budżet obywatelski"',
+      'termomodernizacja -ciepło',
+      'energii OR mieszkań',
+      'budynek komunalny',
+    ]) {
+      const rows: { lemmatised: string; folded: string }[] = await marks(query);
+      expect(rows.length).toBe(6);
+      expect(rows.some((r) => r.lemmatised.includes('[['))).toBe(true);
+      for (const r of rows) expect(r.folded).toBe(r.lemmatised);
+    }
+    if (polish) {
+      const lodz = (await marks('szkoly lodz')).map((r: { folded: string }) => r.folded);
+      expect(lodz.join(' ')).toContain('dla [[szkół]] w [[Łodzi]]');
+    }
+
+    // A practice published with a word no other text has: its forms are added with it.
+    const [{ id }] = await t.db.query(
+      `INSERT INTO good_practice (status, organisation_id, title, area_code, period_start,
+         verification_source)
+       SELECT 'DRAFT', id, 'Zielone podwórka', 'CULTURE', make_date(2020, 1, 1), 'OFFICE'
+       FROM organisation WHERE teryt_code = $1 RETURNING id`,
+      [POZNAN],
+    );
+    try {
+      await t.db.query(
+        `UPDATE good_practice SET status = 'PUBLISHED', published_at = now() WHERE id = $1`,
+        [id],
+      );
+      const r = await search({ query: polish ? 'podwórko' : 'podworka' });
+      expect(r.data!.searchPractices.edges[0].highlight.title).toBe(
+        'Zielone <mark>podwórka</mark>',
+      );
+    } finally {
+      await t.db.query(`DELETE FROM good_practice WHERE id = $1`, [id]);
+    }
+
+    // Operators, prefixes and quoted characters survive the rewriting.
+    const [{ rewritten }] = await t.db.query(
+      `SELECT search_highlight_query($1::tsquery)::text AS rewritten`,
+      [`'it''s' & !( 'a\\\\b':* <-> 'szkola' )`],
+    );
+    expect(rewritten).toBe(
+      polish
+        ? `'it''s' & !( 'a\\\\b':* <-> ( 'szkol' | 'szkola' | 'szkoly' ) )`
+        : `'it''s' & !( 'a\\\\b':* <-> 'szkola' )`,
+    );
+  });
+
   it('suggests the closest known word for a typo', async () => {
     const r = await search({ query: 'termomodrenizacja' });
     expect(r.data!.searchPractices.totalCount).toBe(0);

@@ -242,6 +242,10 @@ export function searchStatement(search: NormalisedSearch): string {
   return `
   WITH params AS (
     SELECT CASE WHEN $1 = '' THEN NULL ELSE websearch_to_tsquery('civitas_search', $1) END AS q,
+      -- The same query over word forms, for highlights that only fold each word (see the
+      -- SearchWordForms migration): lemmatising the page's texts cost half a selective search.
+      CASE WHEN $1 = '' THEN NULL
+        ELSE search_highlight_query(websearch_to_tsquery('civitas_search', $1)) END AS hq,
       $2::text[] AS areas, $3::text[] AS voivodeships, $4::text[] AS size_classes,
       $5::int[] AS years, $6::text[] AS verification_sources
   ),
@@ -308,22 +312,25 @@ export function searchStatement(search: NormalisedSearch): string {
   ),`
   }
   facets AS (${text || filtered ? countedFacets : keptFacets}),
-  words AS (
+  -- The words the vocabulary does not know, found before any of them is looked up by trigram.
+  unknown_words AS MATERIALIZED (
     SELECT DISTINCT w AS typed
     FROM regexp_split_to_table(lower(unaccent($1)), '[^[:alpha:]]+') w
     WHERE length(w) BETWEEN 3 AND 30
+      AND NOT EXISTS (SELECT 1 FROM unnest(tsvector_to_array(to_tsvector('civitas_search', w))) l
+                      JOIN practice_word pw ON pw.word = l)
   )
   SELECT
     (SELECT numnode(q) > 0 FROM params) AS has_words,
     (SELECT coalesce(json_agg(${PRACTICE_JSON}::jsonb || jsonb_build_object(
         'rank', pg.rank,
         'sort_key', ${relevance ? 'pg.rank' : 'pg.published_at::text'},
-        'hl_title', CASE WHEN params.q IS NOT NULL AND pg.n < $9 THEN ts_headline('civitas_search',
-          ${escaped('p.title')}, params.q,
+        'hl_title', CASE WHEN params.q IS NOT NULL AND pg.n < $9 THEN ts_headline('civitas_fold',
+          ${escaped('p.title')}, params.hq,
           'HighlightAll=true, StartSel=<mark>, StopSel=</mark>') END,
-        'hl_snippet', CASE WHEN params.q IS NOT NULL AND pg.n < $9 THEN ts_headline('civitas_search',
+        'hl_snippet', CASE WHEN params.q IS NOT NULL AND pg.n < $9 THEN ts_headline('civitas_fold',
           ${escaped(`left(concat_ws(' ', p.problem, p.results, p.actions), 1200)`)},
-          params.q, 'MaxFragments=3, MaxWords=25, MinWords=10, StartSel=<mark>, StopSel=</mark>, FragmentDelimiter=" … "') END,
+          params.hq, 'MaxFragments=3, MaxWords=25, MinWords=10, StartSel=<mark>, StopSel=</mark>, FragmentDelimiter=" … "') END,
         'city', json_build_object('id', o.id, 'name', o.name, 'teryt_code', o.teryt_code,
           'voivodeship', v.name, 'kind', o.kind),
         'area', (SELECT row_to_json(a) FROM practice_area a WHERE a.code = p.area_code)
@@ -336,10 +343,8 @@ export function searchStatement(search: NormalisedSearch): string {
     (SELECT json_agg(json_build_object('typed', s.typed, 'better', s.better))
      FROM (SELECT w.typed, (SELECT pw.word FROM practice_word pw WHERE pw.word % w.typed
                             ORDER BY pw.word <-> w.typed, pw.word LIMIT 1) AS better
-           FROM words w
-           WHERE NOT EXISTS (SELECT 1 FROM practice_word pw
-                             WHERE pw.word = ANY(tsvector_to_array(to_tsvector('civitas_search', w.typed)))))
-          s WHERE s.better IS NOT NULL) AS suggestions,
+           FROM unknown_words w) s
+     WHERE s.better IS NOT NULL) AS suggestions,
     (SELECT array_agg(x) FROM unnest($2::text[]) x
      WHERE NOT EXISTS (SELECT 1 FROM practice_area WHERE code = x)) AS unknown_areas,
     (SELECT array_agg(x) FROM unnest($3::text[]) x
