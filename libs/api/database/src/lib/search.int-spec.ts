@@ -42,4 +42,35 @@ describe('civitas_search', () => {
     expect(await matches('wymiana źródeł ciepła', 'zrodlo ciepla')).toBe(true);
     expect(await matches('gospodarka mieszkaniowa', 'gospodarka odpadami')).toBe(false);
   });
+
+  it('highlights with search_headline the words ts_headline marks by lemmatising every word', async () => {
+    const text =
+      'Uchwała Rady Miasta Łodzi w sprawie szkół: w mieście brakuje szkoły, a „miast” ' +
+      'na prawach powiatu jest 66. Gospodarka mieszkaniowa; źródła ciepła w Szkołach ' +
+      'Podstawowych. Kod e-usług: energo-oszczędny, 2024-01-01.';
+    const options = 'HighlightAll=true, StartSel=[[, StopSel=]]';
+    for (const query of [
+      'miasto szkoła łódź',
+      'zrodla ciepla',
+      '"gospodarka mieszkaniowa"',
+      'szkoly -lodz',
+      'energo-oszczędny e-usług',
+      'niczego takiego',
+    ]) {
+      const [{ lemmatised, folded }] = await db.query(
+        `WITH q AS (SELECT websearch_to_tsquery('civitas_search', $2) AS q)
+         SELECT ts_headline('civitas_search', $1, q.q, $3) AS lemmatised,
+           search_headline($1, q.q, $3) AS folded
+         FROM q`,
+        [text, query, options],
+      );
+      expect({ query, folded }).toEqual({ query, folded: lemmatised });
+      if (query !== 'niczego takiego') expect(lemmatised).toContain('[[');
+    }
+    const [{ marked }] = await db.query(
+      `SELECT search_headline($1, websearch_to_tsquery('civitas_search', 'lodzi'), $2) AS marked`,
+      [text, options],
+    );
+    expect(marked).toContain('[[Łodzi]]');
+  });
 });

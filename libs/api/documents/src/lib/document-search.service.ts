@@ -72,7 +72,7 @@ export class DocumentSearchService {
     if (!picked.length) return [];
     const headlines: { id: string; headline: string }[] = await this.db.query(
       `WITH q AS (SELECT websearch_to_tsquery('civitas_search', $1) AS q)
-       SELECT d.id, ts_headline('civitas_search',
+       SELECT d.id, search_headline(
            CASE WHEN coalesce(v.text_content, '') = '' THEN d.name ELSE left(v.text_content, 50000) END,
            q.q, 'StartSel=${START}, StopSel=${STOP}, MaxFragments=2, MaxWords=18, MinWords=6, FragmentDelimiter=" … "') AS headline
        FROM q, document d JOIN document_version v ON v.id = d.current_version_id

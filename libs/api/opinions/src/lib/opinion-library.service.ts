@@ -242,7 +242,7 @@ export class OpinionLibraryService {
       }
     }
     const headline = search
-      ? `, ts_headline('civitas_search', p.summary_text, ${q},
+      ? `, search_headline(p.summary_text, ${q},
            'MaxFragments=2, MinWords=8, MaxWords=25, FragmentDelimiter=" … ", StartSel=${MARK_START}, StopSel=${MARK_END}') AS headline`
       : '';
     const order = search ? `${rank} DESC, p.id DESC` : `p.published_at DESC, p.id DESC`;

@@ -122,10 +122,10 @@ export function positionSearchStatement(search: NormalisedPositionSearch): strin
     (SELECT numnode(q) > 0 FROM params) AS has_words,
     (SELECT coalesce(json_agg(${STATEMENT_JSON}::jsonb || jsonb_build_object(
         'sort_key', ${text ? 'pg.rank' : 'pg.adopted_on::text'},
-        'hl_title', CASE WHEN params.q IS NOT NULL THEN ts_headline('civitas_search',
+        'hl_title', CASE WHEN params.q IS NOT NULL THEN search_headline(
           ${escaped('p.title')}, params.q,
           'HighlightAll=true, StartSel=<mark>, StopSel=</mark>') END,
-        'hl_snippet', CASE WHEN params.q IS NOT NULL THEN ts_headline('civitas_search',
+        'hl_snippet', CASE WHEN params.q IS NOT NULL THEN search_headline(
           ${escaped(`left(concat_ws(' — ', p.act_title, p.act_reference, p.summary_text), 1200)`)},
           params.q, 'MaxFragments=2, MaxWords=25, MinWords=10, StartSel=<mark>, StopSel=</mark>, FragmentDelimiter=" … "') END
       ) ORDER BY ${text ? 'pg.rank DESC, pg.id DESC' : 'pg.adopted_on DESC, pg.id DESC'}), '[]'::json)
