@@ -70,6 +70,12 @@ export class SearchWordForms1764450000000 implements MigrationInterface {
           WITH ORDINALITY AS r(m, n)
       $$;
 
+      -- The lexemes of a query, unquoted.
+      CREATE FUNCTION search_query_lexemes(q tsquery) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
+        SELECT array_agg(DISTINCT replace(replace(m[1], '''''', ''''), '\\\\', '\\'))
+        FROM regexp_matches(q::text, '''((?:[^''\\\\]|''''|\\\\.)*)''', 'g') m
+      $$;
+
       -- The query over the forms of all published practices (search_word_form). PL/pgSQL, not
       -- SQL: its statement's plan is kept for the session, not made per search.
       CREATE FUNCTION search_highlight_query(q tsquery) RETURNS tsquery
@@ -79,9 +85,7 @@ export class SearchWordForms1764450000000 implements MigrationInterface {
         forms text[];
       BEGIN
         SELECT array_agg(s.lexeme), array_agg(s.form) INTO lexemes, forms
-        FROM search_word_form s
-        WHERE s.lexeme IN (SELECT replace(replace(m[1], '''''', ''''), '\\\\', '\\')
-                           FROM regexp_matches(q::text, '''((?:[^''\\\\]|''''|\\\\.)*)''', 'g') m);
+        FROM search_word_form s WHERE s.lexeme = ANY(search_query_lexemes(q));
         RETURN search_forms_query(q, lexemes, forms);
       END
       $$;
@@ -99,8 +103,7 @@ export class SearchWordForms1764450000000 implements MigrationInterface {
         lexemes text[];
         forms text[];
       BEGIN
-        SELECT array_agg(DISTINCT replace(replace(m[1], '''''', ''''), '\\\\', '\\')) INTO wanted
-        FROM regexp_matches(q::text, '''((?:[^''\\\\]|''''|\\\\.)*)''', 'g') m;
+        wanted := search_query_lexemes(q);
         IF doc IS NULL OR wanted IS NULL THEN
           RETURN ts_headline('civitas_fold', doc, q, options);
         END IF;
@@ -152,7 +155,7 @@ export class SearchWordForms1764450000000 implements MigrationInterface {
       DROP TRIGGER good_practice_search_forms_update ON good_practice_search;
       DROP FUNCTION good_practice_search_forms(), search_headline(text, tsquery, text),
         search_highlight_query(tsquery), search_forms_query(tsquery, text[], text[]),
-        search_word_forms_add(text[]);
+        search_query_lexemes(tsquery), search_word_forms_add(text[]);
       DROP TABLE search_word_form;
       DROP TEXT SEARCH CONFIGURATION civitas_fold;
     `);
