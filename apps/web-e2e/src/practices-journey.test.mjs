@@ -176,10 +176,15 @@ test('submit a practice; the office requests changes; resubmitted, published, fo
   await page.getByRole('button', { name: 'Usuń link 2' }).click();
   await settled();
 
-  // Files: one kept, one added by mistake and removed.
+  // Files: one kept, one added by mistake and removed (restored once, then removed again).
   await page.getByRole('button', { name: /^7\. Załączniki/ }).click();
   await pdf('trasy.pdf');
   await pdf('zbedny.pdf');
+  await page.getByRole('button', { name: 'Usuń plik zbedny.pdf' }).click();
+  await page.getByText('Usunięto plik zbedny.pdf.').waitFor();
+  await page.getByRole('button', { name: 'Przywróć plik zbedny.pdf' }).click();
+  await page.getByText('Przywrócono plik zbedny.pdf.').waitFor();
+  await page.getByRole('link', { name: 'zbedny.pdf' }).waitFor();
   await page.getByRole('button', { name: 'Usuń plik zbedny.pdf' }).click();
   await page.getByText('Usunięto plik zbedny.pdf.').waitFor();
   await assertAccessible('submission form (attachments)');

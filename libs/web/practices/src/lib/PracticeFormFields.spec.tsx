@@ -6,6 +6,7 @@ import {
   PracticeContactOptionsDocument,
   PracticeDocumentsDocument,
   PracticePartnerOptionsDocument,
+  RestorePracticeAttachmentDocument,
   UpdatePracticeDraftDocument,
 } from '@civitas/web/data-access';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
@@ -216,8 +217,9 @@ describe('PracticeFormPage: partners, contact person, links, attachments', () =>
     });
   });
 
-  it('removes an attachment at once and says so', async () => {
+  it('removes an attachment at once and says so, and restores it with one click', async () => {
     const deletes: unknown[] = [];
+    const restores: unknown[] = [];
     const files = (withFile: boolean) => ({
       data: {
         documents: {
@@ -257,6 +259,17 @@ describe('PracticeFormPage: partners, contact person, links, attachments', () =>
           request: { query: PracticeDocumentsDocument, variables: { ownerId: 'p1' } },
           result: files(false),
         },
+        {
+          request: { query: RestorePracticeAttachmentDocument, variables: { id: 'd1' } },
+          result: () => {
+            restores.push('d1');
+            return { data: { restoreDocument: { __typename: 'Document', id: 'd1' } } };
+          },
+        },
+        {
+          request: { query: PracticeDocumentsDocument, variables: { ownerId: 'p1' } },
+          result: files(true),
+        },
       ],
     );
     fireEvent.click(await screen.findByRole('button', { name: '7. Załączniki' }));
@@ -266,5 +279,11 @@ describe('PracticeFormPage: partners, contact person, links, attachments', () =>
     expect(status.closest('[aria-live="polite"]')).toBeTruthy();
     expect(deletes).toEqual(['d1']);
     expect(screen.queryByRole('link', { name: 'raport.pdf' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Przywróć plik raport.pdf' }));
+    expect(await screen.findByText('Przywrócono plik raport.pdf.')).toBeTruthy();
+    expect(restores).toEqual(['d1']);
+    expect(await screen.findByRole('link', { name: 'raport.pdf' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Przywróć plik raport.pdf' })).toBeNull();
   });
 });

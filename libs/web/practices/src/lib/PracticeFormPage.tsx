@@ -23,6 +23,7 @@ import {
   type PracticeDraftInput,
   PracticeAreasDocument,
   PracticeDocumentsDocument,
+  RestorePracticeAttachmentDocument,
   SubmitPracticeDocument,
   toApiProblem,
   UpdatePracticeDraftDocument,
@@ -58,7 +59,8 @@ const TEXT_STEPS: Partial<Record<FormStep, (keyof PracticeFormValues)[]>> = {
 
 /**
  * The draft's files: each added as soon as it is chosen and removed (to the documents' trash)
- * at once, so both are saved without waiting for the autosave.
+ * at once, so both are saved without waiting for the autosave; the file last removed can be
+ * restored from the trash with one click.
  */
 function Attachments({ practiceId }: { practiceId: string | null }) {
   const { t } = useTranslation(PRACTICES_NS);
@@ -66,12 +68,15 @@ function Attachments({ practiceId }: { practiceId: string | null }) {
   const [status, setStatus] = useState('');
   const [failed, setFailed] = useState('');
   const [removing, setRemoving] = useState<string | null>(null);
+  const [removed, setRemoved] = useState<{ id: string; name: string } | null>(null);
+  const [restoring, setRestoring] = useState(false);
   const { data, refetch } = useQuery(PracticeDocumentsDocument, {
     variables: { ownerId: practiceId ?? '' },
     skip: !practiceId,
     fetchPolicy: 'cache-and-network',
   });
   const [deleteDocument] = useMutation(DeletePracticeAttachmentDocument);
+  const [restoreDocument] = useMutation(RestorePracticeAttachmentDocument);
   if (!practiceId) return <Text>{t('form.attachmentsAfterSave')}</Text>;
   const id = practiceId;
   async function upload(file: File | null) {
@@ -97,6 +102,7 @@ function Attachments({ practiceId }: { practiceId: string | null }) {
     try {
       await deleteDocument({ variables: { id: file.id } });
       await refetch();
+      setRemoved(file);
       setStatus(t('form.removed', { name: file.name }));
       document.getElementById('practice-file')?.focus();
     } catch (e) {
@@ -105,6 +111,22 @@ function Attachments({ practiceId }: { practiceId: string | null }) {
       );
     } finally {
       setRemoving(null);
+    }
+  }
+  async function restore(file: { id: string; name: string }) {
+    setFailed('');
+    setRestoring(true);
+    try {
+      await restoreDocument({ variables: { id: file.id } });
+      await refetch();
+      setRemoved(null);
+      setStatus(t('form.restored', { name: file.name }));
+    } catch (e) {
+      setFailed(
+        t('form.restoreError', { name: file.name, code: toApiProblem(e)?.code ?? 'UNKNOWN' }),
+      );
+    } finally {
+      setRestoring(false);
     }
   }
   const files = data?.documents.edges.map((e) => e.node) ?? [];
@@ -139,6 +161,18 @@ function Attachments({ practiceId }: { practiceId: string | null }) {
       <div role="status" aria-live="polite">
         {status}
       </div>
+      {removed && (
+        <Group>
+          <Button
+            size="xs"
+            variant="subtle"
+            loading={restoring}
+            onClick={() => void restore(removed)}
+          >
+            {t('form.restoreFile', { name: removed.name })}
+          </Button>
+        </Group>
+      )}
       {failed && <ErrorAlert>{failed}</ErrorAlert>}
     </Stack>
   );

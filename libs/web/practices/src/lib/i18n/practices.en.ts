@@ -176,6 +176,9 @@ export const practicesEn: PracticesTexts = {
     removeFile: 'Remove file {{name}}',
     removed: 'Removed {{name}}.',
     removeError: '{{name}} could not be removed ({{code}}).',
+    restoreFile: 'Restore {{name}}',
+    restored: 'Restored {{name}}.',
+    restoreError: '{{name}} could not be restored ({{code}}).',
     invalidUrl: 'Give an address starting with http:// or https://',
     linkLabelRequired: 'Describe the link',
     partnersHint:

@@ -173,6 +173,9 @@ export const practicesPl = {
     removeFile: 'Usuń plik {{name}}',
     removed: 'Usunięto plik {{name}}.',
     removeError: 'Nie udało się usunąć pliku {{name}} ({{code}}).',
+    restoreFile: 'Przywróć plik {{name}}',
+    restored: 'Przywrócono plik {{name}}.',
+    restoreError: 'Nie udało się przywrócić pliku {{name}} ({{code}}).',
     invalidUrl: 'Podaj adres zaczynający się od http:// lub https://',
     linkLabelRequired: 'Podaj opis linku',
     partnersHint:
