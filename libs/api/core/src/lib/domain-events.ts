@@ -34,6 +34,10 @@ export const DomainEvent = {
   EVENT_REMINDERS_DUE: 'event.reminders-due',
   /** An official of a member city commented on a consultation (the office is told). */
   POSITION_COMMENT_POSTED: 'position.comment-posted',
+  /** A person filed a request into the office's privacy queue (the office is told). */
+  PRIVACY_REQUEST_FILED: 'privacy.request-filed',
+  /** The privacy deadline reminder: open requests 7 days from, on or past their deadline. */
+  PRIVACY_DEADLINES_DUE: 'privacy.deadlines-due',
 } as const;
 
 export interface UserMentionedEvent {
@@ -201,6 +205,31 @@ export interface PositionCommentPostedEvent {
   byUserId: string;
   /** The office's accounts. */
   recipientIds: string[];
+}
+
+/**
+ * What the office needs to find a data-subject request, and no more: mail leaves the
+ * system, so neither the person nor their words travel with it.
+ */
+export interface PrivacyRequestAlert {
+  requestId: string;
+  /** `privacyRequestReference(requestId)`, shown in the office's queue. */
+  reference: string;
+  /** OBJECTION or OTHER. */
+  kind: string;
+  /** YYYY-MM-DD, the statutory deadline in Polish time. */
+  dueOn: string;
+  /** Accounts that may handle the queue (privacy:manage). */
+  recipientIds: string[];
+}
+
+export type PrivacyRequestFiledEvent = PrivacyRequestAlert;
+
+export interface PrivacyDeadlinesDueEvent {
+  /** YYYY-MM-DD, the Polish day the reminder ran for. */
+  day: string;
+  /** Each with its stage: DUE_SOON, DUE_TODAY or OVERDUE. */
+  reminders: (PrivacyRequestAlert & { stage: string })[];
 }
 
 export interface EventRemindersDueEvent {

@@ -31,6 +31,12 @@ const OPINION_STATES_PL: Record<string, string> = {
   WITHDRAWN: 'wycofany',
 };
 
+/** The data-subject requests the office answers, as a mail names them. */
+const PRIVACY_REQUEST_KINDS: Record<string, { pl: string; en: string }> = {
+  OBJECTION: { pl: 'sprzeciw wobec przetwarzania danych', en: 'an objection to processing' },
+  OTHER: { pl: 'wniosek dotyczący danych osobowych', en: 'a request about personal data' },
+};
+
 /** One line saying what happened, in Polish and in English. */
 export function describe(n: MailableNotification): { pl: string; en: string } {
   const who = n.payload.actorName ?? 'Ktoś';
@@ -140,6 +146,32 @@ export function describe(n: MailableNotification): { pl: string; en: string } {
         pl: `${who} (${n.payload.message ?? ''}) zgłosił(a) uwagę w konsultacji „${request}”.`,
         en: `${whoEn} (${n.payload.message ?? ''}) commented in the consultation “${request}”.`,
       };
+    case NotificationKind.PRIVACY_REQUEST_FILED:
+    case NotificationKind.PRIVACY_REQUEST_DEADLINE: {
+      // The reference, the kind and the deadline only: this leaves the system.
+      const what = PRIVACY_REQUEST_KINDS[n.payload.state ?? ''] ?? PRIVACY_REQUEST_KINDS['OTHER'];
+      const due = n.payload.dueDate ?? '';
+      const ref = { pl: `${what.pl} nr ${request}`, en: `${what.en} (ref. ${request})` };
+      if (n.kind === NotificationKind.PRIVACY_REQUEST_FILED)
+        return {
+          pl: `Nowe żądanie w kolejce ochrony danych: ${ref.pl}. Termin odpowiedzi (RODO art. 12 ust. 3): ${due}.`,
+          en: `A new data-subject request in the data protection queue: ${ref.en}. It must be answered by ${due} (GDPR art. 12(3)).`,
+        };
+      if (n.payload.action === 'OVERDUE')
+        return {
+          pl: `Minął termin odpowiedzi (${due}) na ${ref.pl}.`,
+          en: `The deadline (${due}) to answer ${ref.en} has passed.`,
+        };
+      return n.payload.action === 'DUE_TODAY'
+        ? {
+            pl: `Dziś (${due}) upływa termin odpowiedzi na ${ref.pl}.`,
+            en: `The deadline to answer ${ref.en} is today (${due}).`,
+          }
+        : {
+            pl: `Za 7 dni (${due}) upływa termin odpowiedzi na ${ref.pl}.`,
+            en: `The deadline to answer ${ref.en} is in 7 days (${due}).`,
+          };
+    }
     case NotificationKind.EVENT_PROMOTED:
       return {
         pl: `Zwolniło się miejsce: jesteś na liście uczestników wydarzenia „${request}” (${n.payload.dueDate ?? ''}).`,
@@ -155,6 +187,7 @@ export function linkOf(appUrl: string, n: MailableNotification): string {
   if (n.kind.startsWith('EVENT_') && n.targetId) return `${appUrl}/events/${n.targetId}`;
   if (n.kind === NotificationKind.POSITION_COMMENT && n.targetId)
     return `${appUrl}/positions/consultations/${n.targetId}`;
+  if (n.kind.startsWith('PRIVACY_')) return `${appUrl}/privacy/office`;
   if (n.groupId && n.threadId) {
     const post = n.postId ? `#post-${n.postId}` : '';
     return `${appUrl}/groups/${n.groupId}/threads/${n.threadId}${post}`;
@@ -186,6 +219,10 @@ const SUBJECTS: Record<NotificationKind, string> = {
   [NotificationKind.EVENT_REMINDER]: 'Jutro wydarzenie / Event tomorrow',
   [NotificationKind.EVENT_PROMOTED]: 'Miejsce na wydarzeniu / A seat at the event',
   [NotificationKind.POSITION_COMMENT]: 'Uwaga w konsultacji / A consultation comment',
+  [NotificationKind.PRIVACY_REQUEST_FILED]:
+    'Nowe żądanie dotyczące danych / A new data-subject request',
+  [NotificationKind.PRIVACY_REQUEST_DEADLINE]:
+    'Termin żądania dotyczącego danych / Data-subject request deadline',
 };
 
 /** The mail for one notification sent at once. */

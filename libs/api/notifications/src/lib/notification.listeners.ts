@@ -12,6 +12,8 @@ import type {
   TribunalDeadlinesDueEvent,
   TribunalJoinEvent,
   PositionCommentPostedEvent,
+  PrivacyDeadlinesDueEvent,
+  PrivacyRequestFiledEvent,
   ForumPostModeratedEvent,
   ForumReplyPostedEvent,
   GroupInvitationCreatedEvent,
@@ -231,6 +233,43 @@ export class NotificationListeners {
       // As for the tribunal: subject = the consultation's title, message = the city.
       payload: { requestSubject: e.consultationTitle, message: e.cityName },
     });
+  }
+
+  /**
+   * A data-subject request for the office: the payload carries only what finds it
+   * (subject = its reference, state = its kind, dueDate = the deadline), never the person
+   * or their words, since the mail leaves the system; nobody "did" it for the bell either.
+   */
+  @OnEvent(DomainEvent.PRIVACY_REQUEST_FILED, { async: true, promisify: true })
+  onPrivacyRequest(e: PrivacyRequestFiledEvent): Promise<void> {
+    return this.notify(DomainEvent.PRIVACY_REQUEST_FILED, {
+      kind: NotificationKind.PRIVACY_REQUEST_FILED,
+      recipientIds: e.recipientIds,
+      actorId: null,
+      groupId: null,
+      targetId: e.requestId,
+      payload: { requestSubject: e.reference, state: e.kind, dueDate: e.dueOn },
+    });
+  }
+
+  /** Privacy reminders: one per request, stage and handler (action = the stage). */
+  @OnEvent(DomainEvent.PRIVACY_DEADLINES_DUE, { async: true, promisify: true })
+  async onPrivacyDeadlines(e: PrivacyDeadlinesDueEvent): Promise<void> {
+    for (const r of e.reminders) {
+      await this.notify(DomainEvent.PRIVACY_DEADLINES_DUE, {
+        kind: NotificationKind.PRIVACY_REQUEST_DEADLINE,
+        recipientIds: r.recipientIds,
+        actorId: null,
+        groupId: null,
+        targetId: r.requestId,
+        payload: {
+          requestSubject: r.reference,
+          state: r.kind,
+          dueDate: r.dueOn,
+          action: r.stage,
+        },
+      });
+    }
   }
 
   private async notify(event: string, n: NewNotifications): Promise<void> {

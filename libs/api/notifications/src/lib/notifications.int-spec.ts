@@ -192,6 +192,8 @@ describe('notifications', () => {
       { kind: 'EVENT_REMINDER', email: 'IMMEDIATE' },
       { kind: 'EVENT_PROMOTED', email: 'IMMEDIATE' },
       { kind: 'POSITION_COMMENT', email: 'DAILY_DIGEST' },
+      { kind: 'PRIVACY_REQUEST_FILED', email: 'IMMEDIATE' },
+      { kind: 'PRIVACY_REQUEST_DEADLINE', email: 'IMMEDIATE' },
     ]);
     const twice = await t.gql(
       UPDATE_PREFS,

@@ -14,6 +14,7 @@ import { AuditService } from '@civitas/api/audit';
 import { conflict, Connection, decodeCursor, notFound, toConnection } from '@civitas/api/core';
 import { ConsentLog } from '@civitas/api/personal-data';
 import { PrivacyRequestsArgs, ResolvePrivacyRequestInput } from './dto/privacy.inputs';
+import { PrivacyRequestAlerts } from './privacy-request-alerts';
 import { CurrentConsent, PrivacyCentre, PrivacyRequest } from './privacy.types';
 
 interface RequestRow {
@@ -67,6 +68,7 @@ export class PrivacyRequestsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly consents: ConsentLog,
     private readonly audit: AuditService,
+    private readonly alerts: PrivacyRequestAlerts,
   ) {}
 
   async centre(user: AuthUser): Promise<PrivacyCentre> {
@@ -152,7 +154,7 @@ export class PrivacyRequestsService {
     return this.centre(user);
   }
 
-  /** An objection (art. 21) or any other request: into the office's queue. */
+  /** An objection (art. 21) or any other request: into the office's queue, which is told. */
   async file(
     user: AuthUser,
     kind: PrivacyRequestKind.OBJECTION | PrivacyRequestKind.OTHER,
@@ -161,7 +163,9 @@ export class PrivacyRequestsService {
     const id = await this.db.transaction((tx) =>
       this.record(tx, user.id, kind, details.trim(), false),
     );
-    return this.one(id);
+    const request = await this.one(id);
+    await this.alerts.filed(request, user.id);
+    return request;
   }
 
   /** The office's queue: open requests overdue first, then by due date. */

@@ -4,6 +4,7 @@ import { ConsentRecordsService } from './consent-records.service';
 import { DataExportController, DataExportService } from './data-export';
 import { ErasureScheduler, ErasureService } from './erasure.service';
 import { PrivacyNoticeService } from './privacy-notice.service';
+import { PrivacyRemindersScheduler, PrivacyRequestAlerts } from './privacy-request-alerts';
 import { PrivacyRequestsService } from './privacy-requests.service';
 import { PrivacyResolver } from './privacy.resolver';
 
@@ -17,6 +18,8 @@ import { PrivacyResolver } from './privacy.resolver';
     ErasureService,
     ErasureScheduler,
     PrivacyNoticeService,
+    PrivacyRequestAlerts,
+    PrivacyRemindersScheduler,
     PrivacyRequestsService,
     PrivacyResolver,
   ],

@@ -30,6 +30,10 @@ export enum NotificationKind {
   EVENT_PROMOTED = 'EVENT_PROMOTED',
   /** The office: an official of a member city commented on a consultation on a draft position. */
   POSITION_COMMENT = 'POSITION_COMMENT',
+  /** The office: a person filed a data-subject request (objection, other) into its queue. */
+  PRIVACY_REQUEST_FILED = 'PRIVACY_REQUEST_FILED',
+  /** The office: an open data-subject request is due in 7 days, due today, or overdue. */
+  PRIVACY_REQUEST_DEADLINE = 'PRIVACY_REQUEST_DEADLINE',
 }
 
 /** How a person wants to be e-mailed about one kind of notification. */
@@ -57,4 +61,7 @@ export const DEFAULT_EMAIL_FREQUENCY: Readonly<Record<NotificationKind, EmailFre
   [NotificationKind.EVENT_PROMOTED]: EmailFrequency.IMMEDIATE,
   // One per comment in the bell; by mail once a day, or a busy consultation floods the office.
   [NotificationKind.POSITION_COMMENT]: EmailFrequency.DAILY_DIGEST,
+  // RODO gives one month to answer: the office hears of each request and deadline at once.
+  [NotificationKind.PRIVACY_REQUEST_FILED]: EmailFrequency.IMMEDIATE,
+  [NotificationKind.PRIVACY_REQUEST_DEADLINE]: EmailFrequency.IMMEDIATE,
 };

@@ -118,3 +118,21 @@ export const OFFICE_PRIVACY_REQUESTS: readonly PrivacyRequestKind[] = [
   PrivacyRequestKind.OBJECTION,
   PrivacyRequestKind.OTHER,
 ];
+
+/** Days before its deadline that an open office request first reminds the office. */
+export const PRIVACY_REQUEST_DUE_SOON_DAYS = 7;
+
+/** Which reminder of an open office request: 7 days before, on the day, after it. */
+export enum PrivacyDeadlineStage {
+  DUE_SOON = 'DUE_SOON',
+  DUE_TODAY = 'DUE_TODAY',
+  OVERDUE = 'OVERDUE',
+}
+
+/**
+ * How the office finds a request without the mail naming the person: the first eight
+ * characters of its id, upper case (the office queue shows the same).
+ */
+export function privacyRequestReference(id: string): string {
+  return id.replace(/-/g, '').slice(0, 8).toUpperCase();
+}

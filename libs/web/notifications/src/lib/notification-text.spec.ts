@@ -69,3 +69,63 @@ describe('tribunal notifications', () => {
     );
   });
 });
+
+describe('privacy notifications for the office', () => {
+  const privacy = (kind: NotificationKind, stage: string | null = null) =>
+    notification('n1', {
+      kind,
+      actorName: null,
+      groupId: null,
+      groupName: null,
+      threadId: null,
+      threadTitle: null,
+      postId: null,
+      targetId: 'r1',
+      subject: 'A1B2C3D4',
+      dueDate: '2026-12-27',
+      moderationAction: stage,
+    });
+  const t = (language: 'pl' | 'en') =>
+    createI18n({ [NOTIFICATIONS_NS]: notificationsTranslations }, { language, persist: false }).t;
+
+  it.each([
+    [
+      NotificationKind.PRIVACY_REQUEST_FILED,
+      null,
+      'Nowe żądanie dotyczące danych osobowych nr A1B2C3D4 czeka na odpowiedź biura (termin: 2026-12-27).',
+      'A new data-subject request (ref. A1B2C3D4) awaits the office’s answer (due 2026-12-27).',
+    ],
+    [
+      NotificationKind.PRIVACY_REQUEST_DEADLINE,
+      'DUE_SOON',
+      'Za 7 dni upływa termin odpowiedzi na żądanie dotyczące danych osobowych nr A1B2C3D4 (termin: 2026-12-27).',
+      'The deadline to answer a data-subject request (ref. A1B2C3D4) is in 7 days (due 2026-12-27).',
+    ],
+    [
+      NotificationKind.PRIVACY_REQUEST_DEADLINE,
+      'DUE_TODAY',
+      'Dziś upływa termin odpowiedzi na żądanie dotyczące danych osobowych nr A1B2C3D4 (termin: 2026-12-27).',
+      'The deadline to answer a data-subject request (ref. A1B2C3D4) is today (due 2026-12-27).',
+    ],
+    [
+      NotificationKind.PRIVACY_REQUEST_DEADLINE,
+      'OVERDUE',
+      'Minął termin odpowiedzi na żądanie dotyczące danych osobowych nr A1B2C3D4 (termin: 2026-12-27).',
+      'The deadline to answer a data-subject request (ref. A1B2C3D4) has passed (due 2026-12-27).',
+    ],
+    [
+      NotificationKind.PRIVACY_REQUEST_DEADLINE,
+      'SOMETHING_ELSE',
+      'Zbliża się lub minął termin odpowiedzi na żądanie dotyczące danych osobowych nr A1B2C3D4 (termin: 2026-12-27).',
+      'The deadline to answer a data-subject request (ref. A1B2C3D4) is near or past (due 2026-12-27).',
+    ],
+  ])(
+    '%s (%s) is worded in Polish and English and leads to the office queue',
+    (kind, stage, pl, en) => {
+      const n = privacy(kind, stage) as never;
+      expect(notificationText(t('pl'), n)).toBe(pl);
+      expect(notificationText(t('en'), n)).toBe(en);
+      expect(notificationLink(n)).toBe('/privacy/office');
+    },
+  );
+});

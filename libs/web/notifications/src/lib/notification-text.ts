@@ -13,6 +13,8 @@ const MODERATION_ACTIONS = new Set([
   'MOVE_THREAD',
 ]);
 
+const PRIVACY_DEADLINE_STAGES = new Set(['DUE_SOON', 'DUE_TODAY', 'OVERDUE']);
+
 /**
  * One sentence per kind, in the current language, naming who, which thread and which group.
  * The thread and the group are left out of the sentence when the API does not name them
@@ -29,6 +31,7 @@ export function notificationText(t: TFunction, n: NotificationItemFragment): str
     inGroup: n.groupName ? k('text.inGroup', { group: n.groupName }) : '',
     subjectName: n.subject ? k('text.subjectName', { subject: n.subject }) : '',
     due: n.dueDate ? k('text.due', { date: n.dueDate }) : '',
+    reference: n.subject ? k('text.privacyReference', { reference: n.subject }) : '',
   };
   switch (n.kind) {
     case NotificationKind.JOIN_DECISION:
@@ -40,6 +43,11 @@ export function notificationText(t: TFunction, n: NotificationItemFragment): str
           : k('moderation.other');
       return k('text.MODERATION', { ...values, action });
     }
+    case NotificationKind.PRIVACY_REQUEST_DEADLINE:
+      // The API carries the reminder's stage in the payload's action (moderationAction).
+      return n.moderationAction && PRIVACY_DEADLINE_STAGES.has(n.moderationAction)
+        ? k(`text.PRIVACY_REQUEST_DEADLINE_${n.moderationAction}`, values)
+        : k('text.PRIVACY_REQUEST_DEADLINE', values);
     default:
       return k(`text.${n.kind}`, values);
   }
@@ -56,7 +64,8 @@ const OPINION_KINDS = new Set<NotificationKind>([
  * Where the notification leads: the post in its thread, else the group; an invitation
  * to the groups page, where it is accepted or declined (a secret group's page stays
  * closed until then); an opinion request's page for the OPINION_* kinds; a tribunal case's
- * page for TRIBUNAL_DEADLINE and TRIBUNAL_JOIN; the event's page for EVENT_*.
+ * page for TRIBUNAL_DEADLINE and TRIBUNAL_JOIN; the event's page for EVENT_*; the office's
+ * privacy queue for PRIVACY_* (the reference finds the request there).
  */
 export function notificationLink(n: NotificationItemFragment): string {
   if (OPINION_KINDS.has(n.kind)) return n.targetId ? `/opinions/${n.targetId}` : '/opinions';
@@ -66,6 +75,11 @@ export function notificationLink(n: NotificationItemFragment): string {
     return n.targetId ? `/events/${n.targetId}` : '/events';
   if (n.kind === NotificationKind.POSITION_COMMENT)
     return n.targetId ? `/positions/consultations/${n.targetId}` : '/positions/consultations';
+  if (
+    n.kind === NotificationKind.PRIVACY_REQUEST_FILED ||
+    n.kind === NotificationKind.PRIVACY_REQUEST_DEADLINE
+  )
+    return '/privacy/office';
   if (n.kind === NotificationKind.GROUP_INVITATION) return '/groups';
   if (n.groupId && n.threadId) {
     const anchor = n.postId ? `#post-${n.postId}` : '';

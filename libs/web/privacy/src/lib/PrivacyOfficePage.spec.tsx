@@ -88,4 +88,14 @@ describe('PrivacyOfficePage', () => {
     fireEvent.click(within(rows[0]).getByRole('button', { name: 'Rozpatrz' }));
     expect(await screen.findByText('Marek Kowalski')).toBeTruthy();
   });
+
+  it("shows each request's reference, the one the office's notification mail names", async () => {
+    renderPage(<PrivacyOfficePage />, {
+      path: '/',
+      session: signedInAs(Role.OFFICE_ADMIN),
+      mocks: [queue([row({ id: '0192f1a2-7c3d-7e4f-8a9b-0c1d2e3f4a5b' })])],
+    });
+    const [only] = await screen.findAllByTestId('privacy-queue-row');
+    expect(within(only).getByText('Nr 0192F1A2')).toBeTruthy();
+  });
 });

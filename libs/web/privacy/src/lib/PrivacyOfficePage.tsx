@@ -23,6 +23,7 @@ import {
   ResolvePrivacyRequestDocument,
   type ConsentRecordsQueryVariables,
 } from '@civitas/web/data-access';
+import { privacyRequestReference } from '@civitas/shared/domain';
 import {
   ErrorAlert,
   LoadingState,
@@ -121,6 +122,10 @@ function RequestQueue() {
                   <Table.Td>
                     {t(`requests.kind.${r.kind}`)}
                     <Text size="sm">{f.dateTime(r.createdAt)}</Text>
+                    {/* The reference the office's notification mail names instead of the person. */}
+                    <Text size="sm">
+                      {t('office.queue.reference', { reference: privacyRequestReference(r.id) })}
+                    </Text>
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{r.details}</Table.Td>
                   <Table.Td>

@@ -58,6 +58,8 @@ export const notificationsEn: DeepStrings<NotificationsTexts> = {
     EVENT_REMINDER: 'Event reminder',
     EVENT_PROMOTED: 'A seat from the waiting list',
     POSITION_COMMENT: 'A comment in a consultation on a draft position',
+    PRIVACY_REQUEST_FILED: 'A new data-subject request (the office)',
+    PRIVACY_REQUEST_DEADLINE: 'Deadline to answer a data-subject request (the office)',
   },
   text: {
     someone: 'Someone',
@@ -85,6 +87,17 @@ export const notificationsEn: DeepStrings<NotificationsTexts> = {
     EVENT_REMINDER: 'Tomorrow: the event{{subjectName}} you registered for{{due}}.',
     EVENT_PROMOTED: 'A seat came free: you now take part in the event{{subjectName}}{{due}}.',
     POSITION_COMMENT: '{{actor}} commented in the consultation{{subjectName}}.',
+    privacyReference: ' (ref. {{reference}})',
+    PRIVACY_REQUEST_FILED:
+      'A new data-subject request{{reference}} awaits the office’s answer{{due}}.',
+    PRIVACY_REQUEST_DEADLINE:
+      'The deadline to answer a data-subject request{{reference}} is near or past{{due}}.',
+    PRIVACY_REQUEST_DEADLINE_DUE_SOON:
+      'The deadline to answer a data-subject request{{reference}} is in 7 days{{due}}.',
+    PRIVACY_REQUEST_DEADLINE_DUE_TODAY:
+      'The deadline to answer a data-subject request{{reference}} is today{{due}}.',
+    PRIVACY_REQUEST_DEADLINE_OVERDUE:
+      'The deadline to answer a data-subject request{{reference}} has passed{{due}}.',
     message: 'Message: {{message}}',
   },
   moderation: {

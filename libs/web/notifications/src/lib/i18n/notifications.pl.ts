@@ -57,6 +57,8 @@ export const notificationsPl = {
     EVENT_REMINDER: 'Przypomnienie o wydarzeniu',
     EVENT_PROMOTED: 'Miejsce z listy rezerwowej',
     POSITION_COMMENT: 'Uwaga w konsultacji projektu stanowiska',
+    PRIVACY_REQUEST_FILED: 'Nowe żądanie dotyczące danych osobowych (biuro)',
+    PRIVACY_REQUEST_DEADLINE: 'Termin odpowiedzi na żądanie dotyczące danych osobowych (biuro)',
   } satisfies Record<NotificationKind, string>,
   text: {
     someone: 'Ktoś',
@@ -85,6 +87,17 @@ export const notificationsPl = {
     EVENT_PROMOTED:
       'Zwolniło się miejsce: jesteś na liście uczestników wydarzenia{{subjectName}}{{due}}.',
     POSITION_COMMENT: '{{actor}} zgłasza uwagę w konsultacji{{subjectName}}.',
+    privacyReference: ' nr {{reference}}',
+    PRIVACY_REQUEST_FILED:
+      'Nowe żądanie dotyczące danych osobowych{{reference}} czeka na odpowiedź biura{{due}}.',
+    PRIVACY_REQUEST_DEADLINE:
+      'Zbliża się lub minął termin odpowiedzi na żądanie dotyczące danych osobowych{{reference}}{{due}}.',
+    PRIVACY_REQUEST_DEADLINE_DUE_SOON:
+      'Za 7 dni upływa termin odpowiedzi na żądanie dotyczące danych osobowych{{reference}}{{due}}.',
+    PRIVACY_REQUEST_DEADLINE_DUE_TODAY:
+      'Dziś upływa termin odpowiedzi na żądanie dotyczące danych osobowych{{reference}}{{due}}.',
+    PRIVACY_REQUEST_DEADLINE_OVERDUE:
+      'Minął termin odpowiedzi na żądanie dotyczące danych osobowych{{reference}}{{due}}.',
     message: 'Wiadomość: {{message}}',
   },
   moderation: {

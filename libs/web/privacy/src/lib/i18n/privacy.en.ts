@@ -115,6 +115,7 @@ export const privacyEn: DeepStrings<typeof privacyPl> = {
       col: { person: 'Person', kind: 'Kind', details: 'Request', dueOn: 'Due', action: 'Answer' },
       note: 'Answer to the person',
       resolve: 'Resolve',
+      reference: 'Ref. {{reference}}',
     },
     log: {
       caption: 'Consent log, newest first (read-only)',

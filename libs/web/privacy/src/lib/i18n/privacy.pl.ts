@@ -116,6 +116,7 @@ export const privacyPl = {
       },
       note: 'Odpowiedź dla osoby',
       resolve: 'Rozpatrz',
+      reference: 'Nr {{reference}}',
     },
     log: {
       caption: 'Rejestr zgód, najnowsze najpierw (tylko do odczytu)',
