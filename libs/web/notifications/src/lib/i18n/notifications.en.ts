@@ -57,6 +57,7 @@ export const notificationsEn: DeepStrings<NotificationsTexts> = {
     TRIBUNAL_JOIN: 'Joining a Constitutional Tribunal case',
     EVENT_REMINDER: 'Event reminder',
     EVENT_PROMOTED: 'A seat from the waiting list',
+    EVENT_CANCELLED: 'An event cancelled',
     POSITION_COMMENT: 'A comment in a consultation on a draft position',
   },
   text: {
@@ -84,6 +85,7 @@ export const notificationsEn: DeepStrings<NotificationsTexts> = {
       'A new request or decision on joining a Constitutional Tribunal case{{subjectName}}.',
     EVENT_REMINDER: 'Tomorrow: the event{{subjectName}} you registered for{{due}}.',
     EVENT_PROMOTED: 'A seat came free: you now take part in the event{{subjectName}}{{due}}.',
+    EVENT_CANCELLED: '{{actor}} cancelled the event{{subjectName}}{{due}}.',
     POSITION_COMMENT: '{{actor}} commented in the consultation{{subjectName}}.',
     message: 'Message: {{message}}',
   },

@@ -56,6 +56,7 @@ export const notificationsPl = {
     TRIBUNAL_JOIN: 'Przystąpienie do sprawy przed Trybunałem',
     EVENT_REMINDER: 'Przypomnienie o wydarzeniu',
     EVENT_PROMOTED: 'Miejsce z listy rezerwowej',
+    EVENT_CANCELLED: 'Odwołanie wydarzenia',
     POSITION_COMMENT: 'Uwaga w konsultacji projektu stanowiska',
   } satisfies Record<NotificationKind, string>,
   text: {
@@ -84,6 +85,7 @@ export const notificationsPl = {
     EVENT_REMINDER: 'Jutro wydarzenie{{subjectName}}, na które jesteś zapisany(-a){{due}}.',
     EVENT_PROMOTED:
       'Zwolniło się miejsce: jesteś na liście uczestników wydarzenia{{subjectName}}{{due}}.',
+    EVENT_CANCELLED: '{{actor}} odwołuje wydarzenie{{subjectName}}{{due}}.',
     POSITION_COMMENT: '{{actor}} zgłasza uwagę w konsultacji{{subjectName}}.',
     message: 'Wiadomość: {{message}}',
   },
