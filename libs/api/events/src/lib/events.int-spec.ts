@@ -693,7 +693,9 @@ describe('events', () => {
     });
 
     it('skips a cancelled event in the day-before reminder', async () => {
-      const tomorrow = new Date(Date.now() + DAY);
+      // Tomorrow at 10:00 or 11:00 in Poland, whatever today is.
+      const tomorrow = new Date(`${todayInPoland()}T09:00:00Z`);
+      tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
       const at = (h: number) => new Date(tomorrow.getTime() + h * 3600_000).toISOString();
       const kept = await create({
         title: 'Jutrzejsze seminarium',

@@ -191,6 +191,7 @@ describe('notifications', () => {
       { kind: 'TRIBUNAL_JOIN', email: 'IMMEDIATE' },
       { kind: 'EVENT_REMINDER', email: 'IMMEDIATE' },
       { kind: 'EVENT_PROMOTED', email: 'IMMEDIATE' },
+      { kind: 'EVENT_CANCELLED', email: 'NEVER' },
       { kind: 'POSITION_COMMENT', email: 'DAILY_DIGEST' },
     ]);
     const twice = await t.gql(
