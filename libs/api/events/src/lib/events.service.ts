@@ -239,7 +239,10 @@ export class EventsService {
     return groupIds.map((id) => rows.some((r) => r.group_id === id));
   }
 
-  /** The event the viewer organises; NOT_FOUND if they may not see it, else FORBIDDEN. */
+  /**
+   * The event the viewer organises; NOT_FOUND if they may not see it or do not organise it
+   * (editing, cancelling, deleting and the organiser's tools all refuse so).
+   */
   async organised(
     viewer: EventViewer,
     id: string,
