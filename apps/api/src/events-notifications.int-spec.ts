@@ -116,4 +116,32 @@ describe('events: the promoted person and tomorrow’s participants are told, in
     await t.mail.waitFor(third.email, (m) => m.subject.includes('Jutro wydarzenie'));
     expect(await reminders.runForDay(today)).toEqual({ ran: false, reminders: 0 });
   });
+
+  it('tells everyone registered or waitlisted that an event was cancelled, with the reason; one mail each', async () => {
+    const id = await create('Kongres Samorządowy', new Date(Date.now() + 40 * 86400_000), 1);
+    data(await t.gql(REGISTER, { id }, { token: first.token }));
+    data(await t.gql(REGISTER, { id }, { token: third.token })); // waitlisted
+    data(
+      await t.gql(
+        `mutation($id: ID!) { cancelAssociationEvent(id: $id, input: { reason: "Brak sali" }) { id } }`,
+        { id },
+        { token: office.token },
+      ),
+    );
+    for (const u of [first, third]) {
+      const [n] = await bell(u, 'EVENT_CANCELLED');
+      expect(n).toMatchObject({
+        target_id: id,
+        payload: { requestSubject: 'Kongres Samorządowy', message: 'Brak sali' },
+      });
+      await t.mail.waitFor(u.email, (m) => m.subject.includes('Kongres Samorządowy'));
+    }
+    expect(await bell(second, 'EVENT_CANCELLED')).toEqual([]);
+    expect(await bell(office, 'EVENT_CANCELLED')).toEqual([]);
+    // The events domain mails them; the notification adds none by default.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(
+      t.mail.messages.filter((m) => m.to.includes(first.email) && m.subject.includes('odwołane')),
+    ).toHaveLength(1);
+  });
 });

@@ -32,6 +32,8 @@ export const DomainEvent = {
   EVENT_WAITLIST_PROMOTED: 'event.waitlist-promoted',
   /** The daily event reminder: events starting tomorrow, each with its registered people. */
   EVENT_REMINDERS_DUE: 'event.reminders-due',
+  /** The organiser cancelled an event; everyone registered or waitlisted is told. */
+  EVENT_CANCELLED: 'event.cancelled',
   /** An official of a member city commented on a consultation (the office is told). */
   POSITION_COMMENT_POSTED: 'position.comment-posted',
   /** A person filed a request into the office's privacy queue (the office is told). */
@@ -194,6 +196,16 @@ export interface EventWaitlistPromotedEvent {
   eventTitle: string;
   /** YYYY-MM-DD HH:mm in Polish time. */
   startsAt: string;
+  recipientIds: string[];
+}
+
+export interface EventCancelledEvent {
+  eventId: string;
+  eventTitle: string;
+  /** YYYY-MM-DD HH:mm in Polish time. */
+  startsAt: string;
+  reason: string;
+  byUserId: string;
   recipientIds: string[];
 }
 

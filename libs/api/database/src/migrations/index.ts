@@ -18,6 +18,7 @@ import { Newsletter1764420000000 } from './1764420000000-Newsletter';
 import { Privacy1764430000000 } from './1764430000000-Privacy';
 import { PracticeFacetCounts1764440000000 } from './1764440000000-PracticeFacetCounts';
 import { SearchWordForms1764450000000 } from './1764450000000-SearchWordForms';
+import { EventCancellation1764460000000 } from './1764460000000-EventCancellation';
 import { PrivacyRequestAlerts1764470000000 } from './1764470000000-PrivacyRequestAlerts';
 
 /** Every migration, in order. A schema change is a new file here, reviewed as SQL. */
@@ -42,5 +43,6 @@ export const migrations = [
   Privacy1764430000000,
   PracticeFacetCounts1764440000000,
   SearchWordForms1764450000000,
+  EventCancellation1764460000000,
   PrivacyRequestAlerts1764470000000,
 ];

@@ -35,8 +35,8 @@ export const todayInPoland = (now = new Date()) =>
   formatInTimeZone(now, EVENT_TIME_ZONE, 'yyyy-MM-dd');
 
 /**
- * The day-before reminder: everyone registered for an event starting tomorrow (Polish date)
- * is reminded in-app and by e-mail, through notifications. Once per day across processes: an
+ * The day-before reminder: everyone registered for an event starting tomorrow (Polish date),
+ * unless it was cancelled, is reminded in-app and by e-mail, through notifications. Once per day across processes: an
  * advisory lock and the day's row in `event_reminder_run` (claimDay); announced after commit.
  */
 @Injectable()
@@ -55,6 +55,7 @@ export class EventRemindersService {
              UPDATE event_registration r SET reminded_at = now()
              FROM association_event e
              WHERE e.id = r.event_id AND r.status = 'REGISTERED' AND r.reminded_at IS NULL
+               AND e.cancelled_at IS NULL
                AND (e.starts_at AT TIME ZONE '${EVENT_TIME_ZONE}')::date = $1::date + 1
              RETURNING e.id, r.user_id)
            SELECT e.id, e.title, e.starts_at, array_agg(d.user_id ORDER BY d.user_id) AS recipients

@@ -10,7 +10,8 @@ import { addEvent, EventRow } from './events.service';
 
 /**
  * The events' part of the personal calendar feed: the events the person is registered for
- * (or waitlisted: they may still go) and the meetings of their working groups.
+ * (or waitlisted: they may still go) and the meetings of their working groups. A cancelled
+ * event stays, marked STATUS:CANCELLED, so the reader's calendar updates its entry.
  */
 @Injectable()
 export class EventsCalendarSource implements CalendarFeedSource, OnModuleInit {
@@ -28,7 +29,8 @@ export class EventsCalendarSource implements CalendarFeedSource, OnModuleInit {
 
   async addEntries(calendar: ICalCalendar, viewer: CalendarViewer): Promise<void> {
     const rows: EventRow[] = await this.db.query(
-      `SELECT e.id, e.title, e.description, e.starts_at, e.ends_at, e.place, e.online_url, e.updated_at
+      `SELECT e.id, e.title, e.description, e.starts_at, e.ends_at, e.place, e.online_url, e.updated_at,
+              e.cancelled_at, e.cancellation_reason
        FROM association_event e
        WHERE EXISTS (SELECT 1 FROM event_registration r WHERE r.event_id = e.id
                        AND r.user_id = $1 AND r.status <> 'CANCELLED')

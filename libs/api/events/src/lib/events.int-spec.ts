@@ -2,6 +2,7 @@ import { MembershipStatus, Role, currentConsentText, ConsentPurpose } from '@civ
 import { ConsentLog, PersonalDataRegistry } from '@civitas/api/personal-data';
 import { ConsentSource } from '@civitas/shared/domain';
 import { errorCode, GqlResponse, TestApp, TestUser } from '@civitas/api/testing';
+import { EventRemindersService, todayInPoland } from './event-reminders.service';
 import { EventsModule } from './events.module';
 
 const LODZ = '1061011';
@@ -24,6 +25,11 @@ const GET = `query($id: ID!) { associationEvent(id: $id) { ${EVENT_FIELDS} } }`;
 const REGISTER = `mutation($id: ID!, $input: RegisterForEventInput!) {
   registerForEvent(id: $id, input: $input) { id status waitlistPosition } }`;
 const CANCEL = `mutation($r: ID!) { cancelEventRegistration(registrationId: $r) { ${EVENT_FIELDS} } }`;
+const CANCEL_EVENT = `mutation($id: ID!, $reason: String!) {
+  cancelAssociationEvent(id: $id, input: { reason: $reason }) { id cancelledAt cancellationReason } }`;
+const DELETE_EVENT = `mutation($id: ID!) { deleteAssociationEvent(id: $id) }`;
+const UPDATE = `mutation($id: ID!, $input: EventInput!) { updateAssociationEvent(id: $id, input: $input) { id } }`;
+const ICS = `query($id: ID!) { associationEventIcs(id: $id) }`;
 const PARTICIPANTS = `query($id: ID!) { associationEvent(id: $id) {
   participants { userId name cityName position status waitlistPosition sharesData } } }`;
 
@@ -538,5 +544,225 @@ describe('events', () => {
         `on separate events ${median(separate).toFixed(1)} ms; ratio ${ratio.toFixed(2)}`,
     );
     expect(ratio).toBeGreaterThan(0);
+  });
+  describe('cancelling and deleting an event', () => {
+    const cancelEvent = (u: TestUser, id: string, reason = 'Prelegent zachorował') =>
+      as(u, CANCEL_EVENT, { id, reason });
+    const state = async (id: string) =>
+      (
+        await t.db.query(
+          `SELECT cancelled_at, cancelled_by_id, cancellation_reason, title FROM association_event WHERE id = $1`,
+          [id],
+        )
+      )[0];
+
+    it('cancels with a reason: marked, kept, mailed to registered and waitlisted people (not restricted ones), shown cancelled in the .ics and the feed', async () => {
+      const e = await create({ title: 'Konferencja: mobilność miejska', capacity: 1 });
+      await register(lodzA, e.id);
+      await register(lodzB, e.id); // waitlisted
+      await register(poznanC, e.id); // waitlisted, restricted
+      await t.db.query(`UPDATE app_user SET processing_restricted_at = now() WHERE id = $1`, [
+        poznanC.id,
+      ]);
+      const before = await state(e.id);
+
+      // A reason too short once trimmed, or too long: BAD_USER_INPUT naming it, nothing changed.
+      for (const reason of ['  ab  ', 'x'.repeat(501)]) {
+        const r = await cancelEvent(office, e.id, reason);
+        expect(code(r)).toBe('BAD_USER_INPUT');
+        expect(r.errors![0].message).toBe('Give a reason of 3 to 500 characters');
+      }
+      expect(await state(e.id)).toEqual(before);
+
+      const { cancelAssociationEvent: cancelled } = data(
+        await cancelEvent(office, e.id, '  Prelegent zachorował; nowy termin wkrótce.  '),
+      );
+      expect(cancelled.cancellationReason).toBe('Prelegent zachorował; nowy termin wkrótce.');
+      expect(new Date(cancelled.cancelledAt).getTime()).toBeLessThanOrEqual(Date.now());
+      expect((await state(e.id)).cancelled_by_id).toBe(office.id);
+      // The registrations stay: people's calendars still carry the (now cancelled) entry.
+      expect(data(await as(lodzA, GET, { id: e.id })).associationEvent).toMatchObject({
+        registeredCount: 1,
+        waitlistCount: 2,
+      });
+
+      for (const u of [lodzA, lodzB]) {
+        const mail = await t.mail.waitFor(u.email, (m) =>
+          m.subject.startsWith('Wydarzenie odwołane / Event cancelled'),
+        );
+        expect(mail.subject).toBe(
+          'Wydarzenie odwołane / Event cancelled — Konferencja: mobilność miejska',
+        );
+        expect(mail.text).toContain('Powód: Prelegent zachorował; nowy termin wkrótce.');
+        expect(mail.text).toContain('Reason: Prelegent zachorował; nowy termin wkrótce.');
+        expect(mail.text).toContain(`/events/${e.id}`);
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      expect(
+        t.mail.messages.some(
+          (m) => m.to.includes(poznanC.email) && m.subject.startsWith('Wydarzenie odwołane'),
+        ),
+      ).toBe(false);
+      await t.db.query(`UPDATE app_user SET processing_restricted_at = NULL WHERE id = $1`, [
+        poznanC.id,
+      ]);
+
+      // The .ics keeps the UID and says CANCELLED; so does the personal feed.
+      const ics: string = data(await as(lodzA, ICS, { id: e.id })).associationEventIcs;
+      expect(ics).toContain(`UID:event-${e.id}@civitas`);
+      expect(ics).toContain('STATUS:CANCELLED');
+      const link = data(
+        await as(lodzB, `mutation { regenerateCalendarFeed { path } }`),
+      ).regenerateCalendarFeed;
+      const feed = (await (await fetch(`${t.url}${link.path}`)).text()).replace(/\r\n /g, '');
+      const entry = feed.split('BEGIN:VEVENT').find((v) => v.includes(`UID:event-${e.id}@civitas`));
+      expect(entry).toContain('STATUS:CANCELLED');
+      data(await as(lodzB, `mutation { revokeCalendarFeed { active } }`));
+
+      // Afterwards: registering, cancelling again and editing answer CONFLICT, nothing stored.
+      const late = await register(poznanD, e.id);
+      expect(code(late)).toBe('CONFLICT');
+      expect(late.errors![0].message).toBe('This event has been cancelled; registration is closed');
+      const again = await cancelEvent(office, e.id);
+      expect(code(again)).toBe('CONFLICT');
+      expect(again.errors![0].message).toBe('This event has already been cancelled');
+      const edit = await as(office, UPDATE, { id: e.id, input: base({ title: 'Inny tytuł' }) });
+      expect(code(edit)).toBe('CONFLICT');
+      expect(edit.errors![0].message).toBe(
+        'This event has been cancelled; it can no longer be edited',
+      );
+      expect((await state(e.id)).title).toBe('Konferencja: mobilność miejska');
+      expect((await state(e.id)).cancellation_reason).toBe(
+        'Prelegent zachorował; nowy termin wkrótce.',
+      );
+
+      // A freed seat of a cancelled event promotes nobody.
+      const mine = data(await as(lodzA, GET, { id: e.id })).associationEvent.viewerRegistration;
+      data(await as(lodzA, CANCEL, { r: mine.id }));
+      expect(
+        data(await as(lodzB, GET, { id: e.id })).associationEvent.viewerRegistration.status,
+      ).toBe('WAITLISTED');
+    });
+
+    it('refuses: NOT_FOUND to who may not see it, the edit refusal to who sees it but does not organise it, CONFLICT once it ended', async () => {
+      const meeting = await create(
+        {
+          title: 'Posiedzenie GWD (odwołane?)',
+          type: 'WORKING_GROUP_MEETING',
+          audience: 'WORKING_GROUP',
+          groupId: secretGroup,
+        },
+        coordinator,
+      );
+      const open = await create({ title: 'Seminarium: rewitalizacja' });
+      const before = [await state(meeting.id), await state(open.id)];
+
+      // Not in the audience: NOT_FOUND, as for reading it.
+      expect(code(await cancelEvent(poznanC, meeting.id))).toBe('NOT_FOUND');
+      expect(code(await as(poznanC, DELETE_EVENT, { id: meeting.id }))).toBe('NOT_FOUND');
+      // Sees it, does not organise it: the very refusal editing gives.
+      for (const [u, e] of [
+        [lodzA, meeting],
+        [lodzA, open],
+        [expert, open],
+        [guest, open],
+      ] as const) {
+        const edit = code(await as(u, UPDATE, { id: e.id, input: base() }));
+        expect(code(await cancelEvent(u, e.id))).toBe(edit);
+        expect(code(await as(u, DELETE_EVENT, { id: e.id }))).toBe(edit);
+      }
+      expect(code(await cancelEvent(lodzA, meeting.id))).toBe('NOT_FOUND');
+      expect(code(await cancelEvent(guest, open.id))).toBe('FORBIDDEN');
+      expect([await state(meeting.id), await state(open.id)]).toEqual(before);
+
+      // The coordinator organises their group's meeting: they may cancel it.
+      expect(
+        data(await cancelEvent(coordinator, meeting.id)).cancelAssociationEvent.cancelledAt,
+      ).toBeTruthy();
+
+      // An event that has ended: CONFLICT.
+      await t.db.query(
+        `UPDATE association_event SET starts_at = now() - interval '3 hours',
+           ends_at = now() - interval '1 hour' WHERE id = $1`,
+        [open.id],
+      );
+      const ended = await cancelEvent(office, open.id);
+      expect(code(ended)).toBe('CONFLICT');
+      expect(ended.errors![0].message).toBe('The event has ended; it can no longer be cancelled');
+      expect((await state(open.id)).cancelled_at).toBeNull();
+    });
+
+    it('skips a cancelled event in the day-before reminder', async () => {
+      // Tomorrow at 10:00 or 11:00 in Poland, whatever today is.
+      const tomorrow = new Date(`${todayInPoland()}T09:00:00Z`);
+      tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+      const at = (h: number) => new Date(tomorrow.getTime() + h * 3600_000).toISOString();
+      const kept = await create({
+        title: 'Jutrzejsze seminarium',
+        startsAt: tomorrow.toISOString(),
+        endsAt: at(2),
+      });
+      const dropped = await create({
+        title: 'Jutrzejsze odwołane',
+        startsAt: tomorrow.toISOString(),
+        endsAt: at(2),
+      });
+      await register(poznanD, kept.id);
+      await register(poznanD, dropped.id);
+      data(await cancelEvent(office, dropped.id));
+      const run = await t.app.get(EventRemindersService).runForDay(todayInPoland());
+      expect(run.ran).toBe(true);
+      const reminded = async (id: string) =>
+        (
+          await t.db.query(
+            `SELECT reminded_at IS NOT NULL AS reminded FROM event_registration WHERE event_id = $1`,
+            [id],
+          )
+        )[0].reminded;
+      expect(await reminded(kept.id)).toBe(true);
+      expect(await reminded(dropped.id)).toBe(false);
+    });
+
+    it('deletes an event nobody is registered for, with its dependent rows; with registrations: CONFLICT, cancel instead', async () => {
+      const busy = await create({ title: 'Forum z uczestnikami' });
+      await register(lodzB, busy.id);
+      const refused = await as(office, DELETE_EVENT, { id: busy.id });
+      expect(code(refused)).toBe('CONFLICT');
+      expect(refused.errors![0].message).toBe(
+        'People are registered for this event; cancel it instead of deleting it',
+      );
+      expect(await state(busy.id)).toBeTruthy();
+      // Waitlisted people count too.
+      const full = await create({ title: 'Warsztaty pełne', capacity: 1 });
+      await register(lodzB, full.id);
+      await register(poznanD, full.id);
+      await t.db.query(
+        `UPDATE event_registration SET status = 'CANCELLED', cancelled_at = now()
+         WHERE event_id = $1 AND user_id = $2`,
+        [full.id, lodzB.id],
+      );
+      expect(code(await as(office, DELETE_EVENT, { id: full.id }))).toBe('CONFLICT');
+
+      const empty = await create({
+        title: 'Spotkanie bez zapisów',
+        type: 'INFORMATION_MEETING',
+        audience: 'MEMBERS_AND_INVITED_CITIES',
+        invitedCityIds: [guestTown],
+      });
+      const gone = data(await register(poznanC, empty.id)).registerForEvent;
+      data(await as(poznanC, CANCEL, { r: gone.id })); // a cancelled registration: history only
+      expect(data(await as(office, DELETE_EVENT, { id: empty.id })).deleteAssociationEvent).toBe(
+        empty.id,
+      );
+      expect(await state(empty.id)).toBeUndefined();
+      const left = await t.db.query(
+        `SELECT (SELECT count(*)::int FROM association_event_city WHERE event_id = $1) AS cities,
+                (SELECT count(*)::int FROM event_registration WHERE event_id = $1) AS registrations`,
+        [empty.id],
+      );
+      expect(left).toEqual([{ cities: 0, registrations: 0 }]);
+      expect(code(await as(office, GET, { id: empty.id }))).toBe('NOT_FOUND');
+      expect(code(await as(office, DELETE_EVENT, { id: empty.id }))).toBe('NOT_FOUND');
+    });
   });
 });

@@ -7,6 +7,7 @@ import type { AppConfig } from '@civitas/api/core';
 import type { AuthUser } from '@civitas/api/auth';
 import { CurrentUser, RequirePermission } from '@civitas/api/auth';
 import {
+  CancelEventInput,
   EventInput,
   EventMessageInput,
   EventsArgs,
@@ -150,6 +151,31 @@ export class EventsResolver {
     @Args('input') input: EventInput,
   ) {
     return this.events.update(user, id, input);
+  }
+
+  @Mutation(() => AssociationEvent, {
+    description:
+      'The organiser cancels an event that has not ended; everyone registered or waitlisted is told.',
+  })
+  @RequirePermission(Permission.EVENTS_ORGANISE)
+  cancelAssociationEvent(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID }, EventId()) id: string,
+    @Args('input') input: CancelEventInput,
+  ) {
+    return this.events.cancelEvent(user, id, input, this.config.appUrl);
+  }
+
+  @Mutation(() => ID, {
+    description:
+      'The organiser deletes an event nobody is registered for (CONFLICT otherwise: cancel it).',
+  })
+  @RequirePermission(Permission.EVENTS_ORGANISE)
+  deleteAssociationEvent(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID }, EventId()) id: string,
+  ) {
+    return this.events.deleteEvent(user, id);
   }
 
   @Mutation(() => EventRegistration, {

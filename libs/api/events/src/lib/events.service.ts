@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
-import ical, { ICalCalendar, ICalCalendarMethod } from 'ical-generator';
+import ical, { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   ConsentPurpose,
   ConsentSource,
+  EVENT_CANCELLATION_REASON_MAX,
+  EVENT_CANCELLATION_REASON_MIN,
   EVENT_TIME_ZONE,
   EventAudience,
   EventRegistrationStatus,
@@ -21,13 +23,18 @@ import {
   notFound,
   toConnection,
 } from '@civitas/api/core';
-import type { Connection, EventWaitlistPromotedEvent } from '@civitas/api/core';
+import type {
+  Connection,
+  EventCancelledEvent,
+  EventWaitlistPromotedEvent,
+} from '@civitas/api/core';
 import type { AuthUser } from '@civitas/api/auth';
 import { renderMarkdown } from '@civitas/api/markdown';
 import { ConsentLog } from '@civitas/api/personal-data';
 import { MailQueue } from '@civitas/api/mail';
 import { formatInTimeZone } from 'date-fns-tz';
 import type {
+  CancelEventInput,
   EventInput,
   EventMessageInput,
   EventsArgs,
@@ -62,6 +69,8 @@ export interface EventRow {
   audience: EventAudience;
   group_id: string | null;
   group_name: string | null;
+  cancelled_at: Date | null;
+  cancellation_reason: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -69,7 +78,7 @@ export interface EventRow {
 const EVENT_COLUMNS = `e.id, e.title, e.type, e.description, e.starts_at, e.ends_at, e.place,
   e.online_url, e.capacity, e.registration_deadline, e.audience, e.group_id,
   (SELECT g.name FROM working_group g WHERE g.id = e.group_id) AS group_name,
-  e.created_at, e.updated_at`;
+  e.cancelled_at, e.cancellation_reason, e.created_at, e.updated_at`;
 
 /**
  * SQL: whether the viewer ($1 user id, $2 organisation id, $3 sees all: the office, $4 sees
@@ -137,6 +146,8 @@ export class EventsService {
       audience: row.audience,
       groupId: row.group_id,
       groupName: row.group_name,
+      cancelledAt: row.cancelled_at,
+      cancellationReason: row.cancellation_reason,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -228,7 +239,10 @@ export class EventsService {
     return groupIds.map((id) => rows.some((r) => r.group_id === id));
   }
 
-  /** The event the viewer organises; NOT_FOUND if they may not see it, else FORBIDDEN. */
+  /**
+   * The event the viewer organises; NOT_FOUND if they may not see it or do not organise it
+   * (editing, cancelling, deleting and the organiser's tools all refuse so).
+   */
   async organised(
     viewer: EventViewer,
     id: string,
@@ -343,7 +357,9 @@ export class EventsService {
 
   async update(user: AuthUser, id: string, input: EventInput): Promise<AssociationEvent> {
     const promoted = await this.db.transaction(async (tx) => {
-      await this.organised(user, id, tx, true);
+      const event = await this.organised(user, id, tx, true);
+      if (event.cancelled_at)
+        throw conflict('This event has been cancelled; it can no longer be edited');
       await this.validate(user, input, tx);
       await tx.query(
         `UPDATE association_event SET title = $1, type = $2, description = $3, starts_at = $4,
@@ -445,6 +461,9 @@ export class EventsService {
     }
     return this.db.transaction(async (tx) => {
       const event = await this.row(user, eventId, tx, true);
+      if (event.cancelled_at) {
+        throw conflict('This event has been cancelled; registration is closed');
+      }
       const closes = event.registration_deadline ?? event.starts_at;
       if (Date.now() > closes.getTime()) {
         throw conflict(`Registration for this event closed on ${warsaw(closes)} (Polish time)`);
@@ -541,7 +560,10 @@ export class EventsService {
     return this.fillSeats(tx, eventId);
   }
 
-  /** Moves the first waitlisted people up while seats are free (event row locked). */
+  /**
+   * Moves the first waitlisted people up while seats are free (event row locked); nobody
+   * moves up to a cancelled event.
+   */
   private async fillSeats(tx: EntityManager, eventId: string): Promise<PromotedRow[]> {
     return tx.query(
       `WITH event AS (SELECT capacity FROM association_event WHERE id = $1),
@@ -549,6 +571,8 @@ export class EventsService {
                   FROM event_registration WHERE event_id = $1 AND status = 'REGISTERED') END AS n
                 FROM event e),
        next AS (SELECT r.id FROM event_registration r WHERE r.event_id = $1 AND r.status = 'WAITLISTED'
+                  AND NOT EXISTS (SELECT 1 FROM association_event c WHERE c.id = $1
+                                    AND c.cancelled_at IS NOT NULL)
                 ORDER BY r.created_at, r.id
                 LIMIT (SELECT CASE WHEN n IS NULL THEN NULL ELSE greatest(n, 0) END FROM free)),
        promoted AS (UPDATE event_registration r SET status = 'REGISTERED', promoted_at = now()
@@ -640,13 +664,7 @@ export class EventsService {
     const event = await this.organised(viewer, id);
     const { html } = renderMarkdown(input.body);
     const statuses = input.includeWaitlist ? ['REGISTERED', 'WAITLISTED'] : ['REGISTERED'];
-    const recipients: { email: string; restricted: boolean }[] = await this.db.query(
-      `SELECT u.email, u.processing_restricted_at IS NOT NULL AS restricted
-       FROM event_registration r JOIN app_user u ON u.id = r.user_id
-       WHERE r.event_id = $1 AND r.status = ANY($2::text[]) AND u.deactivated_at IS NULL
-       ORDER BY r.created_at`,
-      [id, statuses],
-    );
+    const recipients = await this.recipients(this.db.manager, id, statuses);
     const link = new URL(`/events/${id}`, appUrl).toString();
     const to = recipients.filter((r) => !r.restricted);
     for (const r of to) {
@@ -658,6 +676,104 @@ export class EventsService {
       });
     }
     return { queued: to.length, restricted: recipients.length - to.length };
+  }
+
+  /**
+   * Whom the organiser's mail reaches: live registrations of `statuses`, deactivated accounts
+   * left out; `restricted`: processing restricted, so not mailed (only counted).
+   */
+  private recipients(
+    q: EntityManager,
+    eventId: string,
+    statuses: string[],
+  ): Promise<{ userId: string; email: string; restricted: boolean }[]> {
+    return q.query(
+      `SELECT u.id AS "userId", u.email, u.processing_restricted_at IS NOT NULL AS restricted
+       FROM event_registration r JOIN app_user u ON u.id = r.user_id
+       WHERE r.event_id = $1 AND r.status = ANY($2::text[]) AND u.deactivated_at IS NULL
+       ORDER BY r.created_at`,
+      [eventId, statuses],
+    );
+  }
+
+  /**
+   * The organiser cancels an event that has not ended. It stays, marked (who, when, why);
+   * registrations stay too, so people's calendars learn of it. Everyone registered or
+   * waitlisted is told in-app and mailed as the organiser's messages are.
+   */
+  async cancelEvent(
+    user: AuthUser,
+    id: string,
+    input: CancelEventInput,
+    appUrl: string,
+  ): Promise<AssociationEvent> {
+    const reason = input.reason.trim();
+    // Characters as PostgreSQL counts them (code points), as the column's CHECK does.
+    const length = [...reason].length;
+    if (length < EVENT_CANCELLATION_REASON_MIN || length > EVENT_CANCELLATION_REASON_MAX) {
+      throw badUserInput(
+        `Give a reason of ${EVENT_CANCELLATION_REASON_MIN} to ${EVENT_CANCELLATION_REASON_MAX} characters`,
+        [{ field: 'reason', problems: ['too short or too long'] }],
+      );
+    }
+    const { event, recipients } = await this.db.transaction(async (tx) => {
+      const event = await this.organised(user, id, tx, true);
+      if (event.cancelled_at) throw conflict('This event has already been cancelled');
+      if (Date.now() >= event.ends_at.getTime()) {
+        throw conflict('The event has ended; it can no longer be cancelled');
+      }
+      await tx.query(
+        `UPDATE association_event SET cancelled_at = now(), cancelled_by_id = $2,
+           cancellation_reason = $3, updated_at = now() WHERE id = $1`,
+        [id, user.id, reason],
+      );
+      return { event, recipients: await this.recipients(tx, id, ['REGISTERED', 'WAITLISTED']) };
+    });
+    const cancelled: EventCancelledEvent = {
+      eventId: id,
+      eventTitle: event.title,
+      startsAt: warsaw(event.starts_at),
+      reason,
+      byUserId: user.id,
+      recipientIds: recipients.map((r) => r.userId),
+    };
+    this.emitter.emit(DomainEvent.EVENT_CANCELLED, cancelled);
+    const link = new URL(`/events/${id}`, appUrl).toString();
+    const when = warsaw(event.starts_at);
+    for (const r of recipients.filter((r) => !r.restricted)) {
+      await this.mail.enqueue({
+        to: r.email,
+        subject: `Wydarzenie odwołane / Event cancelled — ${event.title}`,
+        text:
+          `Wydarzenie „${event.title}” (${when}, czas polski) zostało odwołane.\nPowód: ${reason}\n\n` +
+          `The event “${event.title}” (${when}, Polish time) has been cancelled.\nReason: ${reason}\n\n${link}`,
+        html:
+          `<p>Wydarzenie „${escapeHtml(event.title)}” (${when}, czas polski) zostało odwołane.<br>` +
+          `Powód: ${escapeHtml(reason)}</p>\n<p>The event “${escapeHtml(event.title)}” (${when}, ` +
+          `Polish time) has been cancelled.<br>Reason: ${escapeHtml(reason)}</p>\n` +
+          `<p><a href="${link}">${escapeHtml(event.title)}</a></p>`,
+      });
+    }
+    return this.get(user, id);
+  }
+
+  /**
+   * The organiser deletes an event nobody is registered or waitlisted for, with its invited
+   * cities and cancelled registrations; once people take part, it is cancelled instead.
+   */
+  async deleteEvent(user: AuthUser, id: string): Promise<string> {
+    await this.db.transaction(async (tx) => {
+      await this.organised(user, id, tx, true);
+      const [live] = await tx.query(
+        `SELECT 1 FROM event_registration WHERE event_id = $1 AND status <> 'CANCELLED' LIMIT 1`,
+        [id],
+      );
+      if (live) {
+        throw conflict('People are registered for this event; cancel it instead of deleting it');
+      }
+      await tx.query(`DELETE FROM association_event WHERE id = $1`, [id]);
+    });
+    return id;
   }
 
   /** A single event as an .ics file. */
@@ -695,18 +811,33 @@ export function addEvent(
   calendar: ICalCalendar,
   row: Pick<
     EventRow,
-    'id' | 'title' | 'description' | 'starts_at' | 'ends_at' | 'place' | 'online_url' | 'updated_at'
+    | 'id'
+    | 'title'
+    | 'description'
+    | 'starts_at'
+    | 'ends_at'
+    | 'place'
+    | 'online_url'
+    | 'updated_at'
+    | 'cancelled_at'
+    | 'cancellation_reason'
   >,
   appUrl: string,
 ): void {
   const url = new URL(`/events/${row.id}`, appUrl).toString();
+  // Same UID when cancelled: calendars mark the entry they already hold.
+  const cancelled = row.cancelled_at
+    ? `ODWOŁANE / CANCELLED: ${row.cancellation_reason ?? ''}`
+    : null;
   calendar.createEvent({
     id: `event-${row.id}@civitas`,
     start: row.starts_at,
     end: row.ends_at,
     stamp: row.updated_at,
-    summary: row.title,
-    description: [row.description, row.online_url, url].filter(Boolean).join('\n\n'),
+    // A higher SEQUENCE than the entry as first published, so an import replaces it.
+    ...(row.cancelled_at ? { status: ICalEventStatus.CANCELLED, sequence: 1 } : {}),
+    summary: row.cancelled_at ? `[ODWOŁANE / CANCELLED] ${row.title}` : row.title,
+    description: [cancelled, row.description, row.online_url, url].filter(Boolean).join('\n\n'),
     location: row.place ?? row.online_url ?? undefined,
     url,
   });

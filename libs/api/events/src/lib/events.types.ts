@@ -65,6 +65,15 @@ export class AssociationEvent {
   })
   groupName: string | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the organiser cancelled it; null: not cancelled.',
+  })
+  cancelledAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was cancelled, told to everyone.' })
+  cancellationReason: string | null;
+
   @Field()
   createdAt: Date;
 

@@ -177,6 +177,11 @@ export function describe(n: MailableNotification): { pl: string; en: string } {
         pl: `Zwolniło się miejsce: jesteś na liście uczestników wydarzenia „${request}” (${n.payload.dueDate ?? ''}).`,
         en: `A seat came free: you are now a participant of “${request}” (${n.payload.dueDate ?? ''}).`,
       };
+    case NotificationKind.EVENT_CANCELLED:
+      return {
+        pl: `Wydarzenie „${request}” (${n.payload.dueDate ?? ''}) zostało odwołane.`,
+        en: `The event “${request}” (${n.payload.dueDate ?? ''}) has been cancelled.`,
+      };
   }
 }
 
@@ -218,6 +223,7 @@ const SUBJECTS: Record<NotificationKind, string> = {
   [NotificationKind.TRIBUNAL_JOIN]: 'Przystąpienie do sprawy przed TK / Joining a Tribunal case',
   [NotificationKind.EVENT_REMINDER]: 'Jutro wydarzenie / Event tomorrow',
   [NotificationKind.EVENT_PROMOTED]: 'Miejsce na wydarzeniu / A seat at the event',
+  [NotificationKind.EVENT_CANCELLED]: 'Wydarzenie odwołane / Event cancelled',
   [NotificationKind.POSITION_COMMENT]: 'Uwaga w konsultacji / A consultation comment',
   [NotificationKind.PRIVACY_REQUEST_FILED]:
     'Nowe żądanie dotyczące danych / A new data-subject request',

@@ -3,6 +3,7 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { NotificationKind } from '@civitas/shared/domain';
 import { DomainEvent } from '@civitas/api/core';
 import type {
+  EventCancelledEvent,
   EventRemindersDueEvent,
   EventWaitlistPromotedEvent,
   OpinionDeadlinesDueEvent,
@@ -203,6 +204,19 @@ export class NotificationListeners {
       targetId: e.eventId,
       // As for the tribunal: subject = the event's title, dueDate = when it starts.
       payload: { requestSubject: e.eventTitle, dueDate: e.startsAt },
+    });
+  }
+
+  /** An event was cancelled: everyone registered or waitlisted, with the reason. */
+  @OnEvent(DomainEvent.EVENT_CANCELLED, { async: true, promisify: true })
+  onEventCancelled(e: EventCancelledEvent): Promise<void> {
+    return this.notify(DomainEvent.EVENT_CANCELLED, {
+      kind: NotificationKind.EVENT_CANCELLED,
+      recipientIds: e.recipientIds,
+      actorId: e.byUserId,
+      groupId: null,
+      targetId: e.eventId,
+      payload: { requestSubject: e.eventTitle, dueDate: e.startsAt, message: e.reason },
     });
   }
 

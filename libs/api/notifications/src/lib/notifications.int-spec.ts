@@ -191,6 +191,7 @@ describe('notifications', () => {
       { kind: 'TRIBUNAL_JOIN', email: 'IMMEDIATE' },
       { kind: 'EVENT_REMINDER', email: 'IMMEDIATE' },
       { kind: 'EVENT_PROMOTED', email: 'IMMEDIATE' },
+      { kind: 'EVENT_CANCELLED', email: 'NEVER' },
       { kind: 'POSITION_COMMENT', email: 'DAILY_DIGEST' },
       { kind: 'PRIVACY_REQUEST_FILED', email: 'IMMEDIATE' },
       { kind: 'PRIVACY_REQUEST_DEADLINE', email: 'IMMEDIATE' },

@@ -35,3 +35,6 @@ export const EVENT_CAPACITY_MAX = 10000;
 export const EVENT_INVITED_CITIES_MAX = 200;
 /** An organiser's message to participants: subject length (the body is Markdown). */
 export const EVENT_MESSAGE_SUBJECT_MAX = 200;
+/** Why an event is cancelled: told to everyone registered (trimmed length). */
+export const EVENT_CANCELLATION_REASON_MIN = 3;
+export const EVENT_CANCELLATION_REASON_MAX = 500;

@@ -28,6 +28,8 @@ export enum NotificationKind {
   EVENT_REMINDER = 'EVENT_REMINDER',
   /** A cancellation freed a seat: I moved from an event's waiting list to the participants. */
   EVENT_PROMOTED = 'EVENT_PROMOTED',
+  /** The organiser cancelled an event I was registered or waitlisted for. */
+  EVENT_CANCELLED = 'EVENT_CANCELLED',
   /** The office: an official of a member city commented on a consultation on a draft position. */
   POSITION_COMMENT = 'POSITION_COMMENT',
   /** The office: a person filed a data-subject request (objection, other) into its queue. */
@@ -59,6 +61,8 @@ export const DEFAULT_EMAIL_FREQUENCY: Readonly<Record<NotificationKind, EmailFre
   [NotificationKind.TRIBUNAL_JOIN]: EmailFrequency.IMMEDIATE,
   [NotificationKind.EVENT_REMINDER]: EmailFrequency.IMMEDIATE,
   [NotificationKind.EVENT_PROMOTED]: EmailFrequency.IMMEDIATE,
+  // The events domain mails every participant itself, as it does the organiser's messages.
+  [NotificationKind.EVENT_CANCELLED]: EmailFrequency.NEVER,
   // One per comment in the bell; by mail once a day, or a busy consultation floods the office.
   [NotificationKind.POSITION_COMMENT]: EmailFrequency.DAILY_DIGEST,
   // RODO gives one month to answer: the office hears of each request and deadline at once.

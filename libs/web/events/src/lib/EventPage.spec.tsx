@@ -1,13 +1,15 @@
 import { Role } from '@civitas/shared/domain';
 import {
   AssociationEventDocument,
+  CancelAssociationEventDocument,
+  DeleteAssociationEventDocument,
   type EventDetailsFragment,
   EventRegistrationStatus,
   EventType,
   EventAudience,
   RegisterForEventDocument,
 } from '@civitas/web/data-access';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { EventPage } from './EventPage';
 import { renderPage, signedInAs } from './testing';
@@ -39,6 +41,8 @@ const event = (over: Partial<EventDetailsFragment> = {}): EventDetailsFragment =
   registeredCount: 1,
   waitlistCount: 0,
   groupName: null,
+  cancelledAt: null,
+  cancellationReason: null,
   viewerRegistration: null,
   description: 'Program',
   descriptionHtml: '<p>Program</p>',
@@ -164,5 +168,121 @@ describe('EventPage', () => {
     });
     expect(await screen.findByText('Zapisy zostały zamknięte.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Zapisz się' })).toBeNull();
+  });
+
+  it('lets the organiser cancel with a reason: the dialog takes focus, refuses a too short reason, then the banner replaces registration', async () => {
+    const open = event({ viewerIsOrganiser: true, capacity: null });
+    const cancelled = event({
+      viewerIsOrganiser: true,
+      capacity: null,
+      cancelledAt: '2030-10-01T08:00:00.000Z',
+      cancellationReason: 'Brak sali',
+    });
+    renderPage(<EventPage />, {
+      path: '/events/:id',
+      route: '/events/e1',
+      session: signedInAs(Role.OFFICE_ADMIN),
+      mocks: [
+        loaded(open),
+        {
+          request: {
+            query: CancelAssociationEventDocument,
+            variables: { id: 'e1', input: { reason: 'Brak sali' } },
+          },
+          result: { data: { cancelAssociationEvent: cancelled } },
+        },
+      ],
+    });
+    expect(await screen.findByRole('button', { name: 'Zapisz się' })).toBeTruthy();
+    // Somebody is registered: deleting is not offered (cancelling is).
+    expect(screen.queryByRole('button', { name: 'Usuń' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Odwołaj wydarzenie' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Odwołać wydarzenie?' });
+    const reason = within(dialog).getByRole('textbox', { name: /Powód odwołania/ });
+    await waitFor(() => expect(document.activeElement).toBe(reason));
+    fireEvent.change(reason, { target: { value: '  ab  ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Odwołaj wydarzenie' }));
+    expect(
+      await within(dialog).findByText('Podaj powód odwołania: od 3 do 500 znaków.'),
+    ).toBeTruthy();
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+
+    fireEvent.change(reason, { target: { value: '  Brak sali  ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Odwołaj wydarzenie' }));
+    const banner = await screen.findByTestId('cancelled-banner');
+    expect(within(banner).getByRole('heading', { name: 'Wydarzenie odwołane' })).toBeTruthy();
+    expect(within(banner).getByText('Powód: Brak sali')).toBeTruthy();
+    expect(screen.getByText('Zapisy są zamknięte: wydarzenie zostało odwołane.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Zapisz się' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Odwołaj wydarzenie' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Edytuj wydarzenie' })).toBeNull();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('says the reason is needed in English too', async () => {
+    renderPage(<EventPage />, {
+      path: '/events/:id',
+      route: '/events/e1',
+      language: 'en',
+      session: signedInAs(Role.OFFICE_ADMIN),
+      mocks: [loaded(event({ viewerIsOrganiser: true }))],
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel the event' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Cancel the event?' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Reason for cancelling/ }), {
+      target: { value: 'x'.repeat(501) },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel the event' }));
+    expect(
+      await within(dialog).findByText('Give a reason for cancelling: 3 to 500 characters.'),
+    ).toBeTruthy();
+  });
+
+  it('shows a participant a cancelled event with its banner and no registration buttons', async () => {
+    renderPage(<EventPage />, {
+      path: '/events/:id',
+      route: '/events/e1',
+      session: signedInAs(Role.CITY_OFFICIAL),
+      mocks: [
+        loaded(
+          event({
+            cancelledAt: '2030-10-01T08:00:00.000Z',
+            cancellationReason: 'Prelegent zachorował',
+            viewerRegistration: {
+              __typename: 'EventRegistration',
+              id: 'r1',
+              status: EventRegistrationStatus.Registered,
+              waitlistPosition: null,
+            },
+          }),
+        ),
+      ],
+    });
+    const banner = await screen.findByTestId('cancelled-banner');
+    expect(within(banner).getByText('Powód: Prelegent zachorował')).toBeTruthy();
+    expect(within(banner).getByText(/^Odwołano 1 paź 2030, 10:00/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Wypisz się' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Odwołaj wydarzenie' })).toBeNull();
+  });
+
+  it('offers deletion only while nobody is registered, confirms first, then goes back to the calendar', async () => {
+    renderPage(<EventPage />, {
+      path: '/events/:id',
+      route: '/events/e1',
+      session: signedInAs(Role.OFFICE_ADMIN),
+      otherRoutes: { '/events': <p>Kalendarz</p> },
+      mocks: [
+        loaded(event({ viewerIsOrganiser: true, registeredCount: 0, participants: [] })),
+        {
+          request: { query: DeleteAssociationEventDocument, variables: { id: 'e1' } },
+          result: { data: { deleteAssociationEvent: 'e1' } },
+        },
+      ],
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Usuń' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Usunąć wydarzenie?' });
+    expect(within(dialog).getByText(/Nikt nie jest zapisany/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Usuń wydarzenie' }));
+    expect(await screen.findByText('Kalendarz')).toBeTruthy();
   });
 });

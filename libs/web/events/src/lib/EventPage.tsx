@@ -16,24 +16,37 @@ import { ConsentPurpose, currentConsentText } from '@civitas/shared/domain';
 import {
   AssociationEventDocument,
   AssociationEventIcsDocument,
+  CancelAssociationEventDocument,
   CancelEventRegistrationDocument,
+  DeleteAssociationEventDocument,
   type EventDetailsFragment,
   EventParticipantsCsvDocument,
   EventRegistrationStatus,
   MailEventParticipantsDocument,
   RegisterForEventDocument,
 } from '@civitas/web/data-access';
-import { DescriptionList, ErrorAlert, LoadingState, Page, StatusMessage } from '@civitas/web/ui';
+import {
+  ConfirmDialog,
+  DescriptionList,
+  ErrorAlert,
+  LoadingState,
+  Page,
+  StatusMessage,
+} from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
+import { CancelEventDialog } from './CancelEventDialog';
 import { downloadText, fileNameOf } from './download';
 import { useEventsError } from './errors';
 import { EVENTS_NS } from './i18n';
 import { formatWarsaw } from './time';
 
-/** One event: what, when, where, who organises; registration; participants; organiser tools. */
-export function EventPage() {
+/**
+ * One event: what, when, where, who organises; registration; participants; organiser tools.
+ * `now` fixes the clock in tests.
+ */
+export function EventPage({ now }: { now?: Date } = {}) {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation(EVENTS_NS);
   const errorOf = useEventsError();
@@ -85,11 +98,12 @@ export function EventPage() {
           <Button variant="default" onClick={() => void ics()}>
             {t('event.ics')}
           </Button>
-          {event.viewerIsOrganiser && (
+          {event.viewerIsOrganiser && !event.cancelledAt && (
             <Button component={Link} to={`/events/${event.id}/edit`} variant="default">
               {t('event.edit')}
             </Button>
           )}
+          {event.viewerIsOrganiser && <ManageEvent event={event} now={now} />}
         </Group>
       }
     >
@@ -97,6 +111,7 @@ export function EventPage() {
         {t('event.back')}
       </Anchor>
       {downloadError ? <ErrorAlert>{errorOf(downloadError)}</ErrorAlert> : null}
+      {event.cancelledAt && <CancelledBanner event={event} />}
       <DescriptionList
         items={[
           { label: t('form.type'), value: t(`type.${event.type}`) },
@@ -155,10 +170,109 @@ export function EventPage() {
           />
         </section>
       )}
-      <RegistrationPanel event={event} />
+      <RegistrationPanel event={event} now={now} />
       <Participants event={event} />
       {event.viewerIsOrganiser && <OrganiserPanel event={event} />}
     </Page>
+  );
+}
+
+/** Says, above everything else, that the event is cancelled, when and why. */
+export function CancelledBanner({ event }: { event: EventDetailsFragment }) {
+  const { t, i18n } = useTranslation(EVENTS_NS);
+  return (
+    <Paper
+      withBorder
+      p="md"
+      component="section"
+      aria-labelledby="event-cancelled"
+      data-testid="cancelled-banner"
+      style={{ borderColor: 'var(--mantine-color-red-9)', borderWidth: 2 }}
+    >
+      <Stack gap={4}>
+        <Title order={2} size="h3" id="event-cancelled" c="red.9">
+          {t('cancelled.banner')}
+        </Title>
+        <Text>{t('cancelled.reason', { reason: event.cancellationReason })}</Text>
+        {event.cancelledAt && (
+          <Text size="sm">
+            {t('cancelled.when', { date: formatWarsaw(event.cancelledAt, i18n.language) })}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/**
+ * The organiser's cancel and delete: cancelling (with a reason) until the event ends, once;
+ * deleting only while nobody is registered or waitlisted (the API decides in the end).
+ */
+export function ManageEvent({ event, now }: { event: EventDetailsFragment; now?: Date }) {
+  const { t } = useTranslation(EVENTS_NS);
+  const errorOf = useEventsError();
+  const navigate = useNavigate();
+  const [dialog, setDialog] = useState<'cancel' | 'delete' | null>(null);
+  const [done, setDone] = useState(false);
+  const [cancel, cancelState] = useMutation(CancelAssociationEventDocument, {
+    refetchQueries: ['AssociationEvents'],
+  });
+  const [remove, removeState] = useMutation(DeleteAssociationEventDocument, {
+    refetchQueries: ['AssociationEvents'],
+  });
+  const ended = (now ?? new Date()).getTime() >= new Date(event.endsAt).getTime();
+  const nobody = event.registeredCount + event.waitlistCount === 0;
+  const close = () => {
+    cancelState.reset();
+    removeState.reset();
+    setDialog(null);
+  };
+  return (
+    <>
+      {!event.cancelledAt && !ended && (
+        <Button variant="default" color="red.9" onClick={() => setDialog('cancel')}>
+          {t('manage.cancel')}
+        </Button>
+      )}
+      {nobody && (
+        <Button variant="default" color="red.9" onClick={() => setDialog('delete')}>
+          {t('manage.delete')}
+        </Button>
+      )}
+      {done && <StatusMessage>{t('manage.cancelledNow')}</StatusMessage>}
+      <CancelEventDialog
+        opened={dialog === 'cancel'}
+        onClose={close}
+        loading={cancelState.loading}
+        error={cancelState.error ? errorOf(cancelState.error) : null}
+        onConfirm={(reason) =>
+          void cancel({ variables: { id: event.id, input: { reason } } })
+            .then(() => {
+              setDialog(null);
+              setDone(true);
+            })
+            .catch(() => undefined)
+        }
+      />
+      <ConfirmDialog
+        opened={dialog === 'delete'}
+        title={t('manage.deleteTitle')}
+        body={
+          removeState.error
+            ? `${t('manage.deleteBody')} ${errorOf(removeState.error)}`
+            : t('manage.deleteBody')
+        }
+        confirmLabel={t('manage.confirmDelete')}
+        danger
+        loading={removeState.loading}
+        onCancel={close}
+        onConfirm={() =>
+          void remove({ variables: { id: event.id } })
+            .then(() => navigate('/events'))
+            .catch(() => undefined)
+        }
+      />
+    </>
   );
 }
 
@@ -211,7 +325,9 @@ export function RegistrationPanel({ event, now }: { event: EventDetailsFragment;
         </Title>
         {done && <StatusMessage>{done}</StatusMessage>}
         {error && <ErrorAlert>{errorOf(error)}</ErrorAlert>}
-        {mine ? (
+        {event.cancelledAt ? (
+          <Text>{t('cancelled.noRegistration')}</Text>
+        ) : mine ? (
           <>
             <Text fw={600} data-testid="registration-status">
               {mine.status === EventRegistrationStatus.Registered

@@ -24,6 +24,8 @@ const item = (over: Partial<EventListItemFragment>): EventListItemFragment => ({
   registeredCount: 2,
   waitlistCount: 3,
   groupName: null,
+  cancelledAt: null,
+  cancellationReason: null,
   viewerRegistration: null,
   ...over,
 });
@@ -102,5 +104,57 @@ describe('EventsCalendarPage', () => {
     expect(within(day27).getByRole('link', { name: /00:30 Posiedzenie GWD/ })).toBeTruthy();
     expect(table.querySelector('[data-day="2026-10-26"]')!.textContent).toBe('26');
     expect(screen.getByRole('heading', { name: 'październik 2026' })).toBeTruthy();
+  });
+
+  it('marks a cancelled event, with its reason, in the list and the month (English)', async () => {
+    const cancelled = item({
+      title: 'General Assembly',
+      cancelledAt: '2026-10-05T08:00:00.000Z',
+      cancellationReason: 'No hall available',
+      viewerRegistration: {
+        __typename: 'EventRegistration',
+        id: 'r1',
+        status: EventRegistrationStatus.Registered,
+        waitlistPosition: null,
+      },
+    });
+    renderPage(<EventsCalendarPage now={NOW} />, {
+      path: '/events',
+      language: 'en',
+      session: signedInAs(Role.CITY_OFFICIAL),
+      mocks: [
+        {
+          request: {
+            query: AssociationEventsDocument,
+            variables: { first: 25, from: NOW.toISOString(), types: null },
+          },
+          result: { data: page([cancelled]) },
+        },
+        feed,
+        {
+          request: {
+            query: AssociationEventsDocument,
+            variables: {
+              first: 100,
+              from: '2026-09-30T22:00:00.000Z',
+              to: '2026-10-31T23:00:00.000Z',
+              types: null,
+            },
+          },
+          result: { data: page([cancelled]) },
+        },
+      ],
+    });
+    const [card] = await screen.findAllByTestId('event-card');
+    expect(within(card).getByText('Cancelled')).toBeTruthy();
+    expect(within(card).getByText('Reason: No hall available')).toBeTruthy();
+    // Cancelled: neither the caller's place nor the seats are news any more.
+    expect(within(card).queryByText(/registered/i)).toBeNull();
+    expect(within(card).queryByText(/seats|waiting list/i)).toBeNull();
+
+    fireEvent.click(screen.getByText('Month'));
+    const table = await screen.findByRole('table');
+    const day25 = table.querySelector('[data-day="2026-10-25"]') as HTMLElement;
+    expect(within(day25).getByRole('link', { name: /Cancelled: General Assembly/ })).toBeTruthy();
   });
 });

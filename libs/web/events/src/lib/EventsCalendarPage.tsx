@@ -171,9 +171,20 @@ function EventCard({ event, language }: { event: EventListItemFragment; language
           <Badge variant="light" color="blue.9" tt="none">
             {t(`type.${event.type}`)}
           </Badge>
-          <RegistrationBadge event={event} />
+          {event.cancelledAt ? (
+            <Badge color="red.9" tt="none">
+              {t('cancelled.badge')}
+            </Badge>
+          ) : (
+            <RegistrationBadge event={event} />
+          )}
         </Group>
-        <Anchor component={Link} to={`/events/${event.id}`} fw={600}>
+        <Anchor
+          component={Link}
+          to={`/events/${event.id}`}
+          fw={600}
+          td={event.cancelledAt ? 'line-through' : undefined}
+        >
           {event.title}
         </Anchor>
         <Text size="sm">
@@ -186,12 +197,17 @@ function EventCard({ event, language }: { event: EventListItemFragment; language
           {' · '}
           {event.place ?? t('event.online')}
         </Text>
-        {event.capacity !== null && event.capacity !== undefined && (
-          <Text size="sm">
-            {event.registeredCount >= event.capacity
-              ? t('calendar.full')
-              : t('calendar.seats', { taken: event.registeredCount, capacity: event.capacity })}
-          </Text>
+        {event.cancelledAt ? (
+          <Text size="sm">{t('cancelled.reason', { reason: event.cancellationReason })}</Text>
+        ) : (
+          event.capacity !== null &&
+          event.capacity !== undefined && (
+            <Text size="sm">
+              {event.registeredCount >= event.capacity
+                ? t('calendar.full')
+                : t('calendar.seats', { taken: event.registeredCount, capacity: event.capacity })}
+            </Text>
+          )
         )}
       </Stack>
     </Paper>
@@ -302,7 +318,8 @@ function MonthGrid({
                             size="xs"
                             display="block"
                           >
-                            {formatWarsaw(e.startsAt, i18n.language, false)} {e.title}
+                            {formatWarsaw(e.startsAt, i18n.language, false)}{' '}
+                            {e.cancelledAt ? `${t('cancelled.badge')}: ${e.title}` : e.title}
                           </Anchor>
                         ))}
                       </>

@@ -71,7 +71,11 @@ export function notificationLink(n: NotificationItemFragment): string {
   if (OPINION_KINDS.has(n.kind)) return n.targetId ? `/opinions/${n.targetId}` : '/opinions';
   if (n.kind === NotificationKind.TRIBUNAL_DEADLINE || n.kind === NotificationKind.TRIBUNAL_JOIN)
     return n.targetId ? `/tribunal/${n.targetId}` : '/tribunal';
-  if (n.kind === NotificationKind.EVENT_REMINDER || n.kind === NotificationKind.EVENT_PROMOTED)
+  if (
+    n.kind === NotificationKind.EVENT_REMINDER ||
+    n.kind === NotificationKind.EVENT_PROMOTED ||
+    n.kind === NotificationKind.EVENT_CANCELLED
+  )
     return n.targetId ? `/events/${n.targetId}` : '/events';
   if (n.kind === NotificationKind.POSITION_COMMENT)
     return n.targetId ? `/positions/consultations/${n.targetId}` : '/positions/consultations';

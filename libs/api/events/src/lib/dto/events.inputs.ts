@@ -128,6 +128,14 @@ export class EventMessageInput {
   includeWaitlist: boolean;
 }
 
+@InputType()
+export class CancelEventInput {
+  @Field({ description: 'Why, told to everyone registered; 3–500 characters once trimmed.' })
+  // Trimmed, then measured by the service (EVENT_CANCELLATION_REASON_MIN–MAX characters).
+  @IsString()
+  reason: string;
+}
+
 @ArgsType()
 export class EventsArgs extends PageArgs {
   @Field(() => Date, { nullable: true, description: 'Events ending at or after this instant.' })

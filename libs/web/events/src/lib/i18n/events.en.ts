@@ -70,6 +70,29 @@ export const eventsEn: DeepStrings<typeof eventsPl> = {
     description: 'Description',
     timeZoneNote: 'Polish time',
   },
+  cancelled: {
+    badge: 'Cancelled',
+    banner: 'Event cancelled',
+    reason: 'Reason: {{reason}}',
+    when: 'Cancelled on {{date}}.',
+    noRegistration: 'Registration is closed: the event has been cancelled.',
+  },
+  manage: {
+    cancel: 'Cancel the event',
+    cancelTitle: 'Cancel the event?',
+    cancelBody:
+      'The event will be marked as cancelled. Everyone registered or on the waiting list gets a notification and an e-mail with your reason. This cannot be undone.',
+    reason: 'Reason for cancelling',
+    reasonHint: '{{min}} to {{max}} characters; participants will see it.',
+    reasonLength: 'Give a reason for cancelling: {{min}} to {{max}} characters.',
+    confirmCancel: 'Cancel the event',
+    cancelledNow: 'The event has been cancelled; participants were told.',
+    delete: 'Delete',
+    deleteTitle: 'Delete the event?',
+    deleteBody:
+      'Nobody is registered, so the event will be deleted for good, with its list of invited cities.',
+    confirmDelete: 'Delete the event',
+  },
   registration: {
     title: 'Registration',
     register: 'Register',

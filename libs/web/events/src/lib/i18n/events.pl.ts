@@ -67,6 +67,29 @@ export const eventsPl = {
     description: 'Opis',
     timeZoneNote: 'czas polski',
   },
+  cancelled: {
+    badge: 'Odwołane',
+    banner: 'Wydarzenie odwołane',
+    reason: 'Powód: {{reason}}',
+    when: 'Odwołano {{date}}.',
+    noRegistration: 'Zapisy są zamknięte: wydarzenie zostało odwołane.',
+  },
+  manage: {
+    cancel: 'Odwołaj wydarzenie',
+    cancelTitle: 'Odwołać wydarzenie?',
+    cancelBody:
+      'Wydarzenie zostanie oznaczone jako odwołane. Wszyscy zapisani i osoby z listy rezerwowej dostaną powiadomienie i e-mail z podanym powodem. Tego nie można cofnąć.',
+    reason: 'Powód odwołania',
+    reasonHint: 'Od {{min}} do {{max}} znaków; zobaczą go uczestnicy.',
+    reasonLength: 'Podaj powód odwołania: od {{min}} do {{max}} znaków.',
+    confirmCancel: 'Odwołaj wydarzenie',
+    cancelledNow: 'Wydarzenie zostało odwołane; uczestników powiadomiono.',
+    delete: 'Usuń',
+    deleteTitle: 'Usunąć wydarzenie?',
+    deleteBody:
+      'Nikt nie jest zapisany, więc wydarzenie zostanie usunięte na stałe wraz z listą zaproszonych miast.',
+    confirmDelete: 'Usuń wydarzenie',
+  },
   registration: {
     title: 'Zapisy',
     register: 'Zapisz się',

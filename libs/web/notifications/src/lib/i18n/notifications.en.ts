@@ -57,6 +57,7 @@ export const notificationsEn: DeepStrings<NotificationsTexts> = {
     TRIBUNAL_JOIN: 'Joining a Constitutional Tribunal case',
     EVENT_REMINDER: 'Event reminder',
     EVENT_PROMOTED: 'A seat from the waiting list',
+    EVENT_CANCELLED: 'An event cancelled',
     POSITION_COMMENT: 'A comment in a consultation on a draft position',
     PRIVACY_REQUEST_FILED: 'A new data-subject request (the office)',
     PRIVACY_REQUEST_DEADLINE: 'Deadline to answer a data-subject request (the office)',
@@ -86,6 +87,7 @@ export const notificationsEn: DeepStrings<NotificationsTexts> = {
       'A new request or decision on joining a Constitutional Tribunal case{{subjectName}}.',
     EVENT_REMINDER: 'Tomorrow: the event{{subjectName}} you registered for{{due}}.',
     EVENT_PROMOTED: 'A seat came free: you now take part in the event{{subjectName}}{{due}}.',
+    EVENT_CANCELLED: '{{actor}} cancelled the event{{subjectName}}{{due}}.',
     POSITION_COMMENT: '{{actor}} commented in the consultation{{subjectName}}.',
     privacyReference: ' (ref. {{reference}})',
     PRIVACY_REQUEST_FILED:

@@ -56,6 +56,7 @@ export const notificationsPl = {
     TRIBUNAL_JOIN: 'Przystąpienie do sprawy przed Trybunałem',
     EVENT_REMINDER: 'Przypomnienie o wydarzeniu',
     EVENT_PROMOTED: 'Miejsce z listy rezerwowej',
+    EVENT_CANCELLED: 'Odwołanie wydarzenia',
     POSITION_COMMENT: 'Uwaga w konsultacji projektu stanowiska',
     PRIVACY_REQUEST_FILED: 'Nowe żądanie dotyczące danych osobowych (biuro)',
     PRIVACY_REQUEST_DEADLINE: 'Termin odpowiedzi na żądanie dotyczące danych osobowych (biuro)',
@@ -86,6 +87,7 @@ export const notificationsPl = {
     EVENT_REMINDER: 'Jutro wydarzenie{{subjectName}}, na które jesteś zapisany(-a){{due}}.',
     EVENT_PROMOTED:
       'Zwolniło się miejsce: jesteś na liście uczestników wydarzenia{{subjectName}}{{due}}.',
+    EVENT_CANCELLED: '{{actor}} odwołuje wydarzenie{{subjectName}}{{due}}.',
     POSITION_COMMENT: '{{actor}} zgłasza uwagę w konsultacji{{subjectName}}.',
     privacyReference: ' nr {{reference}}',
     PRIVACY_REQUEST_FILED:
