@@ -34,6 +34,10 @@ export const DomainEvent = {
   EVENT_REMINDERS_DUE: 'event.reminders-due',
   /** An official of a member city commented on a consultation (the office is told). */
   POSITION_COMMENT_POSTED: 'position.comment-posted',
+  /** The office opened a consultation (officials of member cities are told). */
+  POSITION_CONSULTATION_OPENED: 'position.consultation-opened',
+  /** The office moved a consultation's closing time later (the same people are told). */
+  POSITION_CONSULTATION_EXTENDED: 'position.consultation-extended',
 } as const;
 
 export interface UserMentionedEvent {
@@ -200,6 +204,17 @@ export interface PositionCommentPostedEvent {
   cityName: string;
   byUserId: string;
   /** The office's accounts. */
+  recipientIds: string[];
+}
+
+/** A consultation opened or extended: who may comment on it learns until when. */
+export interface PositionConsultationAnnouncedEvent {
+  consultationId: string;
+  consultationTitle: string;
+  /** YYYY-MM-DD HH:mm in Polish time. */
+  closesAt: string;
+  byUserId: string;
+  /** The officials and admins of member cities. */
   recipientIds: string[];
 }
 

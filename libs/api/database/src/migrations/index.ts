@@ -18,6 +18,7 @@ import { Newsletter1764420000000 } from './1764420000000-Newsletter';
 import { Privacy1764430000000 } from './1764430000000-Privacy';
 import { PracticeFacetCounts1764440000000 } from './1764440000000-PracticeFacetCounts';
 import { SearchWordForms1764450000000 } from './1764450000000-SearchWordForms';
+import { ConsultationOpenedNotifications1764475000000 } from './1764475000000-ConsultationOpenedNotifications';
 
 /** Every migration, in order. A schema change is a new file here, reviewed as SQL. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   Privacy1764430000000,
   PracticeFacetCounts1764440000000,
   SearchWordForms1764450000000,
+  ConsultationOpenedNotifications1764475000000,
 ];

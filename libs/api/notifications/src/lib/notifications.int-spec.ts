@@ -192,6 +192,8 @@ describe('notifications', () => {
       { kind: 'EVENT_REMINDER', email: 'IMMEDIATE' },
       { kind: 'EVENT_PROMOTED', email: 'IMMEDIATE' },
       { kind: 'POSITION_COMMENT', email: 'DAILY_DIGEST' },
+      { kind: 'POSITION_CONSULTATION_OPENED', email: 'DAILY_DIGEST' },
+      { kind: 'POSITION_CONSULTATION_EXTENDED', email: 'DAILY_DIGEST' },
     ]);
     const twice = await t.gql(
       UPDATE_PREFS,

@@ -30,6 +30,10 @@ export enum NotificationKind {
   EVENT_PROMOTED = 'EVENT_PROMOTED',
   /** The office: an official of a member city commented on a consultation on a draft position. */
   POSITION_COMMENT = 'POSITION_COMMENT',
+  /** Officials of member cities: the office opened a consultation they may comment on. */
+  POSITION_CONSULTATION_OPENED = 'POSITION_CONSULTATION_OPENED',
+  /** Officials of member cities: the office moved a consultation's closing time later. */
+  POSITION_CONSULTATION_EXTENDED = 'POSITION_CONSULTATION_EXTENDED',
 }
 
 /** How a person wants to be e-mailed about one kind of notification. */
@@ -57,4 +61,7 @@ export const DEFAULT_EMAIL_FREQUENCY: Readonly<Record<NotificationKind, EmailFre
   [NotificationKind.EVENT_PROMOTED]: EmailFrequency.IMMEDIATE,
   // One per comment in the bell; by mail once a day, or a busy consultation floods the office.
   [NotificationKind.POSITION_COMMENT]: EmailFrequency.DAILY_DIGEST,
+  // Sent to every official of every member city: one daily mail, not one more mail each.
+  [NotificationKind.POSITION_CONSULTATION_OPENED]: EmailFrequency.DAILY_DIGEST,
+  [NotificationKind.POSITION_CONSULTATION_EXTENDED]: EmailFrequency.DAILY_DIGEST,
 };
