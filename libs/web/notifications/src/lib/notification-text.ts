@@ -40,6 +40,10 @@ export function notificationText(t: TFunction, n: NotificationItemFragment): str
           : k('moderation.other');
       return k('text.MODERATION', { ...values, action });
     }
+    case NotificationKind.POSITION_CONSULTATION_OPENED:
+    case NotificationKind.POSITION_CONSULTATION_EXTENDED:
+      // The sentence is about the closing time, so it names it rather than "(due …)".
+      return k(`text.${n.kind}`, { ...values, date: n.dueDate ?? '' });
     default:
       return k(`text.${n.kind}`, values);
   }
@@ -52,11 +56,18 @@ const OPINION_KINDS = new Set<NotificationKind>([
   NotificationKind.OPINION_DEADLINE,
 ]);
 
+const POSITION_KINDS = new Set<NotificationKind>([
+  NotificationKind.POSITION_COMMENT,
+  NotificationKind.POSITION_CONSULTATION_OPENED,
+  NotificationKind.POSITION_CONSULTATION_EXTENDED,
+]);
+
 /**
  * Where the notification leads: the post in its thread, else the group; an invitation
  * to the groups page, where it is accepted or declined (a secret group's page stays
  * closed until then); an opinion request's page for the OPINION_* kinds; a tribunal case's
- * page for TRIBUNAL_DEADLINE and TRIBUNAL_JOIN; the event's page for EVENT_*.
+ * page for TRIBUNAL_DEADLINE and TRIBUNAL_JOIN; the event's page for EVENT_*; the
+ * consultation's page for POSITION_*.
  */
 export function notificationLink(n: NotificationItemFragment): string {
   if (OPINION_KINDS.has(n.kind)) return n.targetId ? `/opinions/${n.targetId}` : '/opinions';
@@ -64,7 +75,7 @@ export function notificationLink(n: NotificationItemFragment): string {
     return n.targetId ? `/tribunal/${n.targetId}` : '/tribunal';
   if (n.kind === NotificationKind.EVENT_REMINDER || n.kind === NotificationKind.EVENT_PROMOTED)
     return n.targetId ? `/events/${n.targetId}` : '/events';
-  if (n.kind === NotificationKind.POSITION_COMMENT)
+  if (POSITION_KINDS.has(n.kind))
     return n.targetId ? `/positions/consultations/${n.targetId}` : '/positions/consultations';
   if (n.kind === NotificationKind.GROUP_INVITATION) return '/groups';
   if (n.groupId && n.threadId) {

@@ -58,6 +58,8 @@ export const notificationsEn: DeepStrings<NotificationsTexts> = {
     EVENT_REMINDER: 'Event reminder',
     EVENT_PROMOTED: 'A seat from the waiting list',
     POSITION_COMMENT: 'A comment in a consultation on a draft position',
+    POSITION_CONSULTATION_OPENED: 'A consultation on a draft position opens',
+    POSITION_CONSULTATION_EXTENDED: 'A consultation on a draft position is extended',
   },
   text: {
     someone: 'Someone',
@@ -85,6 +87,10 @@ export const notificationsEn: DeepStrings<NotificationsTexts> = {
     EVENT_REMINDER: 'Tomorrow: the event{{subjectName}} you registered for{{due}}.',
     EVENT_PROMOTED: 'A seat came free: you now take part in the event{{subjectName}}{{due}}.',
     POSITION_COMMENT: '{{actor}} commented in the consultation{{subjectName}}.',
+    POSITION_CONSULTATION_OPENED:
+      'The office opens a consultation on the draft position{{subjectName}} — comments until {{date}} (Polish time).',
+    POSITION_CONSULTATION_EXTENDED:
+      'The consultation on the draft position{{subjectName}} is extended — comments until {{date}} (Polish time).',
     message: 'Message: {{message}}',
   },
   moderation: {

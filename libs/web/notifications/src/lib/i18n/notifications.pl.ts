@@ -57,6 +57,8 @@ export const notificationsPl = {
     EVENT_REMINDER: 'Przypomnienie o wydarzeniu',
     EVENT_PROMOTED: 'Miejsce z listy rezerwowej',
     POSITION_COMMENT: 'Uwaga w konsultacji projektu stanowiska',
+    POSITION_CONSULTATION_OPENED: 'Nowa konsultacja projektu stanowiska',
+    POSITION_CONSULTATION_EXTENDED: 'Przedłużenie konsultacji projektu stanowiska',
   } satisfies Record<NotificationKind, string>,
   text: {
     someone: 'Ktoś',
@@ -85,6 +87,10 @@ export const notificationsPl = {
     EVENT_PROMOTED:
       'Zwolniło się miejsce: jesteś na liście uczestników wydarzenia{{subjectName}}{{due}}.',
     POSITION_COMMENT: '{{actor}} zgłasza uwagę w konsultacji{{subjectName}}.',
+    POSITION_CONSULTATION_OPENED:
+      'Biuro otwiera konsultację projektu stanowiska{{subjectName}} — uwagi do {{date}} (czasu polskiego).',
+    POSITION_CONSULTATION_EXTENDED:
+      'Konsultacja projektu stanowiska{{subjectName}} przedłużona — uwagi do {{date}} (czasu polskiego).',
     message: 'Wiadomość: {{message}}',
   },
   moderation: {
