@@ -1,7 +1,7 @@
 import { Role } from '@civitas/shared/domain';
 import { NotificationsModule } from '@civitas/api/notifications';
 import { PositionsModule } from '@civitas/api/positions';
-import { GqlResponse, TestApp, TestUser } from '@civitas/api/testing';
+import { eventually, GqlResponse, TestApp, TestUser } from '@civitas/api/testing';
 
 function data<T = Record<string, any>>(r: GqlResponse): T {
   if (r.errors) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`);
@@ -73,11 +73,13 @@ describe('positions: the office is told of each comment on a consultation', () =
         }),
       ]);
     }
-    const own = await t.db.query(
-      `SELECT count(*)::int AS n FROM notification WHERE recipient_id = $1`,
-      [official.id],
-    );
-    expect(own[0].n).toBe(0);
+    // The commenter is told of the consultation opening, never of their own comment.
+    await eventually(async () => {
+      const own = await t.db.query(`SELECT kind FROM notification WHERE recipient_id = $1`, [
+        official.id,
+      ]);
+      expect(own.map((n: { kind: string }) => n.kind)).toEqual(['POSITION_CONSULTATION_OPENED']);
+    });
     // In the bell through GraphQL too.
     const r = data(
       await t.gql(

@@ -40,6 +40,10 @@ export const DomainEvent = {
   PRIVACY_REQUEST_FILED: 'privacy.request-filed',
   /** The privacy deadline reminder: open requests 7 days from, on or past their deadline. */
   PRIVACY_DEADLINES_DUE: 'privacy.deadlines-due',
+  /** The office opened a consultation (officials of member cities are told). */
+  POSITION_CONSULTATION_OPENED: 'position.consultation-opened',
+  /** The office moved a consultation's closing time later (the same people are told). */
+  POSITION_CONSULTATION_EXTENDED: 'position.consultation-extended',
 } as const;
 
 export interface UserMentionedEvent {
@@ -242,6 +246,17 @@ export interface PrivacyDeadlinesDueEvent {
   day: string;
   /** Each with its stage: DUE_SOON, DUE_TODAY or OVERDUE. */
   reminders: (PrivacyRequestAlert & { stage: string })[];
+}
+
+/** A consultation opened or extended: who may comment on it learns until when. */
+export interface PositionConsultationAnnouncedEvent {
+  consultationId: string;
+  consultationTitle: string;
+  /** YYYY-MM-DD HH:mm in Polish time. */
+  closesAt: string;
+  byUserId: string;
+  /** The officials and admins of member cities. */
+  recipientIds: string[];
 }
 
 export interface EventRemindersDueEvent {

@@ -20,6 +20,7 @@ import { PracticeFacetCounts1764440000000 } from './1764440000000-PracticeFacetC
 import { SearchWordForms1764450000000 } from './1764450000000-SearchWordForms';
 import { EventCancellation1764460000000 } from './1764460000000-EventCancellation';
 import { PrivacyRequestAlerts1764470000000 } from './1764470000000-PrivacyRequestAlerts';
+import { ConsultationOpenedNotifications1764475000000 } from './1764475000000-ConsultationOpenedNotifications';
 
 /** Every migration, in order. A schema change is a new file here, reviewed as SQL. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   SearchWordForms1764450000000,
   EventCancellation1764460000000,
   PrivacyRequestAlerts1764470000000,
+  ConsultationOpenedNotifications1764475000000,
 ];

@@ -46,4 +46,26 @@ describe('notification mail', () => {
     });
     expect(linkOf('https://civitas.example', reminder)).toBe('https://civitas.example/tribunal/c1');
   });
+
+  it('words a consultation opened or extended with its closing time and links to it', () => {
+    const opened = {
+      kind: NotificationKind.POSITION_CONSULTATION_OPENED,
+      groupId: null,
+      threadId: null,
+      targetId: 'k1',
+      payload: { requestSubject: 'Subwencja oświatowa', dueDate: '2027-01-15 15:30' },
+    };
+    expect(describeNotification(opened).en).toBe(
+      'The office opened a consultation on the draft position “Subwencja oświatowa”; comments are open until 2027-01-15 15:30 (Polish time).',
+    );
+    const extended = { ...opened, kind: NotificationKind.POSITION_CONSULTATION_EXTENDED };
+    expect(describeNotification(extended).pl).toBe(
+      'Konsultacja projektu stanowiska „Subwencja oświatowa” została przedłużona do 2027-01-15 15:30 (czas polski).',
+    );
+    for (const n of [opened, extended]) {
+      expect(linkOf('https://civitas.example', n)).toBe(
+        'https://civitas.example/positions/consultations/k1',
+      );
+    }
+  });
 });

@@ -172,6 +172,16 @@ export function describe(n: MailableNotification): { pl: string; en: string } {
             en: `The deadline to answer ${ref.en} is in 7 days (${due}).`,
           };
     }
+    case NotificationKind.POSITION_CONSULTATION_OPENED:
+      return {
+        pl: `Biuro otworzyło konsultację projektu stanowiska „${request}”; uwagi można zgłaszać do ${n.payload.dueDate ?? ''} (czas polski).`,
+        en: `The office opened a consultation on the draft position “${request}”; comments are open until ${n.payload.dueDate ?? ''} (Polish time).`,
+      };
+    case NotificationKind.POSITION_CONSULTATION_EXTENDED:
+      return {
+        pl: `Konsultacja projektu stanowiska „${request}” została przedłużona do ${n.payload.dueDate ?? ''} (czas polski).`,
+        en: `The consultation on the draft position “${request}” was extended until ${n.payload.dueDate ?? ''} (Polish time).`,
+      };
     case NotificationKind.EVENT_PROMOTED:
       return {
         pl: `Zwolniło się miejsce: jesteś na liście uczestników wydarzenia „${request}” (${n.payload.dueDate ?? ''}).`,
@@ -190,7 +200,7 @@ export function linkOf(appUrl: string, n: MailableNotification): string {
   if (n.kind.startsWith('OPINION_') && n.targetId) return `${appUrl}/opinions/${n.targetId}`;
   if (n.kind.startsWith('TRIBUNAL_') && n.targetId) return `${appUrl}/tribunal/${n.targetId}`;
   if (n.kind.startsWith('EVENT_') && n.targetId) return `${appUrl}/events/${n.targetId}`;
-  if (n.kind === NotificationKind.POSITION_COMMENT && n.targetId)
+  if (n.kind.startsWith('POSITION_') && n.targetId)
     return `${appUrl}/positions/consultations/${n.targetId}`;
   if (n.kind.startsWith('PRIVACY_')) return `${appUrl}/privacy/office`;
   if (n.groupId && n.threadId) {
@@ -229,6 +239,10 @@ const SUBJECTS: Record<NotificationKind, string> = {
     'Nowe żądanie dotyczące danych / A new data-subject request',
   [NotificationKind.PRIVACY_REQUEST_DEADLINE]:
     'Termin żądania dotyczącego danych / Data-subject request deadline',
+  [NotificationKind.POSITION_CONSULTATION_OPENED]:
+    'Nowa konsultacja stanowiska / A consultation opened',
+  [NotificationKind.POSITION_CONSULTATION_EXTENDED]:
+    'Konsultacja przedłużona / A consultation extended',
 };
 
 /** The mail for one notification sent at once. */

@@ -15,6 +15,7 @@ import type {
   PositionCommentPostedEvent,
   PrivacyDeadlinesDueEvent,
   PrivacyRequestFiledEvent,
+  PositionConsultationAnnouncedEvent,
   ForumPostModeratedEvent,
   ForumReplyPostedEvent,
   GroupInvitationCreatedEvent,
@@ -284,6 +285,32 @@ export class NotificationListeners {
         },
       });
     }
+  }
+
+  /** A consultation opened: every official of a member city, who may comment on it. */
+  @OnEvent(DomainEvent.POSITION_CONSULTATION_OPENED, { async: true, promisify: true })
+  onConsultationOpened(e: PositionConsultationAnnouncedEvent): Promise<void> {
+    return this.notify(DomainEvent.POSITION_CONSULTATION_OPENED, this.consultation(e, true));
+  }
+
+  /** A consultation extended: the same people, with the new closing time. */
+  @OnEvent(DomainEvent.POSITION_CONSULTATION_EXTENDED, { async: true, promisify: true })
+  onConsultationExtended(e: PositionConsultationAnnouncedEvent): Promise<void> {
+    return this.notify(DomainEvent.POSITION_CONSULTATION_EXTENDED, this.consultation(e, false));
+  }
+
+  private consultation(e: PositionConsultationAnnouncedEvent, opened: boolean): NewNotifications {
+    return {
+      kind: opened
+        ? NotificationKind.POSITION_CONSULTATION_OPENED
+        : NotificationKind.POSITION_CONSULTATION_EXTENDED,
+      recipientIds: e.recipientIds,
+      actorId: e.byUserId,
+      groupId: null,
+      targetId: e.consultationId,
+      // As for events: subject = the consultation's title, dueDate = when it closes.
+      payload: { requestSubject: e.consultationTitle, dueDate: e.closesAt },
+    };
   }
 
   private async notify(event: string, n: NewNotifications): Promise<void> {

@@ -195,6 +195,8 @@ describe('notifications', () => {
       { kind: 'POSITION_COMMENT', email: 'DAILY_DIGEST' },
       { kind: 'PRIVACY_REQUEST_FILED', email: 'IMMEDIATE' },
       { kind: 'PRIVACY_REQUEST_DEADLINE', email: 'IMMEDIATE' },
+      { kind: 'POSITION_CONSULTATION_OPENED', email: 'DAILY_DIGEST' },
+      { kind: 'POSITION_CONSULTATION_EXTENDED', email: 'DAILY_DIGEST' },
     ]);
     const twice = await t.gql(
       UPDATE_PREFS,

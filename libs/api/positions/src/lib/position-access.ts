@@ -28,6 +28,19 @@ export class PositionAccess {
     return !!org?.member;
   }
 
+  /**
+   * Everyone `isMemberCityOfficial` says yes to, active: whom a consultation's opening and
+   * extension are announced to.
+   */
+  async memberCityOfficialIds(q: EntityManager = this.db.manager): Promise<string[]> {
+    const rows: { id: string }[] = await q.query(
+      `SELECT u.id FROM app_user u JOIN organisation o ON o.id = u.organisation_id
+       WHERE u.role IN ('CITY_ADMIN', 'CITY_OFFICIAL') AND u.deactivated_at IS NULL
+         AND o.membership_status = 'MEMBER' AND o.kind <> 'ASSOCIATION_OFFICE'`,
+    );
+    return rows.map((r) => r.id);
+  }
+
   async mayReadConsultations(user: AuthUser, q: EntityManager = this.db.manager): Promise<boolean> {
     return this.isOffice(user) || this.isMemberCityOfficial(user, q);
   }

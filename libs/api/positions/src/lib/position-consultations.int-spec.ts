@@ -378,6 +378,83 @@ describe('position consultations', () => {
     expect(data(await get(office, c.id)).positionConsultation.commentCount).toBe(1);
   });
 
+  it('pages a consultation’s comments by cursor, with no duplicates or gaps, for those who may see them', async () => {
+    const c = await openOne('Projekt stanowiska o transporcie zbiorowym');
+    for (let i = 0; i < 5; i++) data(await comment(lodzOfficial, c.id, `Łódź ${i}`));
+    data(await comment(poznanOfficial, c.id, 'Poznań 0'));
+    data(await comment(lodzAdmin, c.id, 'Łódź admin'));
+    // Two comments written in the same instant: the id breaks the tie.
+    await t.db.query(
+      `UPDATE position_consultation_comment SET created_at = (
+         SELECT min(created_at) FROM position_consultation_comment WHERE consultation_id = $1)
+       WHERE id IN (SELECT id FROM position_consultation_comment WHERE consultation_id = $1
+                    ORDER BY created_at DESC LIMIT 2)`,
+      [c.id],
+    );
+    const expected = (
+      await t.db.query(
+        `SELECT id FROM position_consultation_comment WHERE consultation_id = $1 ORDER BY created_at, id`,
+        [c.id],
+      )
+    ).map((r: { id: string }) => r.id);
+    const page = (u: TestUser, id: string, first: number, after?: string) =>
+      as(
+        u,
+        `query($id: ID!, $first: Int!, $after: String) { positionConsultation(id: $id) { commentCount comments(first: $first, after: $after) {
+           totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } } }`,
+        { id, first, after },
+      );
+    for (const u of [office, poznanOfficial]) {
+      const seen: string[] = [];
+      let after: string | undefined;
+      let pages = 0;
+      for (;;) {
+        const comments = data(await page(u, c.id, 3, after)).positionConsultation.comments;
+        expect(comments.totalCount).toBe(7);
+        seen.push(...comments.edges.map((e: any) => e.node.id));
+        pages++;
+        if (!comments.pageInfo.hasNextPage || pages > 5) break;
+        after = comments.pageInfo.endCursor;
+      }
+      expect(pages).toBe(3);
+      expect(seen).toEqual(expected);
+    }
+    const firstPage = data(await page(office, c.id, 3)).positionConsultation.comments;
+    const cursor = firstPage.pageInfo.endCursor;
+    // Kraków has not commented: the counts, never the comments, whatever the cursor.
+    expect(data(await page(krakowOfficial, c.id, 3, cursor)).positionConsultation).toEqual({
+      commentCount: 7,
+      comments: null,
+    });
+    expect(code(await page(guest, c.id, 3, cursor))).toBe('NOT_FOUND');
+    // Another consultation's cursor, forged ones and page sizes out of range: BAD_USER_INPUT.
+    const other = await openOne('Projekt stanowiska o innym akcie');
+    data(await comment(lodzOfficial, other.id, 'Inna konsultacja'));
+    const otherCursor = data(await page(lodzOfficial, other.id, 1)).positionConsultation.comments
+      .edges[0].cursor;
+    const forge = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+    const [, at, last] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    for (const bad of [
+      otherCursor,
+      'bad',
+      forge([at, last]),
+      forge([c.id, 'wczoraj', last]),
+      forge([c.id, at, 'nie-uuid']),
+      forge([c.id, '294277-01-01', last]),
+      forge([other.id, at, last]),
+    ]) {
+      const r = await page(office, c.id, 3, bad);
+      expect([bad, code(r)]).toEqual([bad, 'BAD_USER_INPUT']);
+    }
+    // A well-formed position after the last comment is not refused: it is an empty page.
+    const beyond = data(await page(office, c.id, 3, forge([c.id, '2999-01-01', last])))
+      .positionConsultation.comments;
+    expect(beyond).toMatchObject({ edges: [], pageInfo: { hasNextPage: false } });
+    expect(code(await page(office, c.id, 101))).toBe('BAD_USER_INPUT');
+    expect(code(await page(office, c.id, 0))).toBe('BAD_USER_INPUT');
+    expect(data(await page(office, c.id, 100)).positionConsultation.comments.edges).toHaveLength(7);
+  });
+
   it('lists consultations in the same few statements for 2 or 20', async () => {
     for (let i = 0; i < 4; i++) await openOne(`Lista ${i}`);
     const page = async (u: TestUser, first: number) => {

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { PositionConsultationStatus } from '@civitas/shared/domain';
+import { formatInTimeZone } from 'date-fns-tz';
+import { PositionConsultationStatus, POSITION_TIME_ZONE } from '@civitas/shared/domain';
 import {
   badUserInput,
   conflict,
@@ -12,6 +13,7 @@ import {
   forbidden,
   notFound,
   type PositionCommentPostedEvent,
+  type PositionConsultationAnnouncedEvent,
   toConnection,
 } from '@civitas/api/core';
 import type { AuthUser } from '@civitas/api/auth';
@@ -201,7 +203,28 @@ export class PositionConsultationsService {
         user.id,
       ],
     );
-    return this.get(user, row.id);
+    const consultation = await this.get(user, row.id);
+    await this.announce(DomainEvent.POSITION_CONSULTATION_OPENED, user, consultation);
+    return consultation;
+  }
+
+  /**
+   * Tells every official of a member city (those who may comment) that the consultation is
+   * open until its closing time: in the bell, by mail in the daily digest by default.
+   */
+  private async announce(
+    name: (typeof DomainEvent)['POSITION_CONSULTATION_OPENED' | 'POSITION_CONSULTATION_EXTENDED'],
+    user: AuthUser,
+    c: PositionConsultation,
+  ) {
+    const event: PositionConsultationAnnouncedEvent = {
+      consultationId: c.id,
+      consultationTitle: c.title,
+      closesAt: formatInTimeZone(c.closesAt, POSITION_TIME_ZONE, 'yyyy-MM-dd HH:mm'),
+      byUserId: user.id,
+      recipientIds: await this.access.memberCityOfficialIds(),
+    };
+    this.events.emit(name, event);
   }
 
   /** Locks the consultation (FOR UPDATE) and reads its status; NOT_FOUND when unknown. */
@@ -230,7 +253,9 @@ export class PositionConsultationsService {
         [id, closesAt],
       );
     });
-    return this.get(user, id);
+    const consultation = await this.get(user, id);
+    await this.announce(DomainEvent.POSITION_CONSULTATION_EXTENDED, user, consultation);
+    return consultation;
   }
 
   async close(user: AuthUser, id: string): Promise<PositionConsultation> {
@@ -291,42 +316,56 @@ export class PositionConsultationsService {
   /**
    * Oldest first, for many consultations in one statement (a page of consultations asks
    * through a DataLoader); null for those who may read a consultation but not its comments.
+   * A cursor names its consultation: given for another one (or forged), BAD_USER_INPUT.
    */
   async comments(
     user: AuthUser,
     consultations: readonly PositionConsultation[],
     args: ConsultationCommentsArgs,
-  ): Promise<(Connection<ConsultationComment> | null)[]> {
-    const visible = consultations.filter((c) => c.viewerMaySeeComments);
-    const [createdAt, id] = args.after ? decodeCursor(args.after, 2) : [null, null];
-    const rows: CommentRow[] = !visible.length
+  ): Promise<(Connection<ConsultationComment> | null | Error)[]> {
+    const cursor = args.after ? decodeCursor(args.after, 3).map(String) : null;
+    const badCursor = (problem: string) =>
+      badUserInput('The cursor is not valid; start again from the first page', [
+        { field: 'after', problems: [problem] },
+      ]);
+    const wanted = consultations.filter(
+      (c) => c.viewerMaySeeComments && (!cursor || cursor[0] === c.id),
+    );
+    const rows: (CommentRow & { created_key: string })[] = !wanted.length
       ? []
       : await this.db
           .query(
+            // created_key: the exact instant (microseconds), so the next page starts right after.
             `SELECT * FROM (
-               ${COMMENT_SELECT.replace('SELECT', 'SELECT row_number() OVER (PARTITION BY k.consultation_id ORDER BY k.created_at, k.id) AS n,')}
+               ${COMMENT_SELECT.replace('SELECT', 'SELECT row_number() OVER (PARTITION BY k.consultation_id ORDER BY k.created_at, k.id) AS n, k.created_at::text AS created_key,')}
                WHERE k.consultation_id = ANY($1::uuid[])
                  AND ($2::timestamptz IS NULL OR (k.created_at, k.id) > ($2::timestamptz, $3::uuid))
              ) x WHERE n <= $4 ORDER BY created_at, id`,
-            [visible.map((c) => c.id), createdAt, id, args.first + 1],
+            [wanted.map((c) => c.id), cursor?.[1] ?? null, cursor?.[2] ?? null, args.first + 1],
           )
           .catch((e: { code?: string }) => {
             if (['22P02', '22007', '22008'].includes(e.code ?? '')) {
-              throw badUserInput('The cursor is not valid; start again from the first page', [
-                { field: 'after', problems: ['not a cursor this list gave out'] },
-              ]);
+              throw badCursor('not a cursor this list gave out');
             }
             throw e;
           });
     return consultations.map((c) => {
       if (!c.viewerMaySeeComments) return null;
+      if (cursor && cursor[0] !== c.id) return badCursor('a cursor of another consultation');
       const open = c.status === PositionConsultationStatus.OPEN;
-      return toConnection(
-        rows.filter((r) => r.consultation_id === c.id).map((r) => this.toComment(user, r, open)),
+      const page = toConnection(
+        rows.filter((r) => r.consultation_id === c.id),
         args.first,
         c.commentCount,
-        (k) => [k.createdAt.toISOString(), k.id],
+        (r) => [c.id, r.created_key, r.id],
       );
+      return {
+        ...page,
+        edges: page.edges.map((e) => ({
+          cursor: e.cursor,
+          node: this.toComment(user, e.node, open),
+        })),
+      };
     });
   }
 

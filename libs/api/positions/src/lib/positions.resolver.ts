@@ -137,7 +137,8 @@ export class PositionConsultationsResolver {
 
   @ResolveField(() => ConsultationCommentConnection, {
     nullable: true,
-    description: 'Oldest first; null unless viewerMaySeeComments.',
+    description:
+      "Oldest first; null unless viewerMaySeeComments. A cursor belongs to its consultation: another one's, or a forged one, answers BAD_USER_INPUT.",
   })
   comments(
     @CurrentUser() user: AuthUser,

@@ -36,6 +36,10 @@ export enum NotificationKind {
   PRIVACY_REQUEST_FILED = 'PRIVACY_REQUEST_FILED',
   /** The office: an open data-subject request is due in 7 days, due today, or overdue. */
   PRIVACY_REQUEST_DEADLINE = 'PRIVACY_REQUEST_DEADLINE',
+  /** Officials of member cities: the office opened a consultation they may comment on. */
+  POSITION_CONSULTATION_OPENED = 'POSITION_CONSULTATION_OPENED',
+  /** Officials of member cities: the office moved a consultation's closing time later. */
+  POSITION_CONSULTATION_EXTENDED = 'POSITION_CONSULTATION_EXTENDED',
 }
 
 /** How a person wants to be e-mailed about one kind of notification. */
@@ -68,4 +72,7 @@ export const DEFAULT_EMAIL_FREQUENCY: Readonly<Record<NotificationKind, EmailFre
   // RODO gives one month to answer: the office hears of each request and deadline at once.
   [NotificationKind.PRIVACY_REQUEST_FILED]: EmailFrequency.IMMEDIATE,
   [NotificationKind.PRIVACY_REQUEST_DEADLINE]: EmailFrequency.IMMEDIATE,
+  // Sent to every official of every member city: one daily mail, not one more mail each.
+  [NotificationKind.POSITION_CONSULTATION_OPENED]: EmailFrequency.DAILY_DIGEST,
+  [NotificationKind.POSITION_CONSULTATION_EXTENDED]: EmailFrequency.DAILY_DIGEST,
 };

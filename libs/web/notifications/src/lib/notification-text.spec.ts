@@ -129,3 +129,46 @@ describe('privacy notifications for the office', () => {
     },
   );
 });
+
+describe('consultation notifications', () => {
+  it.each([
+    [
+      'pl',
+      NotificationKind.POSITION_CONSULTATION_OPENED,
+      'Biuro otwiera konsultację projektu stanowiska „Subwencja oświatowa” — uwagi do 2026-12-01 16:00 (czasu polskiego).',
+    ],
+    [
+      'pl',
+      NotificationKind.POSITION_CONSULTATION_EXTENDED,
+      'Konsultacja projektu stanowiska „Subwencja oświatowa” przedłużona — uwagi do 2026-12-01 16:00 (czasu polskiego).',
+    ],
+    [
+      'en',
+      NotificationKind.POSITION_CONSULTATION_OPENED,
+      'The office opens a consultation on the draft position “Subwencja oświatowa” — comments until 2026-12-01 16:00 (Polish time).',
+    ],
+    [
+      'en',
+      NotificationKind.POSITION_CONSULTATION_EXTENDED,
+      'The consultation on the draft position “Subwencja oświatowa” is extended — comments until 2026-12-01 16:00 (Polish time).',
+    ],
+  ])(
+    '%s: %s names the consultation and its closing time and leads to it',
+    (language, kind, text) => {
+      const i18n = createI18n(
+        { [NOTIFICATIONS_NS]: notificationsTranslations },
+        { language: language as 'pl' | 'en', persist: false },
+      );
+      const n = notification('n1', {
+        kind,
+        groupId: null,
+        threadId: null,
+        targetId: 'c1',
+        subject: 'Subwencja oświatowa',
+        dueDate: '2026-12-01 16:00',
+      });
+      expect(notificationText(i18n.t, n as never)).toBe(text);
+      expect(notificationLink(n as never)).toBe('/positions/consultations/c1');
+    },
+  );
+});

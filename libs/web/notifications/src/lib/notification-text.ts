@@ -48,6 +48,10 @@ export function notificationText(t: TFunction, n: NotificationItemFragment): str
       return n.moderationAction && PRIVACY_DEADLINE_STAGES.has(n.moderationAction)
         ? k(`text.PRIVACY_REQUEST_DEADLINE_${n.moderationAction}`, values)
         : k('text.PRIVACY_REQUEST_DEADLINE', values);
+    case NotificationKind.POSITION_CONSULTATION_OPENED:
+    case NotificationKind.POSITION_CONSULTATION_EXTENDED:
+      // The sentence is about the closing time, so it names it rather than "(due …)".
+      return k(`text.${n.kind}`, { ...values, date: n.dueDate ?? '' });
     default:
       return k(`text.${n.kind}`, values);
   }
@@ -60,12 +64,19 @@ const OPINION_KINDS = new Set<NotificationKind>([
   NotificationKind.OPINION_DEADLINE,
 ]);
 
+const POSITION_KINDS = new Set<NotificationKind>([
+  NotificationKind.POSITION_COMMENT,
+  NotificationKind.POSITION_CONSULTATION_OPENED,
+  NotificationKind.POSITION_CONSULTATION_EXTENDED,
+]);
+
 /**
  * Where the notification leads: the post in its thread, else the group; an invitation
  * to the groups page, where it is accepted or declined (a secret group's page stays
  * closed until then); an opinion request's page for the OPINION_* kinds; a tribunal case's
- * page for TRIBUNAL_DEADLINE and TRIBUNAL_JOIN; the event's page for EVENT_*; the office's
- * privacy queue for PRIVACY_* (the reference finds the request there).
+ * page for TRIBUNAL_DEADLINE and TRIBUNAL_JOIN; the event's page for EVENT_*; the
+ * consultation's page for POSITION_*; the office's privacy queue for PRIVACY_* (the
+ * reference finds the request there).
  */
 export function notificationLink(n: NotificationItemFragment): string {
   if (OPINION_KINDS.has(n.kind)) return n.targetId ? `/opinions/${n.targetId}` : '/opinions';
@@ -77,7 +88,7 @@ export function notificationLink(n: NotificationItemFragment): string {
     n.kind === NotificationKind.EVENT_CANCELLED
   )
     return n.targetId ? `/events/${n.targetId}` : '/events';
-  if (n.kind === NotificationKind.POSITION_COMMENT)
+  if (POSITION_KINDS.has(n.kind))
     return n.targetId ? `/positions/consultations/${n.targetId}` : '/positions/consultations';
   if (
     n.kind === NotificationKind.PRIVACY_REQUEST_FILED ||

@@ -12,7 +12,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { Permission, POSITION_COMMENT_MAX } from '@civitas/shared/domain';
+import { PAGE_SIZE_MAX, Permission, POSITION_COMMENT_MAX } from '@civitas/shared/domain';
 import {
   AddConsultationCommentDocument,
   ClosePositionConsultationDocument,
@@ -21,11 +21,20 @@ import {
   ExtendPositionConsultationDocument,
   PositionConsultationDocument,
   PositionConsultationDocumentsDocument,
+  type PositionConsultationQuery,
   UpdateConsultationCommentDocument,
   useSession,
 } from '@civitas/web/data-access';
-import { ConfirmDialog, DescriptionList, ErrorAlert, LoadingState, Page } from '@civitas/web/ui';
-import { type FormEvent, useState } from 'react';
+import {
+  ConfirmDialog,
+  DescriptionList,
+  ErrorAlert,
+  LoadingState,
+  LoadMoreButton,
+  Page,
+  useLoadMore,
+} from '@civitas/web/ui';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { statusColor } from './ConsultationsPage';
@@ -33,6 +42,29 @@ import { useCommentCounts } from './counts';
 import { usePositionsError } from './errors';
 import { POSITIONS_NS } from './i18n';
 import { fromWarsawInput, warsawTime } from './time';
+
+/** Comments come in pages of this many; "show more" appends the next. */
+export const COMMENTS_PAGE = 50;
+
+/** Appends a page of comments to those held for the first page (never one twice). */
+function appendComments(
+  previous: PositionConsultationQuery,
+  { fetchMoreResult }: { fetchMoreResult: PositionConsultationQuery },
+): PositionConsultationQuery {
+  const before = previous.positionConsultation.comments;
+  const page = fetchMoreResult.positionConsultation.comments;
+  if (!before || !page) return previous;
+  const known = new Set(before.edges.map((e) => e.node.id));
+  return {
+    positionConsultation: {
+      ...previous.positionConsultation,
+      comments: {
+        ...page,
+        edges: [...before.edges, ...page.edges.filter((e) => !known.has(e.node.id))],
+      },
+    },
+  };
+}
 
 /** One comment; its author edits or deletes it while the consultation is open. */
 function CommentCard({
@@ -75,6 +107,9 @@ function CommentCard({
     <Card
       withBorder
       component="article"
+      id={`comment-${comment.id}`}
+      // Focused after "show more", so keyboard and screen reader users go on from there.
+      tabIndex={-1}
       aria-label={t('consultation.commentBy', {
         name: comment.author.name,
         city: comment.author.cityName,
@@ -276,13 +311,50 @@ export function ConsultationPage() {
   const session = useSession();
   const errorOf = usePositionsError();
   const counts = useCommentCounts();
-  const { data, error, loading, refetch } = useQuery(PositionConsultationDocument, {
-    variables: { id },
+  const { data, error, loading, refetch, fetchMore } = useQuery(PositionConsultationDocument, {
+    variables: { id, commentsFirst: COMMENTS_PAGE },
     fetchPolicy: 'cache-and-network',
   });
   const documents = useQuery(PositionConsultationDocumentsDocument, { variables: { ownerId: id } });
   const c = data?.positionConsultation;
-  const reload = () => void refetch();
+  const [loaded, setLoaded] = useState('');
+  const [moreFailed, setMoreFailed] = useState<string | null>(null);
+  const [focusComment, setFocusComment] = useState<string | null>(null);
+  const shownComments = c?.comments?.edges.length ?? 0;
+  const more = useLoadMore(c?.comments?.pageInfo, async (after) => {
+    setLoaded('');
+    setMoreFailed(null);
+    try {
+      const { data: page } = await fetchMore({
+        variables: { commentsAfter: after },
+        updateQuery: appendComments,
+      });
+      const added = page?.positionConsultation.comments;
+      if (!added?.edges.length) return;
+      setFocusComment(added.edges[0].node.id);
+      setLoaded(
+        t('consultation.loadedMore', {
+          count: added.edges.length,
+          shown: shownComments + added.edges.length,
+          total: added.totalCount,
+        }),
+      );
+    } catch (e) {
+      setMoreFailed(errorOf(e));
+    }
+  });
+  useEffect(() => {
+    // Once the appended page is rendered (the cache may answer after fetchMore resolves).
+    const card = focusComment && document.getElementById(`comment-${focusComment}`);
+    if (!card) return;
+    card.focus();
+    setFocusComment(null);
+  }, [focusComment, shownComments]);
+  // After one's own change, reload as many comments as were shown (and the new one).
+  const reload = () =>
+    void refetch({
+      commentsFirst: Math.min(PAGE_SIZE_MAX, Math.max(COMMENTS_PAGE, shownComments + 1)),
+    });
   if (error && !c) {
     return (
       <Page title={t('consultations.title')}>
@@ -371,6 +443,15 @@ export function ConsultationPage() {
         {c.comments?.edges.map(({ node }) => (
           <CommentCard key={`${node.id}-${node.updatedAt}`} comment={node} onChanged={reload} />
         ))}
+        <Text className="civitas-visually-hidden" role="status" aria-live="polite">
+          {loaded}
+        </Text>
+        {moreFailed && <ErrorAlert>{moreFailed}</ErrorAlert>}
+        <LoadMoreButton
+          onClick={more.onLoadMore}
+          loading={more.loadingMore}
+          hasMore={more.hasMore}
+        />
         {c.viewerMayComment ? (
           <CommentForm consultationId={c.id} onSent={reload} />
         ) : (

@@ -61,6 +61,8 @@ export const notificationsEn: DeepStrings<NotificationsTexts> = {
     POSITION_COMMENT: 'A comment in a consultation on a draft position',
     PRIVACY_REQUEST_FILED: 'A new data-subject request (the office)',
     PRIVACY_REQUEST_DEADLINE: 'Deadline to answer a data-subject request (the office)',
+    POSITION_CONSULTATION_OPENED: 'A consultation on a draft position opens',
+    POSITION_CONSULTATION_EXTENDED: 'A consultation on a draft position is extended',
   },
   text: {
     someone: 'Someone',
@@ -100,6 +102,10 @@ export const notificationsEn: DeepStrings<NotificationsTexts> = {
       'The deadline to answer a data-subject request{{reference}} is today{{due}}.',
     PRIVACY_REQUEST_DEADLINE_OVERDUE:
       'The deadline to answer a data-subject request{{reference}} has passed{{due}}.',
+    POSITION_CONSULTATION_OPENED:
+      'The office opens a consultation on the draft position{{subjectName}} — comments until {{date}} (Polish time).',
+    POSITION_CONSULTATION_EXTENDED:
+      'The consultation on the draft position{{subjectName}} is extended — comments until {{date}} (Polish time).',
     message: 'Message: {{message}}',
   },
   moderation: {

@@ -60,6 +60,8 @@ export const notificationsPl = {
     POSITION_COMMENT: 'Uwaga w konsultacji projektu stanowiska',
     PRIVACY_REQUEST_FILED: 'Nowe żądanie dotyczące danych osobowych (biuro)',
     PRIVACY_REQUEST_DEADLINE: 'Termin odpowiedzi na żądanie dotyczące danych osobowych (biuro)',
+    POSITION_CONSULTATION_OPENED: 'Nowa konsultacja projektu stanowiska',
+    POSITION_CONSULTATION_EXTENDED: 'Przedłużenie konsultacji projektu stanowiska',
   } satisfies Record<NotificationKind, string>,
   text: {
     someone: 'Ktoś',
@@ -100,6 +102,10 @@ export const notificationsPl = {
       'Dziś upływa termin odpowiedzi na żądanie dotyczące danych osobowych{{reference}}{{due}}.',
     PRIVACY_REQUEST_DEADLINE_OVERDUE:
       'Minął termin odpowiedzi na żądanie dotyczące danych osobowych{{reference}}{{due}}.',
+    POSITION_CONSULTATION_OPENED:
+      'Biuro otwiera konsultację projektu stanowiska{{subjectName}} — uwagi do {{date}} (czasu polskiego).',
+    POSITION_CONSULTATION_EXTENDED:
+      'Konsultacja projektu stanowiska{{subjectName}} przedłużona — uwagi do {{date}} (czasu polskiego).',
     message: 'Wiadomość: {{message}}',
   },
   moderation: {

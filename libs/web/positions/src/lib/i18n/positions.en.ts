@@ -98,6 +98,10 @@ export const positionsEn: typeof positionsPl = {
     commentsHidden:
       "You will see other cities' comments once you have sent yours — so each city gives its own view.",
     noComments: 'No comments yet.',
+    loadedMore_one: 'Loaded {{count}} more comment; showing {{shown}} of {{total}}.',
+    loadedMore_few: 'Loaded {{count}} more comments; showing {{shown}} of {{total}}.',
+    loadedMore_many: 'Loaded {{count}} more comments; showing {{shown}} of {{total}}.',
+    loadedMore_other: 'Loaded {{count}} more comments; showing {{shown}} of {{total}}.',
     commentBy: '{{name}}, {{city}}',
     written: 'written {{time}}',
     edited: 'edited {{time}}',

@@ -95,6 +95,10 @@ export const positionsPl = {
     commentsHidden:
       'Uwagi innych miast zobaczysz po zgłoszeniu własnej — tak, by każde miasto przedstawiło swoje zdanie.',
     noComments: 'Nikt jeszcze nie zgłosił uwag.',
+    loadedMore_one: 'Wczytano {{count}} kolejną uwagę; widać {{shown}} z {{total}}.',
+    loadedMore_few: 'Wczytano {{count}} kolejne uwagi; widać {{shown}} z {{total}}.',
+    loadedMore_many: 'Wczytano {{count}} kolejnych uwag; widać {{shown}} z {{total}}.',
+    loadedMore_other: 'Wczytano {{count}} kolejnej uwagi; widać {{shown}} z {{total}}.',
     commentBy: '{{name}}, {{city}}',
     written: 'dodano {{time}}',
     edited: 'edytowano {{time}}',
