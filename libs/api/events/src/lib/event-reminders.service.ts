@@ -1,21 +1,13 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-  Optional,
-} from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { formatInTimeZone } from 'date-fns-tz';
 import { DataSource } from 'typeorm';
 import { EVENT_TIME_ZONE } from '@civitas/shared/domain';
 import { claimDay } from '@civitas/api/database';
-import { APP_CONFIG, DomainEvent, RecurringJob } from '@civitas/api/core';
-import type { AppConfig, EventRemindersDueEvent, RecurringJobOptions } from '@civitas/api/core';
-import { DEFAULT_MAIL_QUEUE_OPTIONS, MAIL_QUEUE_OPTIONS } from '@civitas/api/mail';
-import type { MailQueueOptions } from '@civitas/api/mail';
+import { DomainEvent, RecurringJob } from '@civitas/api/core';
+import type { EventRemindersDueEvent, RecurringJobOptions } from '@civitas/api/core';
+import { RecurringJobs } from '@civitas/api/mail';
 import { warsaw } from './events.service';
 
 /** 08:00 in Poland, every day; without Redis, at start and then hourly (the claim stops repeats). */
@@ -86,7 +78,7 @@ export class EventRemindersService {
 
 /** Fires the reminder at 08:00 in Poland, once for all API processes (see RecurringJob). */
 @Injectable()
-export class EventRemindersScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EventRemindersScheduler implements OnApplicationBootstrap {
   private readonly logger = new Logger('EventReminders');
   private readonly job = new RecurringJob(EVENT_REMINDER_JOB, () =>
     this.reminders
@@ -95,20 +87,11 @@ export class EventRemindersScheduler implements OnApplicationBootstrap, OnApplic
   );
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reminders: EventRemindersService,
-    @Optional()
-    @Inject(MAIL_QUEUE_OPTIONS)
-    private readonly options?: Partial<MailQueueOptions>,
+    private readonly jobs: RecurringJobs,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.config.env === 'test') return;
-    const prefix = this.options?.prefix ?? DEFAULT_MAIL_QUEUE_OPTIONS.prefix;
-    await this.job.start(this.config.redisUrl ? { url: this.config.redisUrl, prefix } : undefined);
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.job.stop();
+  onApplicationBootstrap(): Promise<void> {
+    return this.jobs.start(this.job);
   }
 }

@@ -11,6 +11,7 @@ import { APP_CONFIG } from '@civitas/api/core';
 import type { AppConfig } from '@civitas/api/core';
 import { MailCapture } from './mail-capture';
 import { MailService } from './mail.service';
+import { RecurringJobs } from './recurring-jobs';
 import {
   BullMailQueue,
   DEFAULT_MAIL_QUEUE_OPTIONS,
@@ -31,6 +32,7 @@ function printLinks(mail: { to: string[]; subject: string; text: string }) {
 @Global()
 @Module({
   providers: [
+    RecurringJobs,
     {
       provide: MailCapture,
       inject: [APP_CONFIG],
@@ -73,7 +75,7 @@ function printLinks(mail: { to: string[]; subject: string; text: string }) {
       },
     },
   ],
-  exports: [MailService, MailCapture, MailQueue],
+  exports: [MailService, MailCapture, MailQueue, RecurringJobs],
 })
 export class MailModule implements OnApplicationShutdown {
   constructor(

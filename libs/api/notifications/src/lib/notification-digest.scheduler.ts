@@ -1,15 +1,6 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-  Optional,
-} from '@nestjs/common';
-import { APP_CONFIG, RecurringJob } from '@civitas/api/core';
-import type { AppConfig } from '@civitas/api/core';
-import { MAIL_QUEUE_OPTIONS, DEFAULT_MAIL_QUEUE_OPTIONS } from '@civitas/api/mail';
-import type { MailQueueOptions } from '@civitas/api/mail';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { RecurringJob } from '@civitas/api/core';
+import { RecurringJobs } from '@civitas/api/mail';
 import { NotificationDigestService } from './notification-digest.service';
 
 /**
@@ -17,7 +8,7 @@ import { NotificationDigestService } from './notification-digest.service';
  * RecurringJob). Tests call NotificationDigestService directly and schedule nothing.
  */
 @Injectable()
-export class NotificationDigestScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NotificationDigestScheduler implements OnApplicationBootstrap {
   private readonly logger = new Logger('NotificationDigest');
   private readonly job = new RecurringJob(
     { name: 'notification-digest', cron: '0 7 * * *', fallbackEveryMs: 24 * 60 * 60 * 1000 },
@@ -28,20 +19,11 @@ export class NotificationDigestScheduler implements OnApplicationBootstrap, OnAp
   );
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly digest: NotificationDigestService,
-    @Optional()
-    @Inject(MAIL_QUEUE_OPTIONS)
-    private readonly options?: Partial<MailQueueOptions>,
+    private readonly jobs: RecurringJobs,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.config.env === 'test') return;
-    const prefix = this.options?.prefix ?? DEFAULT_MAIL_QUEUE_OPTIONS.prefix;
-    await this.job.start(this.config.redisUrl ? { url: this.config.redisUrl, prefix } : undefined);
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.job.stop();
+  onApplicationBootstrap(): Promise<void> {
+    return this.jobs.start(this.job);
   }
 }

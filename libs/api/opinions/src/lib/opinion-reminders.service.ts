@@ -1,20 +1,12 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-  Optional,
-} from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { claimDay } from '@civitas/api/database';
 import { OPINION_DUE_SOON_DAYS } from '@civitas/shared/domain';
-import { APP_CONFIG, DomainEvent, RecurringJob } from '@civitas/api/core';
-import type { AppConfig, OpinionDeadlinesDueEvent, RecurringJobOptions } from '@civitas/api/core';
-import { DEFAULT_MAIL_QUEUE_OPTIONS, MAIL_QUEUE_OPTIONS } from '@civitas/api/mail';
-import type { MailQueueOptions } from '@civitas/api/mail';
+import { DomainEvent, RecurringJob } from '@civitas/api/core';
+import type { OpinionDeadlinesDueEvent, RecurringJobOptions } from '@civitas/api/core';
+import { RecurringJobs } from '@civitas/api/mail';
 import { todayInPoland } from './opinion-requests.service';
 
 /** 07:30 in Poland, every day; hourly tries without Redis (the day's claim stops repeats). */
@@ -89,7 +81,7 @@ export class OpinionRemindersService {
 
 /** Fires the reminder at 07:30 in Poland, once for all API processes (see RecurringJob). */
 @Injectable()
-export class OpinionRemindersScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OpinionRemindersScheduler implements OnApplicationBootstrap {
   private readonly logger = new Logger('OpinionReminders');
   private readonly job = new RecurringJob(OPINION_REMINDER_JOB, () =>
     this.reminders
@@ -98,20 +90,11 @@ export class OpinionRemindersScheduler implements OnApplicationBootstrap, OnAppl
   );
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reminders: OpinionRemindersService,
-    @Optional()
-    @Inject(MAIL_QUEUE_OPTIONS)
-    private readonly options?: Partial<MailQueueOptions>,
+    private readonly jobs: RecurringJobs,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.config.env === 'test') return;
-    const prefix = this.options?.prefix ?? DEFAULT_MAIL_QUEUE_OPTIONS.prefix;
-    await this.job.start(this.config.redisUrl ? { url: this.config.redisUrl, prefix } : undefined);
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.job.stop();
+  onApplicationBootstrap(): Promise<void> {
+    return this.jobs.start(this.job);
   }
 }

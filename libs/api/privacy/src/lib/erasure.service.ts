@@ -1,29 +1,14 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-  Optional,
-} from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ERASURE_GRACE_DAYS, ErrorCode } from '@civitas/shared/domain';
 import type { AuthUser } from '@civitas/api/auth';
 import { PasswordService } from '@civitas/api/auth';
 import { AuditService } from '@civitas/api/audit';
-import {
-  APP_CONFIG,
-  Clock,
-  conflict,
-  domainError,
-  notFound,
-  RecurringJob,
-} from '@civitas/api/core';
-import type { AppConfig, RecurringJobOptions } from '@civitas/api/core';
+import { Clock, conflict, domainError, notFound, RecurringJob } from '@civitas/api/core';
+import type { RecurringJobOptions } from '@civitas/api/core';
 import { ConsentLog, PersonalDataRegistry } from '@civitas/api/personal-data';
-import { DEFAULT_MAIL_QUEUE_OPTIONS, MAIL_QUEUE_OPTIONS } from '@civitas/api/mail';
-import type { MailQueueOptions } from '@civitas/api/mail';
+import { RecurringJobs } from '@civitas/api/mail';
 import { eraseAccount } from './account-data';
 import { ErasureRequest } from './privacy.types';
 
@@ -142,27 +127,18 @@ export class ErasureService {
 
 /** Runs due erasures hourly, once for all API processes (see RecurringJob). */
 @Injectable()
-export class ErasureScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ErasureScheduler implements OnApplicationBootstrap {
   private readonly logger = new Logger('Erasure');
   private readonly job = new RecurringJob(ERASURE_JOB, () =>
     this.erasures.runDue().then((n) => n && this.logger.log(`accounts erased: ${n}`)),
   );
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly erasures: ErasureService,
-    @Optional()
-    @Inject(MAIL_QUEUE_OPTIONS)
-    private readonly options?: Partial<MailQueueOptions>,
+    private readonly jobs: RecurringJobs,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.config.env === 'test') return;
-    const prefix = this.options?.prefix ?? DEFAULT_MAIL_QUEUE_OPTIONS.prefix;
-    await this.job.start(this.config.redisUrl ? { url: this.config.redisUrl, prefix } : undefined);
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.job.stop();
+  onApplicationBootstrap(): Promise<void> {
+    return this.jobs.start(this.job);
   }
 }

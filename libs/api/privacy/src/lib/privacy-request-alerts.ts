@@ -1,11 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-  Optional,
-} from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { formatInTimeZone } from 'date-fns-tz';
@@ -18,15 +11,13 @@ import {
   Role,
   ROLE_PERMISSIONS,
 } from '@civitas/shared/domain';
-import { APP_CONFIG, Clock, DomainEvent, RecurringJob } from '@civitas/api/core';
+import { Clock, DomainEvent, RecurringJob } from '@civitas/api/core';
 import type {
-  AppConfig,
   PrivacyDeadlinesDueEvent,
   PrivacyRequestFiledEvent,
   RecurringJobOptions,
 } from '@civitas/api/core';
-import { DEFAULT_MAIL_QUEUE_OPTIONS, MAIL_QUEUE_OPTIONS } from '@civitas/api/mail';
-import type { MailQueueOptions } from '@civitas/api/mail';
+import { RecurringJobs } from '@civitas/api/mail';
 
 /** The roles that may handle the office's queue: whoever holds what `privacyRequests` needs. */
 const HANDLER_ROLES = (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((role) =>
@@ -150,7 +141,7 @@ export class PrivacyRequestAlerts {
 
 /** Fires the reminder at 07:15 in Poland, once for all API processes (see RecurringJob). */
 @Injectable()
-export class PrivacyRemindersScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PrivacyRemindersScheduler implements OnApplicationBootstrap {
   private readonly logger = new Logger('PrivacyReminders');
   private readonly job = new RecurringJob(PRIVACY_REMINDER_JOB, () =>
     this.alerts
@@ -159,20 +150,11 @@ export class PrivacyRemindersScheduler implements OnApplicationBootstrap, OnAppl
   );
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly alerts: PrivacyRequestAlerts,
-    @Optional()
-    @Inject(MAIL_QUEUE_OPTIONS)
-    private readonly options?: Partial<MailQueueOptions>,
+    private readonly jobs: RecurringJobs,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.config.env === 'test') return;
-    const prefix = this.options?.prefix ?? DEFAULT_MAIL_QUEUE_OPTIONS.prefix;
-    await this.job.start(this.config.redisUrl ? { url: this.config.redisUrl, prefix } : undefined);
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.job.stop();
+  onApplicationBootstrap(): Promise<void> {
+    return this.jobs.start(this.job);
   }
 }

@@ -1,20 +1,12 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-  Optional,
-} from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { claimDay } from '@civitas/api/database';
 import { TRIBUNAL_REMINDER_DAYS } from '@civitas/shared/domain';
-import { APP_CONFIG, Clock, DomainEvent, RecurringJob } from '@civitas/api/core';
-import type { AppConfig, RecurringJobOptions, TribunalDeadlinesDueEvent } from '@civitas/api/core';
-import { DEFAULT_MAIL_QUEUE_OPTIONS, MAIL_QUEUE_OPTIONS } from '@civitas/api/mail';
-import type { MailQueueOptions } from '@civitas/api/mail';
+import { Clock, DomainEvent, RecurringJob } from '@civitas/api/core';
+import type { RecurringJobOptions, TribunalDeadlinesDueEvent } from '@civitas/api/core';
+import { RecurringJobs } from '@civitas/api/mail';
 import { CURRENT_ENTRY_JOIN, RESPONSIBLE_SQL, todayInPoland } from './tribunal-cases.service';
 
 /**
@@ -93,7 +85,7 @@ export class TribunalRemindersService {
 
 /** Fires the reminder at 07:00 in Poland, once for all API processes (see RecurringJob). */
 @Injectable()
-export class TribunalRemindersScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class TribunalRemindersScheduler implements OnApplicationBootstrap {
   private readonly logger = new Logger('TribunalReminders');
   private readonly job = new RecurringJob(TRIBUNAL_REMINDER_JOB, () =>
     this.reminders
@@ -102,20 +94,11 @@ export class TribunalRemindersScheduler implements OnApplicationBootstrap, OnApp
   );
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reminders: TribunalRemindersService,
-    @Optional()
-    @Inject(MAIL_QUEUE_OPTIONS)
-    private readonly options?: Partial<MailQueueOptions>,
+    private readonly jobs: RecurringJobs,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.config.env === 'test') return;
-    const prefix = this.options?.prefix ?? DEFAULT_MAIL_QUEUE_OPTIONS.prefix;
-    await this.job.start(this.config.redisUrl ? { url: this.config.redisUrl, prefix } : undefined);
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.job.stop();
+  onApplicationBootstrap(): Promise<void> {
+    return this.jobs.start(this.job);
   }
 }
