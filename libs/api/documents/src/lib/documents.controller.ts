@@ -117,12 +117,15 @@ export class DocumentsController {
       if (req.socket.destroyed) return undefined as T;
       if (!req.complete) {
         res.setHeader('Connection', 'close');
-        // Read and drop what the client still sends for a moment, then close: closing with
-        // unread bytes would send a reset that can make the client lose this answer.
-        res.once('finish', () => {
-          req.resume();
-          setTimeout(() => req.socket.destroy(), 2000).unref();
-        });
+        // Node destroys the socket as soon as the answer is written; with the body still
+        // arriving, that close sends a reset, and a client still sending can lose the answer.
+        // Linger instead: half-close after the answer, read and drop what still comes for up
+        // to 2 s (Node's request dump reads it), then destroy.
+        const socket = req.socket;
+        socket.destroySoon = () => {
+          socket.end();
+          setTimeout(() => socket.destroy(), 2000).unref();
+        };
       }
       throw e;
     }
