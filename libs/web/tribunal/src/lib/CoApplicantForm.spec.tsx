@@ -92,5 +92,7 @@ describe('CoApplicantForm', () => {
       organisationId: 'lodz',
       resolution: { number: 'LV/1/25', date: '2025-02-20', documentId: 'd9' },
     });
+    // The mocked refusal is shown, so the form has settled before the page is torn down.
+    expect(await screen.findByRole('alert')).toBeTruthy();
   });
 });
