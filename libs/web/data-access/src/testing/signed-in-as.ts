@@ -1,8 +1,14 @@
 import { Role } from '@civitas/shared/domain';
 import { AuthSession } from '../lib/auth-session';
 
-/** A session signed in as `role` (the user's id is `u-<role>`, of Poznań), a legal officer if asked. */
-export function signedInAs(role: Role, { legalOfficer = false } = {}): AuthSession {
+/**
+ * A session signed in as `role` (the user's id is `u-<role>`), of Poznań unless another `city`
+ * is given, a legal officer if asked.
+ */
+export function signedInAs(
+  role: Role,
+  { legalOfficer = false, city = { id: 'poznan', name: 'Poznań' } } = {},
+): AuthSession {
   const session = new AuthSession({ requestRefresh: () => Promise.reject(new Error('unused')) });
   session.establish({
     __typename: 'AuthPayload',
@@ -19,8 +25,8 @@ export function signedInAs(role: Role, { legalOfficer = false } = {}): AuthSessi
       position: null,
       department: null,
       phone: null,
-      organisationId: 'poznan',
-      organisation: { __typename: 'Organisation', id: 'poznan', name: 'Poznań' },
+      organisationId: city.id,
+      organisation: { __typename: 'Organisation', ...city },
     },
   });
   return session;

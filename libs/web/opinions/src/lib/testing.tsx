@@ -1,5 +1,5 @@
 import { Role } from '@civitas/shared/domain';
-import { AuthSession } from '@civitas/web/data-access';
+import { signedInAs as signedInAsOf } from '@civitas/web/data-access/testing';
 import type { ReactElement } from 'react';
 import { renderPage as renderWith } from '@civitas/web/ui/testing';
 import { opinionsTranslations, OPINIONS_NS } from './i18n';
@@ -12,27 +12,7 @@ export function renderPage(
   return renderWith(page, { ...options, translations: { [OPINIONS_NS]: opinionsTranslations } });
 }
 
-/** A session signed in as `role` (the user's id is `u-<role>`), a legal officer if asked. */
+/** A session signed in as `role` of Łódź (organisation id `lodz`), a legal officer if asked. */
 export function signedInAs(role: Role, { legalOfficer = false } = {}) {
-  const session = new AuthSession({ requestRefresh: () => Promise.reject(new Error('unused')) });
-  session.establish({
-    __typename: 'AuthPayload',
-    accessToken: 't',
-    accessTokenExpiresAt: '2030-01-01T00:00:00Z',
-    user: {
-      __typename: 'User',
-      id: `u-${role}`,
-      email: 'someone@civitas.local',
-      name: 'Maria Wiśniewska',
-      role,
-      isLegalOfficer: legalOfficer,
-      locale: 'pl',
-      position: null,
-      department: null,
-      phone: null,
-      organisationId: 'lodz',
-      organisation: { __typename: 'Organisation', id: 'lodz', name: 'Łódź' },
-    },
-  });
-  return session;
+  return signedInAsOf(role, { legalOfficer, city: { id: 'lodz', name: 'Łódź' } });
 }

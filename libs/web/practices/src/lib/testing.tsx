@@ -1,5 +1,5 @@
 import { Role } from '@civitas/shared/domain';
-import { AuthSession } from '@civitas/web/data-access';
+import { signedInAs as signedInAsOf } from '@civitas/web/data-access/testing';
 import { renderPage as renderWith } from '@civitas/web/ui/testing';
 import type { ReactElement } from 'react';
 import { useLocation } from 'react-router';
@@ -21,25 +21,5 @@ export function LocationProbe() {
 
 /** A session signed in as `role` of Łódź (organisation id `lodz`). */
 export function signedInAs(role: Role) {
-  const session = new AuthSession({ requestRefresh: () => Promise.reject(new Error('unused')) });
-  session.establish({
-    __typename: 'AuthPayload',
-    accessToken: 't',
-    accessTokenExpiresAt: '2030-01-01T00:00:00Z',
-    user: {
-      __typename: 'User',
-      id: `u-${role}`,
-      email: 'someone@civitas.local',
-      name: 'Maria Wiśniewska',
-      role,
-      isLegalOfficer: false,
-      locale: 'pl',
-      position: null,
-      department: null,
-      phone: null,
-      organisationId: 'lodz',
-      organisation: { __typename: 'Organisation', id: 'lodz', name: 'Łódź' },
-    },
-  });
-  return session;
+  return signedInAsOf(role, { city: { id: 'lodz', name: 'Łódź' } });
 }
