@@ -1,12 +1,8 @@
 import type { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { Role } from '@civitas/shared/domain';
-import {
-  AuthSession,
-  createCache,
-  CreateInvitationDocument,
-  SessionProvider,
-} from '@civitas/web/data-access';
+import { createCache, CreateInvitationDocument, SessionProvider } from '@civitas/web/data-access';
+import { signedInAs } from '@civitas/web/data-access/testing';
 import { CivitasUiProvider, createI18n } from '@civitas/web/ui';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
@@ -14,36 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { adminTranslations, ADMIN_NS } from './i18n';
 import { InvitationForm } from './InvitationForm';
 
-function signedInAs(role: Role) {
-  const session = new AuthSession({ requestRefresh: () => Promise.reject(new Error('unused')) });
-  session.establish({
-    __typename: 'AuthPayload',
-    accessToken: 't',
-    accessTokenExpiresAt: '2030-01-01T00:00:00Z',
-    user: {
-      __typename: 'User',
-      id: 'u1',
-      email: 'admin.poznan@civitas.local',
-      name: 'Piotr Kowalski',
-      role,
-      isLegalOfficer: false,
-      locale: 'pl',
-      position: null,
-      department: null,
-      phone: null,
-      organisationId: 'poznan',
-      organisation: { __typename: 'Organisation', id: 'poznan', name: 'Poznań' },
-    },
-  });
-  return session;
-}
-
 function renderForm(role: Role, mocks: MockLink.MockedResponse[] = []) {
   const i18n = createI18n({ [ADMIN_NS]: adminTranslations }, { language: 'pl', persist: false });
   return render(
     <CivitasUiProvider i18n={i18n} env="test">
       <MockedProvider mocks={mocks} cache={createCache()}>
-        <SessionProvider session={signedInAs(role)}>
+        <SessionProvider session={signedInAs(role, { id: 'u1', name: 'Piotr Kowalski' })}>
           <InvitationForm />
         </SessionProvider>
       </MockedProvider>

@@ -1,5 +1,5 @@
 import { Role } from '@civitas/shared/domain';
-import { AuthSession } from '@civitas/web/data-access';
+import { signedInAs } from '@civitas/web/data-access/testing';
 import { renderPage as renderWith } from '@civitas/web/ui/testing';
 import type { ReactElement } from 'react';
 import { documentsTranslations, DOCUMENTS_NS } from './i18n';
@@ -12,29 +12,9 @@ export function renderPage(
   return renderWith(page, { ...options, translations: { [DOCUMENTS_NS]: documentsTranslations } });
 }
 
-/** A session signed in as a city official (id `u1`). */
+/** A session signed in as `role`, a city official unless told (id `u1`, the library's owner). */
 export function signedIn(role: Role = Role.CITY_OFFICIAL) {
-  const session = new AuthSession({ requestRefresh: () => Promise.reject(new Error('unused')) });
-  session.establish({
-    __typename: 'AuthPayload',
-    accessToken: 't',
-    accessTokenExpiresAt: '2030-01-01T00:00:00Z',
-    user: {
-      __typename: 'User',
-      id: 'u1',
-      email: 'someone@civitas.local',
-      name: 'Maria Wiśniewska',
-      role,
-      isLegalOfficer: false,
-      locale: 'pl',
-      position: null,
-      department: null,
-      phone: null,
-      organisationId: 'poznan',
-      organisation: { __typename: 'Organisation', id: 'poznan', name: 'Poznań' },
-    },
-  });
-  return session;
+  return signedInAs(role, { id: 'u1' });
 }
 
 export const person = (id: string, name: string) => ({

@@ -34,7 +34,7 @@ describe('CreateGroupPage', () => {
   it('checks the name, the topic and the coordinators before calling the API', async () => {
     renderPage(<CreateGroupPage />, {
       path: '/groups/new',
-      session: signedInAs(Role.OFFICE_ADMIN, 'Anna Nowak'),
+      session: signedInAs(Role.OFFICE_ADMIN, { name: 'Anna Nowak' }),
     });
     expect(document.title).toBe('Nowa grupa robocza · Civitas');
     fireEvent.click(screen.getByRole('button', { name: 'Utwórz grupę' }));

@@ -144,7 +144,7 @@ describe('GroupPage', () => {
     renderPage(<GroupPage />, {
       path: '/groups/:id',
       route: '/groups/g2',
-      session: signedInAs(Role.CITY_OFFICIAL, 'Agnieszka Dąbrowska'),
+      session: signedInAs(Role.CITY_OFFICIAL, { name: 'Agnieszka Dąbrowska' }),
       mocks: [
         groupPage(1),
         members([coordinatorRow]),

@@ -174,7 +174,7 @@ describe('GroupsPage', () => {
   it('offers "Nowa grupa" to the office', async () => {
     renderPage(<GroupsPage />, {
       path: '/groups',
-      session: signedInAs(Role.OFFICE_ADMIN, 'Anna Nowak'),
+      session: signedInAs(Role.OFFICE_ADMIN, { name: 'Anna Nowak' }),
       mocks: [myGroups([]), noInvitations, myRequests(), discover([])],
     });
     expect(screen.getByRole('link', { name: 'Nowa grupa' }).getAttribute('href')).toBe(

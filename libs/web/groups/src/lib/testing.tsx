@@ -1,5 +1,3 @@
-import { Role } from '@civitas/shared/domain';
-import { AuthSession } from '@civitas/web/data-access';
 import type { ReactElement } from 'react';
 import { renderPage as renderWith } from '@civitas/web/ui/testing';
 import { groupsTranslations, GROUPS_NS } from './i18n';
@@ -12,27 +10,4 @@ export function renderPage(
   return renderWith(page, { ...options, translations: { [GROUPS_NS]: groupsTranslations } });
 }
 
-/** A session signed in as `role` (the user's id is `u-<role>`). */
-export function signedInAs(role: Role, name = 'Maria Wiśniewska') {
-  const session = new AuthSession({ requestRefresh: () => Promise.reject(new Error('unused')) });
-  session.establish({
-    __typename: 'AuthPayload',
-    accessToken: 't',
-    accessTokenExpiresAt: '2030-01-01T00:00:00Z',
-    user: {
-      __typename: 'User',
-      id: `u-${role}`,
-      email: 'someone@civitas.local',
-      name,
-      role,
-      isLegalOfficer: false,
-      locale: 'pl',
-      position: null,
-      department: null,
-      phone: null,
-      organisationId: 'poznan',
-      organisation: { __typename: 'Organisation', id: 'poznan', name: 'Poznań' },
-    },
-  });
-  return session;
-}
+export { signedInAs } from '@civitas/web/data-access/testing';
