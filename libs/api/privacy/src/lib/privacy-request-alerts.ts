@@ -18,6 +18,7 @@ import type {
   RecurringJobOptions,
 } from '@civitas/api/core';
 import { RecurringJobs } from '@civitas/api/mail';
+import { REQUEST_DUE_ON_SQL } from './privacy-request-deadline';
 
 /** The roles that may handle the office's queue: whoever holds what `privacyRequests` needs. */
 const HANDLER_ROLES = (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((role) =>
@@ -98,8 +99,7 @@ export class PrivacyRequestAlerts {
       if (!locked) return null;
       const rows: { id: string; kind: string; due_on: string; stage: string }[] = await tx.query(
         `WITH due AS (
-           SELECT r.id, r.kind,
-                  ((r.created_at AT TIME ZONE 'Europe/Warsaw')::date + interval '1 month')::date AS due_on
+           SELECT r.id, r.kind, ${REQUEST_DUE_ON_SQL} AS due_on
            FROM privacy_request r
            WHERE r.status = 'OPEN' AND r.kind = ANY($2::text[])
          ), staged AS (

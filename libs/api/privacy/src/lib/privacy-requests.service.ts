@@ -15,6 +15,7 @@ import { conflict, Connection, decodeCursor, notFound, toConnection } from '@civ
 import { ConsentLog } from '@civitas/api/personal-data';
 import { PrivacyRequestsArgs, ResolvePrivacyRequestInput } from './dto/privacy.inputs';
 import { PrivacyRequestAlerts } from './privacy-request-alerts';
+import { REQUEST_DUE_ON_SQL } from './privacy-request-deadline';
 import { CurrentConsent, PrivacyCentre, PrivacyRequest } from './privacy.types';
 
 interface RequestRow {
@@ -31,12 +32,8 @@ interface RequestRow {
   person_email?: string;
 }
 
-/**
- * The statutory deadline: one month from receipt (RODO art. 12(3)), counted on the Polish
- * calendar; PostgreSQL's month arithmetic clamps to the month's last day (31 Jan → 28 Feb).
- */
 const DUE_ON = `CASE WHEN r.kind = ANY($OFFICE::text[])
-  THEN to_char((r.created_at AT TIME ZONE 'Europe/Warsaw')::date + interval '1 month', 'YYYY-MM-DD') END`;
+  THEN to_char(${REQUEST_DUE_ON_SQL}, 'YYYY-MM-DD') END`;
 const COLUMNS = (office: string) => {
   const due = DUE_ON.replace('$OFFICE', office);
   return `r.id, r.kind, r.details, r.status, r.created_at, r.resolved_at, r.resolution_note,
