@@ -17,5 +17,7 @@ export * from './lib/components/PasswordHints';
 export * from './lib/validators';
 export * from './lib/components/PasswordField';
 export * from './lib/components/ConfirmDialog';
+export * from './lib/components/DialogFrame';
+export * from './lib/components/TextDialog';
 export * from './lib/components/ConnectionTable';
 export * from './lib/useAutosave';

@@ -4,7 +4,6 @@ import {
   Button,
   FileButton,
   Group,
-  Modal,
   Paper,
   Progress,
   Select,
@@ -41,6 +40,8 @@ import {
 } from '@civitas/web/data-access';
 import {
   ConfirmDialog,
+  DialogButtons,
+  DialogFrame,
   ErrorAlert,
   LoadingState,
   Page,
@@ -105,7 +106,6 @@ function NameDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation(DOCUMENTS_NS);
-  const { t: tc } = useTranslation();
   const [name, setName] = useState(initial);
   const [error, setError] = useState('');
   function submit(e: FormEvent) {
@@ -117,39 +117,23 @@ function NameDialog({
     onSubmit(name.trim());
   }
   return (
-    <Modal.Root opened onClose={onClose} centered>
-      <Modal.Overlay />
-      <Modal.Content>
-        <Modal.Header {...({ component: 'div' } as object)}>
-          <Modal.Title fw={700}>{title}</Modal.Title>
-          <Modal.CloseButton aria-label={tc('common:actions.close')} />
-        </Modal.Header>
-        <Modal.Body>
-          <form onSubmit={submit} noValidate>
-            <Stack>
-              <TextInput
-                label={label}
-                description={hint}
-                value={name}
-                maxLength={DOCUMENT_NAME_MAX}
-                onChange={(e) => setName(e.currentTarget.value)}
-                error={error || undefined}
-                required
-                data-autofocus
-              />
-              <Group justify="flex-end">
-                <Button variant="default" onClick={onClose}>
-                  {tc('common:actions.cancel')}
-                </Button>
-                <Button type="submit" loading={loading}>
-                  {submitLabel}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        </Modal.Body>
-      </Modal.Content>
-    </Modal.Root>
+    <DialogFrame opened title={title} onClose={onClose}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <TextInput
+            label={label}
+            description={hint}
+            value={name}
+            maxLength={DOCUMENT_NAME_MAX}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={error || undefined}
+            required
+            data-autofocus
+          />
+          <DialogButtons onClose={onClose} confirmLabel={submitLabel} loading={loading} />
+        </Stack>
+      </form>
+    </DialogFrame>
   );
 }
 
@@ -169,7 +153,6 @@ function MoveDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation(DOCUMENTS_NS);
-  const { t: tc } = useTranslation();
   const [value, setValue] = useState<string | null>('');
   const options = [
     { value: '', label: t('library.top') },
@@ -184,43 +167,27 @@ function MoveDialog({
       .sort((a, b) => a.label.localeCompare(b.label, 'pl')),
   ];
   return (
-    <Modal.Root opened onClose={onClose} centered>
-      <Modal.Overlay />
-      <Modal.Content>
-        <Modal.Header {...({ component: 'div' } as object)}>
-          <Modal.Title fw={700}>{title}</Modal.Title>
-          <Modal.CloseButton aria-label={tc('common:actions.close')} />
-        </Modal.Header>
-        <Modal.Body>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              onSubmit(value || null);
-            }}
-          >
-            <Stack>
-              <Select
-                label={t('actions.moveTo')}
-                data={options}
-                value={value}
-                onChange={setValue}
-                allowDeselect={false}
-                comboboxProps={{ withinPortal: false }}
-                data-autofocus
-              />
-              <Group justify="flex-end">
-                <Button variant="default" onClick={onClose}>
-                  {tc('common:actions.cancel')}
-                </Button>
-                <Button type="submit" loading={loading}>
-                  {t('actions.move')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        </Modal.Body>
-      </Modal.Content>
-    </Modal.Root>
+    <DialogFrame opened title={title} onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit(value || null);
+        }}
+      >
+        <Stack>
+          <Select
+            label={t('actions.moveTo')}
+            data={options}
+            value={value}
+            onChange={setValue}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: false }}
+            data-autofocus
+          />
+          <DialogButtons onClose={onClose} confirmLabel={t('actions.move')} loading={loading} />
+        </Stack>
+      </form>
+    </DialogFrame>
   );
 }
 

@@ -1,4 +1,5 @@
-import { Anchor, Modal, Stack, Text } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
+import { DialogFrame } from '@civitas/web/ui';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENTS_NS } from './i18n';
 
@@ -21,42 +22,37 @@ export function PreviewModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation(DOCUMENTS_NS);
-  const { t: tc } = useTranslation();
   const name = target?.name ?? '';
   const url = target?.previewUrl;
   return (
-    <Modal.Root opened={!!target} onClose={onClose} size="90%" centered>
-      <Modal.Overlay />
-      <Modal.Content>
-        <Modal.Header {...({ component: 'div' } as object)}>
-          <Modal.Title fw={700}>{t('preview.title', { name })}</Modal.Title>
-          <Modal.CloseButton aria-label={tc('common:actions.close')} />
-        </Modal.Header>
-        <Modal.Body>
-          {url ? (
-            <Stack gap="sm">
-              {target?.contentType.startsWith('image/') ? (
-                <img
-                  src={url}
-                  alt={t('preview.frame', { name })}
-                  style={{ maxWidth: '100%', maxHeight: '75vh', objectFit: 'contain' }}
-                />
-              ) : (
-                <iframe
-                  src={url}
-                  title={t('preview.frame', { name })}
-                  style={{ width: '100%', height: '75vh', border: '1px solid #ced4da' }}
-                />
-              )}
-              <Anchor href={url} target="_blank" rel="noopener noreferrer">
-                {t('preview.newTab')}
-              </Anchor>
-            </Stack>
+    <DialogFrame
+      opened={!!target}
+      title={t('preview.title', { name })}
+      onClose={onClose}
+      size="90%"
+    >
+      {url ? (
+        <Stack gap="sm">
+          {target?.contentType.startsWith('image/') ? (
+            <img
+              src={url}
+              alt={t('preview.frame', { name })}
+              style={{ maxWidth: '100%', maxHeight: '75vh', objectFit: 'contain' }}
+            />
           ) : (
-            <Text>{t('preview.unavailable')}</Text>
+            <iframe
+              src={url}
+              title={t('preview.frame', { name })}
+              style={{ width: '100%', height: '75vh', border: '1px solid #ced4da' }}
+            />
           )}
-        </Modal.Body>
-      </Modal.Content>
-    </Modal.Root>
+          <Anchor href={url} target="_blank" rel="noopener noreferrer">
+            {t('preview.newTab')}
+          </Anchor>
+        </Stack>
+      ) : (
+        <Text>{t('preview.unavailable')}</Text>
+      )}
+    </DialogFrame>
   );
 }

@@ -1,7 +1,11 @@
 import type { DocumentNode } from 'graphql';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Group, Radio, Select, Stack, Textarea, TextInput } from '@mantine/core';
-import { OPINION_TEXT_MAX, OpinionRequestAction } from '@civitas/shared/domain';
+import {
+  OPINION_COMMENT_MAX,
+  OPINION_TEXT_MAX,
+  OpinionRequestAction,
+} from '@civitas/shared/domain';
 import {
   AcceptOpinionRequestDocument,
   AnswerOpinionInformationRequestDocument,
@@ -16,12 +20,12 @@ import {
   SubmitOpinionRequestDocument,
   WithdrawOpinionRequestDocument,
 } from '@civitas/web/data-access';
-import { ErrorAlert } from '@civitas/web/ui';
+import { DialogButtons, DialogFrame, ErrorAlert, TextDialog } from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OPINIONS_NS } from './i18n';
 import { buttonActions, plnToGrosze } from './opinion-rules';
-import { DialogButtons, FileUploader, OpinionModal, TextDialog, useOpinionError } from './parts';
+import { FileUploader, useOpinionError } from './parts';
 
 /** What the buttons need to know of a request. */
 export interface ActionableRequest {
@@ -238,6 +242,10 @@ function TextActionDialog({
   return (
     <TextDialog
       opened
+      id="opinion-dialog-text"
+      size="lg"
+      rows={4}
+      maxLength={OPINION_COMMENT_MAX}
       title={t(`action.${spec.title}`)}
       body={spec.body && t(`action.${spec.body}`)}
       label={t(`action.${spec.label}`)}
@@ -301,7 +309,7 @@ function AcceptDialog({
   }
 
   return (
-    <OpinionModal opened title={t('action.acceptTitle')} onClose={onClose}>
+    <DialogFrame opened size="lg" title={t('action.acceptTitle')} onClose={onClose}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack>
           {failed && <ErrorAlert>{failed}</ErrorAlert>}
@@ -349,7 +357,7 @@ function AcceptDialog({
           <DialogButtons onClose={onClose} confirmLabel={t('action.ACCEPT')} loading={loading} />
         </Stack>
       </form>
-    </OpinionModal>
+    </DialogFrame>
   );
 }
 
@@ -394,7 +402,7 @@ function DeliverDialog({
     }
   }
   return (
-    <OpinionModal opened title={t('action.deliverTitle')} onClose={onClose}>
+    <DialogFrame opened size="lg" title={t('action.deliverTitle')} onClose={onClose}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack>
           {failed && <ErrorAlert>{failed}</ErrorAlert>}
@@ -424,7 +432,7 @@ function DeliverDialog({
           <DialogButtons onClose={onClose} confirmLabel={t('action.DELIVER')} loading={loading} />
         </Stack>
       </form>
-    </OpinionModal>
+    </DialogFrame>
   );
 }
 
@@ -473,7 +481,7 @@ function PublishDialog({
     }
   }
   return (
-    <OpinionModal opened title={t('action.publishTitle')} onClose={onClose}>
+    <DialogFrame opened size="lg" title={t('action.publishTitle')} onClose={onClose}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack>
           {failed && <ErrorAlert>{failed}</ErrorAlert>}
@@ -517,6 +525,6 @@ function PublishDialog({
           <DialogButtons onClose={onClose} confirmLabel={t('action.PUBLISH')} loading={loading} />
         </Stack>
       </form>
-    </OpinionModal>
+    </DialogFrame>
   );
 }

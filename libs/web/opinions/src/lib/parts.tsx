@@ -1,16 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import {
-  Anchor,
-  Button,
-  FileInput,
-  Group,
-  List,
-  Modal,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
-import { OPINION_COMMENT_MAX } from '@civitas/shared/domain';
+import { Anchor, Button, FileInput, List, Stack, Text } from '@mantine/core';
 import {
   DocumentOwnerKind,
   OpinionDocumentsDocument,
@@ -26,7 +15,7 @@ type OpinionFileKind =
   | typeof DocumentOwnerKind.Opinion
   | typeof DocumentOwnerKind.OpinionPublished;
 import { ErrorAlert, useErrorText } from '@civitas/web/ui';
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OPINIONS_NS } from './i18n';
 
@@ -161,134 +150,5 @@ export function OpinionFiles({
         </List.Item>
       ))}
     </List>
-  );
-}
-
-/** A titled dialog asking for a text (a reason, a question, an answer, a comment). */
-export function TextDialog({
-  opened,
-  title,
-  label,
-  required = false,
-  confirmLabel,
-  onConfirm,
-  onClose,
-  loading = false,
-  error,
-  danger = false,
-  body,
-  children,
-}: {
-  opened: boolean;
-  title: string;
-  label: string;
-  required?: boolean;
-  confirmLabel: string;
-  onConfirm: (text: string) => void;
-  onClose: () => void;
-  loading?: boolean;
-  error?: string | null;
-  danger?: boolean;
-  body?: string;
-  children?: ReactNode;
-}) {
-  const { t } = useTranslation(OPINIONS_NS);
-  const [text, setText] = useState('');
-  const [missing, setMissing] = useState(false);
-  useEffect(() => {
-    if (opened) {
-      setText('');
-      setMissing(false);
-    }
-  }, [opened]);
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (required && !text.trim()) {
-      setMissing(true);
-      return;
-    }
-    onConfirm(text.trim());
-  }
-  return (
-    <OpinionModal opened={opened} title={title} onClose={onClose}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {body && <Text>{body}</Text>}
-          {children}
-          {error && <ErrorAlert>{error}</ErrorAlert>}
-          <Textarea
-            id="opinion-dialog-text"
-            label={label}
-            required={required}
-            rows={4}
-            maxLength={OPINION_COMMENT_MAX}
-            value={text}
-            onChange={(e) => {
-              setText(e.currentTarget.value);
-              setMissing(false);
-            }}
-            error={missing ? t('common:form.required') : undefined}
-            data-autofocus
-          />
-          <DialogButtons
-            onClose={onClose}
-            confirmLabel={confirmLabel}
-            loading={loading}
-            danger={danger}
-          />
-        </Stack>
-      </form>
-    </OpinionModal>
-  );
-}
-
-export function DialogButtons({
-  onClose,
-  confirmLabel,
-  loading,
-  danger = false,
-}: {
-  onClose: () => void;
-  confirmLabel: string;
-  loading: boolean;
-  danger?: boolean;
-}) {
-  const { t } = useTranslation(OPINIONS_NS);
-  return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={onClose}>
-        {t('common:actions.cancel')}
-      </Button>
-      <Button type="submit" color={danger ? 'red.9' : undefined} loading={loading}>
-        {confirmLabel}
-      </Button>
-    </Group>
-  );
-}
-
-/** Modal built from its parts so its header is no second banner and the close button has a name. */
-export function OpinionModal({
-  opened,
-  title,
-  onClose,
-  children,
-}: {
-  opened: boolean;
-  title: string;
-  onClose: () => void;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation(OPINIONS_NS);
-  return (
-    <Modal.Root opened={opened} onClose={onClose} centered size="lg">
-      <Modal.Overlay />
-      <Modal.Content>
-        <Modal.Header {...({ component: 'div' } as object)}>
-          <Modal.Title fw={700}>{title}</Modal.Title>
-          <Modal.CloseButton aria-label={t('common:actions.close')} />
-        </Modal.Header>
-        <Modal.Body>{children}</Modal.Body>
-      </Modal.Content>
-    </Modal.Root>
   );
 }

@@ -26,6 +26,7 @@ import {
 } from '@civitas/web/data-access';
 import {
   DescriptionList,
+  DialogFrame,
   ErrorAlert,
   LoadingState,
   Page,
@@ -36,7 +37,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PRACTICES_NS } from './i18n';
-import { Dialog, StatusBadge, useAreaName } from './parts';
+import { StatusBadge, useAreaName } from './parts';
 import { formatPln } from './practice-rules';
 import { ReviewPanel } from './ReviewActions';
 
@@ -183,7 +184,7 @@ function UseActions({ practice }: { practice: PracticeDetailFragment }) {
         {announce}
       </div>
       {failure && !open && <ErrorAlert>{failure}</ErrorAlert>}
-      <Dialog opened={open} onClose={() => setOpen(false)} title={t('practice.adoptTitle')}>
+      <DialogFrame opened={open} onClose={() => setOpen(false)} title={t('practice.adoptTitle')}>
         <form onSubmit={sendInterest}>
           <Stack>
             <Textarea
@@ -206,7 +207,7 @@ function UseActions({ practice }: { practice: PracticeDetailFragment }) {
             </Group>
           </Stack>
         </form>
-      </Dialog>
+      </DialogFrame>
     </Stack>
   );
 }

@@ -9,11 +9,10 @@ import {
   StartPracticeReviewDocument,
   toApiProblem,
 } from '@civitas/web/data-access';
-import { ErrorAlert, useErrorText } from '@civitas/web/ui';
+import { DialogFrame, ErrorAlert, useErrorText } from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRACTICES_NS } from './i18n';
-import { Dialog } from './parts';
 
 const SOURCES = ['COMPETITION', 'WORKING_GROUP', 'OFFICE', 'CITY_RECOMMENDATION'] as const;
 type OpenDialog = 'changes' | 'publish' | 'archive' | null;
@@ -141,7 +140,7 @@ export function ReviewActions({
         {done}
       </div>
       {failure && !dialog && <ErrorAlert>{failure}</ErrorAlert>}
-      <Dialog
+      <DialogFrame
         opened={dialog === 'changes'}
         onClose={() => setDialog(null)}
         title={t('review.requestChanges')}
@@ -163,8 +162,8 @@ export function ReviewActions({
             </Button>
           </Stack>
         </form>
-      </Dialog>
-      <Dialog
+      </DialogFrame>
+      <DialogFrame
         opened={dialog === 'publish'}
         onClose={() => setDialog(null)}
         title={t('review.publishTitle')}
@@ -198,8 +197,8 @@ export function ReviewActions({
             </Button>
           </Stack>
         </form>
-      </Dialog>
-      <Dialog
+      </DialogFrame>
+      <DialogFrame
         opened={dialog === 'archive'}
         onClose={() => setDialog(null)}
         title={t('review.archiveTitle')}
@@ -218,7 +217,7 @@ export function ReviewActions({
             </Button>
           </Stack>
         </form>
-      </Dialog>
+      </DialogFrame>
     </Stack>
   );
 }

@@ -1,7 +1,6 @@
-import { Anchor, Badge, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { PracticeSearchItemFragment } from '@civitas/web/data-access';
 import { useFormatters } from '@civitas/web/ui';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { highlightParts } from './highlight';
@@ -83,35 +82,5 @@ export function PracticeCard({
         )}
       </Stack>
     </Paper>
-  );
-}
-
-/**
- * A dialog built from Modal's parts, as the UI library's ConfirmDialog is: its header is a
- * plain element (not a second "banner" landmark) and the close button has a name.
- */
-export function Dialog({
-  opened,
-  onClose,
-  title,
-  children,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  title: string;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Modal.Root opened={opened} onClose={onClose} centered>
-      <Modal.Overlay />
-      <Modal.Content>
-        <Modal.Header {...({ component: 'div' } as object)}>
-          <Modal.Title fw={700}>{title}</Modal.Title>
-          <Modal.CloseButton aria-label={t('common:actions.close')} />
-        </Modal.Header>
-        <Modal.Body>{children}</Modal.Body>
-      </Modal.Content>
-    </Modal.Root>
   );
 }

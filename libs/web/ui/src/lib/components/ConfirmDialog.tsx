@@ -1,11 +1,8 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DialogFrame } from './DialogFrame';
 
-/**
- * A confirmation dialog (focus trapped, Escape closes, titled). Built from Modal's
- * parts so its header is a plain element, not a second "banner" landmark, and the
- * close button has a name.
- */
+/** A confirmation dialog (a DialogFrame: focus trapped, Escape closes, titled). */
 export function ConfirmDialog({
   opened,
   title,
@@ -27,27 +24,18 @@ export function ConfirmDialog({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal.Root opened={opened} onClose={onCancel} centered>
-      <Modal.Overlay />
-      <Modal.Content>
-        <Modal.Header {...({ component: 'div' } as object)}>
-          <Modal.Title fw={700}>{title}</Modal.Title>
-          <Modal.CloseButton aria-label={t('common:actions.close')} />
-        </Modal.Header>
-        <Modal.Body>
-          <Stack>
-            <Text>{body}</Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onCancel}>
-                {t('common:actions.cancel')}
-              </Button>
-              <Button color={danger ? 'red.9' : undefined} onClick={onConfirm} loading={loading}>
-                {confirmLabel}
-              </Button>
-            </Group>
-          </Stack>
-        </Modal.Body>
-      </Modal.Content>
-    </Modal.Root>
+    <DialogFrame opened={opened} title={title} onClose={onCancel}>
+      <Stack>
+        <Text>{body}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('common:actions.cancel')}
+          </Button>
+          <Button color={danger ? 'red.9' : undefined} onClick={onConfirm} loading={loading}>
+            {confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </DialogFrame>
   );
 }
