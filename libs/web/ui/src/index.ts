@@ -16,6 +16,7 @@ export * from './lib/components/Page';
 export * from './lib/components/PasswordHints';
 export * from './lib/validators';
 export * from './lib/components/PasswordField';
+export * from './lib/components/CalendarFeedPanel';
 export * from './lib/components/ConfirmDialog';
 export * from './lib/components/DialogFrame';
 export * from './lib/components/TextDialog';

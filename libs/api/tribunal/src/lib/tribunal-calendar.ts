@@ -7,9 +7,7 @@ import { CalendarFeedRegistry, CalendarFeedService } from '@civitas/api/calendar
 import type { CalendarFeedSource, CalendarViewer } from '@civitas/api/calendar';
 import { APP_CONFIG } from '@civitas/api/core';
 import type { AppConfig } from '@civitas/api/core';
-import type { AuthUser } from '@civitas/api/auth';
 import { CURRENT_ENTRY_JOIN } from './tribunal-cases.service';
-import { TribunalCalendarFeed, TribunalCalendarLink } from './tribunal.types';
 
 /** A hearing is shown as two hours long: the Tribunal announces only when it starts. */
 const HEARING_MS = 2 * 60 * 60 * 1000;
@@ -40,18 +38,6 @@ export class TribunalCalendarService implements CalendarFeedSource, OnModuleInit
 
   onModuleInit(): void {
     this.registry.register(this);
-  }
-
-  status(user: AuthUser): Promise<TribunalCalendarFeed> {
-    return this.feeds.status(user.id);
-  }
-
-  regenerate(user: AuthUser): Promise<TribunalCalendarLink> {
-    return this.feeds.regenerate(user.id);
-  }
-
-  revoke(user: AuthUser): Promise<TribunalCalendarFeed> {
-    return this.feeds.revoke(user.id);
   }
 
   async addEntries(calendar: ICalCalendar, viewer: CalendarViewer): Promise<void> {

@@ -567,8 +567,8 @@ describe('tribunal cases', () => {
       ),
     );
     const link = data(
-      await as(krakowOfficial, `mutation { regenerateTribunalCalendarFeed { path url } }`),
-    ).regenerateTribunalCalendarFeed;
+      await as(krakowOfficial, `mutation { regenerateCalendarFeed { path url } }`),
+    ).regenerateCalendarFeed;
     expect(link.path).toMatch(/^\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
     const stored = await t.db.query(
       `SELECT token_hash FROM calendar_feed_token WHERE user_id = $1`,
@@ -586,7 +586,7 @@ describe('tribunal cases', () => {
     expect(ics).toContain('Janosikowe — wpłaty');
     expect(ics).not.toContain('wniosek drugiej grupy');
 
-    data(await as(krakowOfficial, `mutation { revokeTribunalCalendarFeed { active } }`));
+    data(await as(krakowOfficial, `mutation { revokeCalendarFeed { active } }`));
     expect((await fetch(`${t.url}${link.path}`)).status).toBe(404);
     expect((await fetch(`${t.url}/api/calendar/nonsense.ics`)).status).toBe(404);
   });
@@ -611,8 +611,8 @@ describe('tribunal cases', () => {
       data(await move(office, c.id, stage));
     }
     const link = data(
-      await as(lodzOfficer, `mutation { regenerateTribunalCalendarFeed { path } }`),
-    ).regenerateTribunalCalendarFeed;
+      await as(lodzOfficer, `mutation { regenerateCalendarFeed { path } }`),
+    ).regenerateCalendarFeed;
     const ics = await (await fetch(`${t.url}${link.path}`)).text();
     // 09:00 in Warsaw (CET) is 08:00 UTC.
     expect(ics).toContain('DTSTART:20251118T080000Z');

@@ -14,12 +14,9 @@ import {
   TribunalStageInput,
   TribunalSupportInput,
 } from './dto/tribunal.inputs';
-import { TribunalCalendarService } from './tribunal-calendar';
 import { TribunalCasesService } from './tribunal-cases.service';
 import { TribunalLoaders } from './tribunal.loaders';
 import {
-  TribunalCalendarFeed,
-  TribunalCalendarLink,
   TribunalCase,
   TribunalCaseCity,
   TribunalDeadline,
@@ -39,7 +36,6 @@ const CaseId = () => new ParseIdPipe('Tribunal case');
 export class TribunalResolver {
   constructor(
     private readonly cases: TribunalCasesService,
-    private readonly calendar: TribunalCalendarService,
     private readonly loaders: TribunalLoaders,
     private readonly access: TribunalAccess,
   ) {}
@@ -68,12 +64,6 @@ export class TribunalResolver {
   @RequirePermission(Permission.TRIBUNAL_READ)
   tribunalDeadlines(@CurrentUser() user: AuthUser) {
     return this.cases.deadlines(user);
-  }
-
-  @Query(() => TribunalCalendarFeed)
-  @RequirePermission(Permission.TRIBUNAL_READ)
-  tribunalCalendarFeed(@CurrentUser() user: AuthUser) {
-    return this.calendar.status(user);
   }
 
   @ResolveField(() => [TribunalCaseCity])
@@ -249,19 +239,5 @@ export class TribunalResolver {
     @Args('following') following: boolean,
   ) {
     return this.cases.follow(user, id, following);
-  }
-
-  @Mutation(() => TribunalCalendarLink, {
-    description: 'A new secret feed address (the old one stops working); shown once.',
-  })
-  @RequirePermission(Permission.TRIBUNAL_READ)
-  regenerateTribunalCalendarFeed(@CurrentUser() user: AuthUser) {
-    return this.calendar.regenerate(user);
-  }
-
-  @Mutation(() => TribunalCalendarFeed, { description: 'The feed address stops working (404).' })
-  @RequirePermission(Permission.TRIBUNAL_READ)
-  revokeTribunalCalendarFeed(@CurrentUser() user: AuthUser) {
-    return this.calendar.revoke(user);
   }
 }

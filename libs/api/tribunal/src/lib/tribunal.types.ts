@@ -293,21 +293,3 @@ export class TribunalDeadline {
   @Field()
   overdue: boolean;
 }
-
-@ObjectType({ description: 'The caller’s calendar feed.' })
-export class TribunalCalendarFeed {
-  @Field()
-  active: boolean;
-
-  @Field(() => Date, { nullable: true })
-  createdAt: Date | null;
-}
-
-@ObjectType({ description: 'A new secret feed address: shown once, only its hash is kept.' })
-export class TribunalCalendarLink {
-  @Field({ description: 'Relative: /api/calendar/<token>.ics' })
-  path: string;
-
-  @Field({ description: 'Absolute, with APP_URL.' })
-  url: string;
-}

@@ -19,11 +19,10 @@ import {
   EventRegistrationStatus,
   useSession,
 } from '@civitas/web/data-access';
-import { ErrorAlert, LoadMoreButton, LoadingState, Page } from '@civitas/web/ui';
+import { CalendarFeedPanel, ErrorAlert, LoadMoreButton, LoadingState, Page } from '@civitas/web/ui';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CalendarFeedPanel } from './CalendarFeedPanel';
 import { useEventsError } from './errors';
 import { EVENTS_NS } from './i18n';
 import { formatWarsaw, monthRange, monthWeeks, warsawDay } from './time';

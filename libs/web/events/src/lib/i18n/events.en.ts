@@ -37,19 +37,6 @@ export const eventsEn: DeepStrings<typeof eventsPl> = {
     seats: '{{taken}} / {{capacity}} seats',
     full: 'Full – waiting list',
   },
-  feed: {
-    title: 'My calendar (iCal)',
-    intro:
-      'One private calendar address with the events you registered for, the meetings of your working groups, and the hearings and deadlines of the Tribunal cases you follow. Add it to Outlook or Google Calendar as a subscription.',
-    active: 'The address has been active since {{date}}.',
-    inactive: 'You have no calendar address yet.',
-    generate: 'Create the address',
-    regenerate: 'Create a new address (the old one stops working)',
-    revoke: 'Turn the address off',
-    url: 'Calendar address',
-    once: 'Copy the address now – for security it is shown only once.',
-    revoked: 'Address turned off; calendars using it will stop updating.',
-  },
   event: {
     back: 'Back to the calendar',
     when: 'When',

@@ -34,19 +34,6 @@ export const eventsPl = {
     seats: '{{taken}} / {{capacity}} miejsc',
     full: 'Brak miejsc – lista rezerwowa',
   },
-  feed: {
-    title: 'Mój kalendarz (iCal)',
-    intro:
-      'Jeden prywatny adres kalendarza z wydarzeniami, na które się zapisałeś(-aś), posiedzeniami Twoich grup roboczych oraz rozprawami i terminami obserwowanych spraw przed Trybunałem. Dodaj go w Outlooku lub Kalendarzu Google jako subskrypcję.',
-    active: 'Adres jest aktywny od {{date}}.',
-    inactive: 'Nie masz jeszcze adresu kalendarza.',
-    generate: 'Utwórz adres',
-    regenerate: 'Utwórz nowy adres (stary przestanie działać)',
-    revoke: 'Wyłącz adres',
-    url: 'Adres kalendarza',
-    once: 'Skopiuj adres teraz – ze względów bezpieczeństwa pokazujemy go tylko raz.',
-    revoked: 'Adres wyłączony; kalendarze, które go używały, przestaną się odświeżać.',
-  },
   event: {
     back: 'Wróć do kalendarza',
     when: 'Termin',

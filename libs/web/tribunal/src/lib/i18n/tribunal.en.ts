@@ -231,16 +231,6 @@ export const tribunalEn: DeepStrings<typeof tribunalPl> = {
   },
   calendar: {
     title: 'Case calendar (iCal)',
-    intro:
-      "Your personal, secret calendar address: the hearings and deadlines of the cases you follow, and also the events you registered for and your groups' meetings. Add it to your calendar program. It is the same address as in the events calendar.",
-    active: 'The calendar is on (since {{date}}).',
-    inactive: 'The calendar is off.',
-    generate: 'Create a new address',
-    regenerate: 'Create a new address (the old one stops working)',
-    revoke: 'Turn the calendar off',
-    once: 'Copy this address now: it will not be shown again.',
-    url: 'Calendar address',
-    revoked: 'Calendar turned off.',
   },
   errors: {
     SIGNATURE: 'Wrong signature: {{message}}',

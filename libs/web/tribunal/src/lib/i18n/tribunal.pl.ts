@@ -227,16 +227,6 @@ export const tribunalPl = {
   },
   calendar: {
     title: 'Kalendarz spraw (iCal)',
-    intro:
-      'Twój osobisty, tajny adres kalendarza: rozprawy i terminy obserwowanych spraw, a także wydarzenia, na które się zapisałeś(-aś), i spotkania Twoich grup. Dodaj go w swoim programie kalendarza. To ten sam adres co w kalendarzu wydarzeń.',
-    active: 'Kalendarz jest włączony (od {{date}}).',
-    inactive: 'Kalendarz jest wyłączony.',
-    generate: 'Utwórz nowy adres',
-    regenerate: 'Utwórz nowy adres (stary przestanie działać)',
-    revoke: 'Wyłącz kalendarz',
-    once: 'Skopiuj ten adres teraz: nie pokażemy go ponownie.',
-    url: 'Adres kalendarza',
-    revoked: 'Kalendarz wyłączony.',
   },
   errors: {
     SIGNATURE: 'Nieprawidłowa sygnatura: {{message}}',

@@ -131,6 +131,19 @@ export const commonPl = {
     title: 'Brak dostępu',
     body: 'Twoja rola nie pozwala otworzyć tej strony.',
   },
+  calendarFeed: {
+    title: 'Mój kalendarz (iCal)',
+    intro:
+      'Jeden prywatny adres kalendarza z wydarzeniami, na które się zapisałeś(-aś), posiedzeniami Twoich grup roboczych oraz rozprawami i terminami obserwowanych spraw przed Trybunałem. Dodaj go w Outlooku lub Kalendarzu Google jako subskrypcję.',
+    active: 'Adres jest aktywny od {{date}}.',
+    inactive: 'Nie masz jeszcze adresu kalendarza.',
+    generate: 'Utwórz adres',
+    regenerate: 'Utwórz nowy adres (stary przestanie działać)',
+    revoke: 'Wyłącz adres',
+    url: 'Adres kalendarza',
+    once: 'Skopiuj adres teraz – ze względów bezpieczeństwa pokazujemy go tylko raz.',
+    revoked: 'Adres wyłączony; kalendarze, które go używały, przestaną się odświeżać.',
+  },
   results: {
     count_one: 'Znaleziono {{count}} wynik',
     count_few: 'Znaleziono {{count}} wyniki',

@@ -5,17 +5,21 @@ import {
   RegenerateCalendarFeedDocument,
   RevokeCalendarFeedDocument,
 } from '@civitas/web/data-access';
-import { ErrorAlert, StatusMessage, useFormatters } from '@civitas/web/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEventsError } from './errors';
-import { EVENTS_NS } from './i18n';
+import { toApiProblem } from '@civitas/web/data-access';
+import { useErrorText } from '../errors';
+import { useFormatters } from '../i18n/format';
+import { ErrorAlert, StatusMessage } from './feedback';
 
-/** The person's one secret iCal address (every domain's entries): made anew or revoked. */
+/**
+ * The person's one secret iCal address (events, group meetings, followed Tribunal cases):
+ * made anew (shown once, only its hash is kept) or revoked.
+ */
 export function CalendarFeedPanel() {
-  const { t } = useTranslation(EVENTS_NS);
+  const { t } = useTranslation();
   const f = useFormatters();
-  const errorOf = useEventsError();
+  const errorText = useErrorText();
   const feed = useQuery(CalendarFeedDocument, { fetchPolicy: 'network-only' });
   const [url, setUrl] = useState('');
   const [revokedNow, setRevokedNow] = useState(false);
@@ -26,33 +30,33 @@ export function CalendarFeedPanel() {
     refetchQueries: ['CalendarFeed'],
   });
   const active = feed.data?.calendarFeed.active ?? false;
-  const error = feed.error ?? regenerateState.error ?? revokeState.error;
+  const problem = toApiProblem(feed.error ?? regenerateState.error ?? revokeState.error);
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="events-feed-title">
+    <Paper withBorder p="md" component="section" aria-labelledby="calendar-feed-title">
       <Stack gap="sm">
-        <Title order={2} size="h3" id="events-feed-title">
-          {t('feed.title')}
+        <Title order={2} size="h3" id="calendar-feed-title">
+          {t('common:calendarFeed.title')}
         </Title>
-        <Text>{t('feed.intro')}</Text>
+        <Text>{t('common:calendarFeed.intro')}</Text>
         {feed.data && (
           <Text fw={600}>
             {active
-              ? t('feed.active', { date: f.date(feed.data.calendarFeed.createdAt) })
-              : t('feed.inactive')}
+              ? t('common:calendarFeed.active', { date: f.date(feed.data.calendarFeed.createdAt) })
+              : t('common:calendarFeed.inactive')}
           </Text>
         )}
         {url && (
-          <StatusMessage title={t('feed.once')}>
+          <StatusMessage title={t('common:calendarFeed.once')}>
             <TextInput
-              label={t('feed.url')}
+              label={t('common:calendarFeed.url')}
               value={url}
               readOnly
               onFocus={(e) => e.currentTarget.select()}
             />
           </StatusMessage>
         )}
-        {revokedNow && !url && <StatusMessage>{t('feed.revoked')}</StatusMessage>}
-        {error && <ErrorAlert>{errorOf(error)}</ErrorAlert>}
+        {revokedNow && !url && <StatusMessage>{t('common:calendarFeed.revoked')}</StatusMessage>}
+        {problem && <ErrorAlert>{errorText.message(problem)}</ErrorAlert>}
         <Group>
           <Button
             variant="default"
@@ -66,7 +70,7 @@ export function CalendarFeedPanel() {
                 .catch(() => undefined)
             }
           >
-            {active ? t('feed.regenerate') : t('feed.generate')}
+            {active ? t('common:calendarFeed.regenerate') : t('common:calendarFeed.generate')}
           </Button>
           {active && (
             <Button
@@ -81,7 +85,7 @@ export function CalendarFeedPanel() {
                   .catch(() => undefined)
               }
             >
-              {t('feed.revoke')}
+              {t('common:calendarFeed.revoke')}
             </Button>
           )}
         </Group>
