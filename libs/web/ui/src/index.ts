@@ -5,6 +5,7 @@ export * from './lib/theme';
 export * from './lib/errors';
 export * from './lib/i18n/create-i18n';
 export * from './lib/i18n/format';
+export * from './lib/i18n/person-name';
 export * from './lib/i18n/types';
 export { commonPl, type CommonTexts } from './lib/i18n/common.pl';
 export { commonEn } from './lib/i18n/common.en';

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import contentDisposition from 'content-disposition';
 import type { Response } from 'express';
 import JSZip from 'jszip';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { Permission } from '@civitas/shared/domain';
@@ -23,6 +24,20 @@ const safeName = (name: string) =>
     .replace(/[/\\\p{Cc}]/gu, '_')
     .replace(/^\.+/, '_')
     .slice(0, 200) || 'file';
+
+/**
+ * A stream that asks storage for the file only when the zip first reads from it. JSZip
+ * writes entries one after another and resumes only the one it is writing, so a person
+ * with many files holds one open file (or S3 request) at a time, not one per file.
+ */
+function openWhenRead(open: () => Promise<Readable>): Readable {
+  return Readable.from(
+    (async function* () {
+      yield* await open();
+    })(),
+    { objectMode: false },
+  );
+}
 
 /**
  * The data export (RODO art. 15 and 20): `data.json` (the account and every registered
@@ -96,8 +111,11 @@ export class DataExportService {
       }
       taken.add(path);
       listed.push({ section, documentId: file.documentId, path });
-      // Read when the zip reaches it, so a large library is never all in memory.
-      zip.file(path, await this.storage.read(key), { binary: true });
+      zip.file(
+        path,
+        openWhenRead(() => this.storage.read(key)),
+        { binary: true },
+      );
     }
     zip.file('data.json', JSON.stringify({ ...data, files: listed }, null, 2));
     return zip;

@@ -93,7 +93,10 @@ export function isConsentTextVersion(purpose: ConsentPurpose, version: string): 
 /** Days between asking for erasure and the erasure itself, during which it can be cancelled. */
 export const ERASURE_GRACE_DAYS = 14;
 
-/** The name an erased person's posts, messages and comments are shown under from then on. */
+/**
+ * The name an erased person's posts, messages and comments are shown under from then on.
+ * Stored as is (in Polish); the web shows it in the page's language (`usePersonName`).
+ */
 export const ERASED_PERSON_NAME = 'Anonimowy użytkownik';
 
 /** What a person asked of the office about their data (RODO art. 18, 21 and any other). */

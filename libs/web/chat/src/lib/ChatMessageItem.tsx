@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { CHAT_MESSAGE_MAX, type ChatMessage, type RealtimeRefusal } from '@civitas/shared/domain';
-import { useFormatters } from '@civitas/web/ui';
+import { useFormatters, usePersonName } from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { excerpt } from './chat-rules';
@@ -36,12 +36,13 @@ export function ChatMessageItem({
 }) {
   const { t } = useTranslation(CHAT_NS);
   const format = useFormatters();
+  const personName = usePersonName();
   const [mode, setMode] = useState<Mode>('view');
   const [draft, setDraft] = useState('');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const author = message.author;
-  const authorName = author?.name ?? t('message.formerAuthor');
+  const authorName = personName(author?.name) ?? t('message.formerAuthor');
   const gone = !!message.deletedAt || (message.hidden && !message.bodyHtml);
 
   async function run(action: () => Promise<RealtimeRefusal | null>) {
@@ -69,7 +70,7 @@ export function ChatMessageItem({
         <Group gap="xs" wrap="wrap">
           <Text fw={600} size="sm" component="span">
             {author
-              ? t('message.by', { name: author.name, organisation: author.organisationName })
+              ? t('message.by', { name: authorName, organisation: author.organisationName })
               : authorName}
           </Text>
           <Text size="xs" c="gray.8" component="span">
@@ -81,7 +82,7 @@ export function ChatMessageItem({
           <Text size="xs" c="gray.8" fs="italic">
             {repliedTo
               ? t('message.replyTo', {
-                  name: repliedTo.author?.name ?? t('message.formerAuthor'),
+                  name: personName(repliedTo.author?.name) ?? t('message.formerAuthor'),
                   excerpt: excerpt(repliedTo),
                 })
               : t('message.replyToUnknown')}

@@ -1,4 +1,4 @@
-import { Role } from '@civitas/shared/domain';
+import { ERASED_PERSON_NAME, Role } from '@civitas/shared/domain';
 import { AuthSession, RealtimeClient, RealtimeProvider } from '@civitas/web/data-access';
 import { ChatTestServer } from '@civitas/web/data-access/testing';
 import { renderPage } from '@civitas/web/ui/testing';
@@ -229,6 +229,26 @@ describe('ChatPanel', () => {
       await screen.findByText('Łączenie z czatem…', undefined, { timeout: 5_000 }),
     ).toBeTruthy();
   });
+
+  it.each([
+    ['en', 'Chat messages', 'Anonymous user', 'In reply to:'],
+    ['pl', 'Wiadomości czatu', 'Anonimowy użytkownik', 'W odpowiedzi na:'],
+  ] as const)(
+    "shows an erased author's messages under the anonymous name in the page's language (%s)",
+    async (language, logName, anonymous, inReplyTo) => {
+      const erased = { id: 'erased', name: ERASED_PERSON_NAME, organisationName: 'Poznań' };
+      const question = server.store(GROUP, erased, 'Kto zna stawki?');
+      server.store(GROUP, MICHAL, 'My znamy', true, question.id);
+      renderPanel(clientOf(MARIA), { language });
+
+      const log = await screen.findByRole('log', { name: logName });
+      await within(log).findByText('My znamy');
+      const [theirs, answer] = within(log).getAllByTestId('chat-message');
+      expect(theirs.textContent).toContain(`${anonymous} (Poznań)`);
+      expect(answer.textContent).toContain(`${inReplyTo} ${anonymous}`);
+      if (language === 'en') expect(log.textContent).not.toContain('Anonimowy');
+    },
+  );
 
   it('speaks English', async () => {
     renderPanel(clientOf(MARIA), { language: 'en' });

@@ -7,7 +7,7 @@ import {
   useRealtime,
   useSession,
 } from '@civitas/web/data-access';
-import { ErrorAlert, LoadingState } from '@civitas/web/ui';
+import { ErrorAlert, LoadingState, usePersonName } from '@civitas/web/ui';
 import {
   type FormEvent,
   type KeyboardEvent,
@@ -92,6 +92,7 @@ export function ChatPanel({
   headingId?: string;
 }) {
   const { t } = useTranslation(CHAT_NS);
+  const personName = usePersonName();
   const client = useRealtime();
   const chat = useGroupChat(groupId);
   const connection = useConnectionState();
@@ -330,7 +331,7 @@ export function ChatPanel({
                     <Group gap="xs">
                       <Text size="sm">
                         {t('compose.replyingTo', {
-                          name: replyTo.author?.name ?? t('message.formerAuthor'),
+                          name: personName(replyTo.author?.name) ?? t('message.formerAuthor'),
                         })}
                       </Text>
                       <Button size="compact-xs" variant="default" onClick={() => setReplyTo(null)}>

@@ -10,6 +10,7 @@ import {
   StatusMessage,
   useErrorText,
   useFormatters,
+  usePersonName,
 } from '@civitas/web/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +28,7 @@ export function DocumentPage() {
   const { t, i18n } = useTranslation(DOCUMENTS_NS);
   const { documentId = '' } = useParams();
   const format = useFormatters();
+  const personName = usePersonName();
   const errorText = useErrorText();
   const [versionsOpen, setVersionsOpen] = useState(false);
   const [preview, setPreview] = useState<PreviewTarget | null>(null);
@@ -70,7 +72,7 @@ export function DocumentPage() {
               { label: t('document.size'), value: formatBytes(doc.size, i18n.language) },
               { label: t('document.type'), value: doc.extension.toUpperCase() },
               { label: t('document.modified'), value: format.dateTime(doc.updatedAt) },
-              { label: t('document.author'), value: doc.createdBy?.name ?? '—' },
+              { label: t('document.author'), value: personName(doc.createdBy?.name) ?? '—' },
               { label: t('document.versionCount'), value: doc.versionCount },
             ]}
           />

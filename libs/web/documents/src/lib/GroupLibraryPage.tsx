@@ -48,6 +48,7 @@ import {
   StatusMessage,
   useErrorText,
   useFormatters,
+  usePersonName,
 } from '@civitas/web/ui';
 import { type DragEvent, type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -344,6 +345,7 @@ export function GroupLibraryPage() {
   const session = useSession();
   const errorText = useErrorText();
   const format = useFormatters();
+  const personName = usePersonName();
   const [sort, setSort] = useState<SortKey>('name');
   const [descending, setDescending] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -415,10 +417,13 @@ export function GroupLibraryPage() {
     const list = data?.documents.edges.map((e) => e.node) ?? [];
     if (sort !== 'author') return list;
     const sorted = [...list].sort((a, b) =>
-      (a.createdBy?.name ?? '').localeCompare(b.createdBy?.name ?? '', 'pl'),
+      (personName(a.createdBy?.name) ?? '').localeCompare(
+        personName(b.createdBy?.name) ?? '',
+        'pl',
+      ),
     );
     return descending ? sorted.reverse() : sorted;
-  }, [data, sort, descending]);
+  }, [data, sort, descending, personName]);
 
   const group = data?.group;
   const problem = toApiProblem(error);
@@ -787,7 +792,7 @@ export function GroupLibraryPage() {
                           <Table.Td>
                             <time dateTime={doc.updatedAt}>{format.dateTime(doc.updatedAt)}</time>
                           </Table.Td>
-                          <Table.Td>{doc.createdBy?.name ?? '—'}</Table.Td>
+                          <Table.Td>{personName(doc.createdBy?.name) ?? '—'}</Table.Td>
                           <Table.Td>{rowActions(doc)}</Table.Td>
                         </Table.Tr>
                       ))}

@@ -6,7 +6,7 @@ import {
   RestoreDocumentDocument,
   RestoreDocumentFolderDocument,
 } from '@civitas/web/data-access';
-import { LoadingState, useFormatters } from '@civitas/web/ui';
+import { LoadingState, useFormatters, usePersonName } from '@civitas/web/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { daysLeft, formatBytes } from './document-rules';
@@ -29,6 +29,7 @@ export function TrashPanel({
 }) {
   const { t, i18n } = useTranslation(DOCUMENTS_NS);
   const format = useFormatters();
+  const personName = usePersonName();
   const [open, setOpen] = useState(false);
   const [load, { data, loading, refetch }] = useLazyQuery(GroupDocumentTrashDocument, {
     fetchPolicy: 'network-only',
@@ -90,7 +91,7 @@ export function TrashPanel({
                         <Text fw={600}>
                           {t('trash.folder')}: {f.name}
                         </Text>
-                        <Text size="sm">{deleted(f.deletedAt, f.deletedBy?.name)}</Text>
+                        <Text size="sm">{deleted(f.deletedAt, personName(f.deletedBy?.name))}</Text>
                       </Stack>
                       {canManage && (
                         <Button
@@ -112,7 +113,7 @@ export function TrashPanel({
                         <Text fw={600}>
                           {t('trash.file')}: {d.name} ({formatBytes(d.size, i18n.language)})
                         </Text>
-                        <Text size="sm">{deleted(d.deletedAt, d.deletedBy?.name)}</Text>
+                        <Text size="sm">{deleted(d.deletedAt, personName(d.deletedBy?.name))}</Text>
                         {d.purgeAt && (
                           <Text size="sm">
                             {t('trash.left', {

@@ -6,7 +6,13 @@ import {
   RestoreDocumentVersionDocument,
   toApiProblem,
 } from '@civitas/web/data-access';
-import { ErrorAlert, LoadingState, useErrorText, useFormatters } from '@civitas/web/ui';
+import {
+  ErrorAlert,
+  LoadingState,
+  useErrorText,
+  useFormatters,
+  usePersonName,
+} from '@civitas/web/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes, uploadErrorText } from './document-rules';
@@ -47,6 +53,7 @@ export function VersionDrawer({
   const { t, i18n } = useTranslation(DOCUMENTS_NS);
   const { t: tc } = useTranslation();
   const format = useFormatters();
+  const personName = usePersonName();
   const errorText = useErrorText();
   const [note, setNote] = useState('');
   const [failed, setFailed] = useState('');
@@ -175,7 +182,7 @@ export function VersionDrawer({
                     </Group>
                     <Text size="sm">
                       {t('versions.by', {
-                        name: v.uploadedBy?.name ?? t('versions.formerPerson'),
+                        name: personName(v.uploadedBy?.name) ?? t('versions.formerPerson'),
                         when: format.dateTime(v.createdAt),
                       })}
                     </Text>

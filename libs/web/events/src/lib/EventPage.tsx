@@ -32,6 +32,7 @@ import {
   LoadingState,
   Page,
   StatusMessage,
+  usePersonName,
 } from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -386,6 +387,7 @@ export function RegistrationPanel({ event, now }: { event: EventDetailsFragment;
 /** The participant list and the waiting list as the API lets the caller see them. */
 export function Participants({ event }: { event: EventDetailsFragment }) {
   const { t, i18n } = useTranslation(EVENTS_NS);
+  const personName = usePersonName();
   const registered = event.participants.filter(
     (p) => p.status === EventRegistrationStatus.Registered,
   );
@@ -410,7 +412,7 @@ export function Participants({ event }: { event: EventDetailsFragment }) {
           {rows.map((p) => (
             <Table.Tr key={p.id}>
               {testId === 'waitlist' && <Table.Td>{p.waitlistPosition}</Table.Td>}
-              <Table.Td>{p.name}</Table.Td>
+              <Table.Td>{personName(p.name)}</Table.Td>
               <Table.Td>{p.cityName ?? '—'}</Table.Td>
               <Table.Td>{p.position ?? '—'}</Table.Td>
               <Table.Td>{formatWarsaw(p.registeredAt, i18n.language)}</Table.Td>

@@ -27,6 +27,7 @@ import {
   useErrorText,
   useFormatters,
   useLoadMore,
+  usePersonName,
 } from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -430,6 +431,7 @@ export function EditGroupPanel({
 export function ModerationLogPanel({ groupId }: { groupId: string }) {
   const { t } = useTranslation(GROUPS_NS);
   const format = useFormatters();
+  const personName = usePersonName();
   const problemText = useProblemText();
   const { data, loading, error, fetchMore } = useQuery(ModerationLogDocument, {
     variables: { groupId, first: PAGE_SIZE_DEFAULT },
@@ -438,9 +440,13 @@ export function ModerationLogPanel({ groupId }: { groupId: string }) {
   const more = useLoadMore(connection?.pageInfo, (after) => fetchMore({ variables: { after } }));
   const columns: ConnectionColumn<LogEntry>[] = [
     { key: 'when', header: t('group.logWhen'), render: (e) => format.dateTime(e.createdAt) },
-    { key: 'who', header: t('group.logWho'), render: (e) => e.actor?.name ?? '' },
+    { key: 'who', header: t('group.logWho'), render: (e) => personName(e.actor?.name) ?? '' },
     { key: 'what', header: t('group.logWhat'), render: (e) => t(`logAction.${e.action}`) },
-    { key: 'whom', header: t('group.logWhom'), render: (e) => e.targetPerson?.name ?? '' },
+    {
+      key: 'whom',
+      header: t('group.logWhom'),
+      render: (e) => personName(e.targetPerson?.name) ?? '',
+    },
     { key: 'why', header: t('group.logWhy'), render: (e) => e.reason ?? '' },
   ];
   return (

@@ -13,6 +13,7 @@ import {
   useErrorText,
   useFormatters,
   useLoadMore,
+  usePersonName,
 } from '@civitas/web/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,6 +38,7 @@ export function ForumSection({ groupId, canPost }: { groupId: string; canPost: b
   const [writing, setWriting] = useState(false);
   const errorText = useErrorText();
   const format = useFormatters();
+  const personName = usePersonName();
   const { data, loading, error, fetchMore } = useQuery(GroupForumThreadsDocument, {
     variables: { groupId, first: PAGE_SIZE_DEFAULT },
   });
@@ -67,7 +69,9 @@ export function ForumSection({ groupId, canPost }: { groupId: string; canPost: b
       key: 'author',
       header: t('forum.author'),
       render: (thread) =>
-        thread.author ? `${thread.author.name} (${thread.author.organisation.name})` : '',
+        thread.author
+          ? `${personName(thread.author.name)} (${thread.author.organisation.name})`
+          : '',
     },
     {
       key: 'activity',

@@ -25,6 +25,7 @@ import {
   useErrorText,
   useFormatters,
   useLoadMore,
+  usePersonName,
 } from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -122,6 +123,7 @@ function MyGroupsSection() {
 function InvitationsSection({ onDone, onError }: Announce) {
   const { t } = useTranslation(GROUPS_NS);
   const errorText = useErrorText();
+  const personName = usePersonName();
   const { data, loading, error } = useQuery(MyGroupInvitationsDocument, {
     variables: { first: PAGE_SIZE_DEFAULT },
     fetchPolicy: 'cache-and-network',
@@ -164,7 +166,7 @@ function InvitationsSection({ onDone, onError }: Announce) {
                     <Text size="sm">{node.group.topic}</Text>
                     {node.invitedBy && (
                       <Text size="sm">
-                        {t('groups.invitedBy')}: {node.invitedBy.name} (
+                        {t('groups.invitedBy')}: {personName(node.invitedBy.name)} (
                         {node.invitedBy.organisation.name})
                       </Text>
                     )}

@@ -1,4 +1,5 @@
 import {
+  ERASED_PERSON_NAME,
   ForumReaction,
   ForumThreadFollow,
   GroupRole,
@@ -174,6 +175,34 @@ describe('ThreadPage', () => {
       (screen.getByRole('textbox', { name: /Treść \(Markdown\)/ }) as HTMLTextAreaElement).value,
     ).toBe('> Agnieszka Dąbrowska napisał(a):\n>\n> Jak liczycie godziny w arkuszach?\n\n');
   });
+
+  it.each([
+    ['en', 'Anonymous user', 'Quote the post of', 'wrote:'],
+    ['pl', 'Anonimowy użytkownik', 'Cytuj wpis:', 'napisał(a):'],
+  ] as const)(
+    "shows an erased author's posts under the anonymous name in the page's language (%s)",
+    async (language, anonymous, quoteLabel, wrote) => {
+      const erased = { ...author, id: 'u-erased', name: ERASED_PERSON_NAME };
+      renderPage(<ThreadPage />, {
+        path: '/groups/:groupId/threads/:threadId',
+        route: '/groups/g2/threads/t1',
+        session: signedInAs(Role.CITY_OFFICIAL),
+        language,
+        mocks: [groupPage, threadPage([post('p1', 1, 'Jak liczycie godziny?', erased), reply])],
+      });
+      const posts = await screen.findByRole('region', {
+        name: language === 'en' ? 'Posts' : 'Wpisy',
+      });
+      expect(
+        await within(posts).findByRole('heading', { level: 3, name: `${anonymous} (Gdynia)` }),
+      ).toBeTruthy();
+      fireEvent.click(screen.getByRole('button', { name: `${quoteLabel} ${anonymous}` }));
+      expect((screen.getByRole('textbox', { name: /Markdown/ }) as HTMLTextAreaElement).value).toBe(
+        `> ${anonymous} ${wrote}\n>\n> Jak liczycie godziny?\n\n`,
+      );
+      if (language === 'en') expect(screen.queryByText(/Anonimowy/)).toBeNull();
+    },
+  );
 
   it('toggles a reaction, with counts in its accessible name', async () => {
     open([

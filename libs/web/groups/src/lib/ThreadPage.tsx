@@ -30,6 +30,7 @@ import {
   summaryItems,
   useFormatters,
   useLoadMore,
+  usePersonName,
 } from '@civitas/web/ui';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -130,8 +131,9 @@ function PostCard({
 }) {
   const { t } = useTranslation(GROUPS_NS);
   const format = useFormatters();
+  const personName = usePersonName();
   const author = post.author
-    ? t('thread.by', { name: post.author.name, city: post.author.organisation.name })
+    ? t('thread.by', { name: personName(post.author.name), city: post.author.organisation.name })
     : t('thread.formerAuthor');
   const headingId = `post-${post.id}-heading`;
   return (
@@ -197,7 +199,7 @@ function PostCard({
                 size="compact-sm"
                 variant="default"
                 onClick={() => onQuote(post)}
-                aria-label={t('thread.quoteLabel', { name: post.author?.name ?? '' })}
+                aria-label={t('thread.quoteLabel', { name: personName(post.author?.name) ?? '' })}
               >
                 {t('thread.quote')}
               </Button>
@@ -362,6 +364,7 @@ function ReplyForm({
 /** `/groups/:groupId/threads/:threadId`: the thread, its posts, reactions and a reply form. */
 export function ThreadPage() {
   const { t } = useTranslation(GROUPS_NS);
+  const personName = usePersonName();
   const { groupId = '', threadId = '' } = useParams();
   const describe = useForumError();
   const location = useLocation();
@@ -456,7 +459,7 @@ export function ThreadPage() {
 
   function quote(post: Post) {
     const addition = quoteMarkdown(
-      t('thread.wrote', { name: post.author?.name ?? t('thread.formerAuthor') }),
+      t('thread.wrote', { name: personName(post.author?.name) ?? t('thread.formerAuthor') }),
       post.bodySource ?? '',
     );
     setBody(body ? `${body.trimEnd()}\n\n${addition}` : addition);

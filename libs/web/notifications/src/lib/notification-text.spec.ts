@@ -1,4 +1,4 @@
-import { NotificationKind } from '@civitas/shared/domain';
+import { ERASED_PERSON_NAME, NotificationKind } from '@civitas/shared/domain';
 import { createI18n } from '@civitas/web/ui';
 import { describe, expect, it } from 'vitest';
 import { notificationsTranslations, NOTIFICATIONS_NS } from './i18n';
@@ -171,4 +171,22 @@ describe('consultation notifications', () => {
       expect(notificationLink(n as never)).toBe('/positions/consultations/c1');
     },
   );
+});
+
+describe('an erased actor', () => {
+  it.each([
+    ['en', 'Anonymous user'],
+    ['pl', 'Anonimowy użytkownik'],
+  ] as const)("is named in the page's language (%s)", (language, anonymous) => {
+    const i18n = createI18n(
+      { [NOTIFICATIONS_NS]: notificationsTranslations },
+      { language, persist: false },
+    );
+    const n = notification('n1', {
+      kind: NotificationKind.OPINION_DISCUSSION,
+      actorName: ERASED_PERSON_NAME,
+      targetId: 'r1',
+    });
+    expect(notificationText(i18n.t, n as never)).toMatch(new RegExp(`^${anonymous} `));
+  });
 });

@@ -1,5 +1,6 @@
 import { NotificationKind } from '@civitas/shared/domain';
 import type { NotificationItemFragment } from '@civitas/web/data-access';
+import { displayPersonName } from '@civitas/web/ui';
 import type { TFunction } from 'i18next';
 import { NOTIFICATIONS_NS } from './i18n';
 
@@ -24,7 +25,7 @@ export function notificationText(t: TFunction, n: NotificationItemFragment): str
   const k = (key: string, values: Record<string, unknown> = {}) =>
     t(`${NOTIFICATIONS_NS}:${key}`, values);
   const values = {
-    actor: n.actorName ?? k('text.someone'),
+    actor: displayPersonName(t, n.actorName) ?? k('text.someone'),
     group: n.groupName ?? k('text.aGroup'),
     threadName: n.threadTitle ? k('text.threadName', { thread: n.threadTitle }) : '',
     inThread: n.threadTitle ? k('text.inThread', { thread: n.threadTitle }) : '',

@@ -4,7 +4,7 @@ import {
   OpinionDashboardDocument,
   type OpinionRequestListItemFragment,
 } from '@civitas/web/data-access';
-import { ConnectionTable, ErrorAlert, LoadingState, Page } from '@civitas/web/ui';
+import { ConnectionTable, ErrorAlert, LoadingState, Page, usePersonName } from '@civitas/web/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { OpinionStateBadge } from './badges';
@@ -31,6 +31,7 @@ function RequestList({ items }: { items: readonly OpinionRequestListItemFragment
 /** `/opinions/dashboard` (the office): counts by state, overdue and due-soon, time, experts. */
 export function DashboardPage() {
   const { t, i18n } = useTranslation(OPINIONS_NS);
+  const personName = usePersonName();
   const errorOf = useOpinionError();
   const locale = i18n.language === 'en' ? 'en-GB' : 'pl-PL';
   const { data, loading, error } = useQuery(OpinionDashboardDocument, {
@@ -101,7 +102,7 @@ export function DashboardPage() {
                   <Table.Tbody>
                     {d.byExpert.map((e) => (
                       <Table.Tr key={e.expert.id}>
-                        <Table.Th scope="row">{e.expert.name}</Table.Th>
+                        <Table.Th scope="row">{personName(e.expert.name)}</Table.Th>
                         <Table.Td>{e.active}</Table.Td>
                         <Table.Td>{e.delivered}</Table.Td>
                         <Table.Td>{e.released}</Table.Td>

@@ -13,6 +13,7 @@ import {
   Page,
   useFormatters,
   useLoadMore,
+  usePersonName,
 } from '@civitas/web/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +26,7 @@ import { useOpinionError } from './parts';
 export function useRequestColumns(): ConnectionColumn<OpinionRequestListItemFragment>[] {
   const { t } = useTranslation(OPINIONS_NS);
   const format = useFormatters();
+  const personName = usePersonName();
   return [
     {
       key: 'subject',
@@ -53,7 +55,7 @@ export function useRequestColumns(): ConnectionColumn<OpinionRequestListItemFrag
         </Group>
       ),
     },
-    { key: 'expert', header: t('hub.expert'), render: (r) => r.expert?.name ?? '—' },
+    { key: 'expert', header: t('hub.expert'), render: (r) => personName(r.expert?.name) ?? '—' },
   ];
 }
 

@@ -22,6 +22,7 @@ import {
   Page,
   StatusMessage,
   useFormatters,
+  usePersonName,
 } from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -135,6 +136,7 @@ export function RequestPage() {
 
 function RequestDetails({ request }: { request: OpinionRequestDetailsFragment }) {
   const { t, i18n } = useTranslation(OPINIONS_NS);
+  const personName = usePersonName();
   const format = useFormatters();
   return (
     <section aria-labelledby="details-heading">
@@ -146,7 +148,7 @@ function RequestDetails({ request }: { request: OpinionRequestDetailsFragment })
               { label: t('request.city'), value: request.city.name },
               {
                 label: t('request.requester'),
-                value: request.requester?.name ?? t('common:notGiven'),
+                value: personName(request.requester?.name) ?? t('common:notGiven'),
               },
               {
                 label: t('request.areaOfLaw'),
@@ -162,7 +164,7 @@ function RequestDetails({ request }: { request: OpinionRequestDetailsFragment })
                 ? [{ label: t('request.submittedAt'), value: format.dateTime(request.submittedAt) }]
                 : []),
               ...(request.expert
-                ? [{ label: t('request.expert'), value: request.expert.name }]
+                ? [{ label: t('request.expert'), value: personName(request.expert.name) }]
                 : []),
               ...(request.dueDate
                 ? [{ label: t('request.dueDate'), value: format.date(request.dueDate) }]
@@ -227,6 +229,7 @@ function RequestDetails({ request }: { request: OpinionRequestDetailsFragment })
 
 function Timeline({ request }: { request: OpinionRequestDetailsFragment }) {
   const { t } = useTranslation(OPINIONS_NS);
+  const personName = usePersonName();
   const format = useFormatters();
   return (
     <section aria-labelledby="timeline-heading">
@@ -245,7 +248,7 @@ function Timeline({ request }: { request: OpinionRequestDetailsFragment }) {
             </Text>
             <Text size="sm" c="gray.7">
               <time dateTime={tr.createdAt}>{format.dateTime(tr.createdAt)}</time>
-              {tr.actor ? ` · ${tr.actor.name} (${tr.actor.organisationName})` : ''}
+              {tr.actor ? ` · ${personName(tr.actor.name)} (${tr.actor.organisationName})` : ''}
             </Text>
             {tr.comment && <Text style={{ whiteSpace: 'pre-line' }}>{tr.comment}</Text>}
           </li>
@@ -264,6 +267,7 @@ function Discussion({
 }) {
   const { t } = useTranslation(OPINIONS_NS);
   const format = useFormatters();
+  const personName = usePersonName();
   const errorOf = useOpinionError();
   const [body, setBody] = useState('');
   const [sent, setSent] = useState('');
@@ -305,7 +309,7 @@ function Discussion({
               <li key={node.id}>
                 <Paper withBorder p="sm">
                   <Text size="sm" fw={600}>
-                    {node.author?.name ?? t('common:notGiven')}
+                    {personName(node.author?.name) ?? t('common:notGiven')}
                     {node.author ? ` (${node.author.organisationName})` : ''} ·{' '}
                     <time dateTime={node.createdAt}>{format.dateTime(node.createdAt)}</time>
                   </Text>
@@ -381,6 +385,7 @@ function AuditLog({ requestId }: { requestId: string }) {
 
 function AuditTable({ requestId }: { requestId: string }) {
   const { t } = useTranslation(OPINIONS_NS);
+  const personName = usePersonName();
   const format = useFormatters();
   const errorOf = useOpinionError();
   const [loadingMore, setLoadingMore] = useState(false);
@@ -409,7 +414,9 @@ function AuditTable({ requestId }: { requestId: string }) {
               <Table.Tr key={node.id}>
                 <Table.Td>{format.dateTime(node.createdAt)}</Table.Td>
                 <Table.Td>
-                  {node.actor ? `${node.actor.name} (${node.actor.organisationName})` : '—'}
+                  {node.actor
+                    ? `${personName(node.actor.name)} (${node.actor.organisationName})`
+                    : '—'}
                 </Table.Td>
                 <Table.Td>
                   <code>{node.action}</code>

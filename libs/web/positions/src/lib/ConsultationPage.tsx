@@ -33,6 +33,7 @@ import {
   LoadMoreButton,
   Page,
   useLoadMore,
+  usePersonName,
 } from '@civitas/web/ui';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -75,8 +76,10 @@ function CommentCard({
   onChanged: () => void;
 }) {
   const { t } = useTranslation(POSITIONS_NS);
+  const personName = usePersonName();
   const errorOf = usePositionsError();
   const [editing, setEditing] = useState(false);
+  const by = { name: personName(comment.author.name), city: comment.author.cityName };
   const [text, setText] = useState(comment.bodyMarkdown);
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -110,14 +113,9 @@ function CommentCard({
       id={`comment-${comment.id}`}
       // Focused after "show more", so keyboard and screen reader users go on from there.
       tabIndex={-1}
-      aria-label={t('consultation.commentBy', {
-        name: comment.author.name,
-        city: comment.author.cityName,
-      })}
+      aria-label={t('consultation.commentBy', by)}
     >
-      <Text fw={600}>
-        {t('consultation.commentBy', { name: comment.author.name, city: comment.author.cityName })}
-      </Text>
+      <Text fw={600}>{t('consultation.commentBy', by)}</Text>
       <Text size="sm" c="dimmed">
         {t('consultation.written', { time: warsawTime(comment.createdAt) })}
         {edited && ` · ${t('consultation.edited', { time: warsawTime(comment.updatedAt) })}`}

@@ -15,6 +15,7 @@ import {
   useErrorText,
   useFormatters,
   useLoadMore,
+  usePersonName,
 } from '@civitas/web/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -144,6 +145,7 @@ export function BookmarksPage() {
 export function ReviewQueuePage() {
   const { t } = useTranslation(PRACTICES_NS);
   const fmt = useFormatters();
+  const personName = usePersonName();
   const errorText = useErrorText();
   const { data, loading, error, fetchMore } = useQuery(PracticeReviewQueueDocument, {
     variables: { first: PAGE_SIZE_DEFAULT },
@@ -175,7 +177,7 @@ export function ReviewQueuePage() {
                 <Text size="sm">
                   {[
                     p.city.name,
-                    p.author?.name,
+                    personName(p.author?.name),
                     t('review.submittedAt', { date: fmt.dateTime(p.submittedAt) }),
                   ]
                     .filter(Boolean)

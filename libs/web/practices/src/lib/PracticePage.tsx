@@ -32,6 +32,7 @@ import {
   Page,
   useErrorText,
   useFormatters,
+  usePersonName,
 } from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -218,6 +219,7 @@ export function PracticePage() {
   const { t } = useTranslation(PRACTICES_NS);
   const session = useSession();
   const fmt = useFormatters();
+  const personName = usePersonName();
   const areaName = useAreaName();
   const errorText = useErrorText();
   const { data, loading, error } = useQuery(GoodPracticeDocument, {
@@ -347,7 +349,9 @@ export function PracticePage() {
                 {
                   label: t('practice.contact'),
                   value: p.contactPerson
-                    ? [p.contactPerson.name, p.contactPerson.position].filter(Boolean).join(', ')
+                    ? [personName(p.contactPerson.name), p.contactPerson.position]
+                        .filter(Boolean)
+                        .join(', ')
                     : '',
                 },
                 {
@@ -389,7 +393,7 @@ export function PracticePage() {
                       {t('practice.historyItem', {
                         date: fmt.dateTime(h.createdAt),
                         to: t(`status.${h.toStatus}`),
-                        who: h.actor?.name ?? '—',
+                        who: personName(h.actor?.name) ?? '—',
                       })}
                       {h.comment ? `: ${h.comment}` : ''}
                     </List.Item>

@@ -31,6 +31,7 @@ import {
   Page,
   StatusMessage,
   useFormatters,
+  usePersonName,
 } from '@civitas/web/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -78,6 +79,7 @@ function ResolveForm({ id }: { id: string }) {
 function RequestQueue() {
   const { t } = useTranslation(PRIVACY_NS);
   const f = useFormatters();
+  const personName = usePersonName();
   const errorOf = usePrivacyError();
   const [status, setStatus] = useState<PrivacyRequestStatus>(PrivacyRequestStatus.Open);
   const { data, error, loading, fetchMore } = useQuery(PrivacyRequestsDocument, {
@@ -116,7 +118,7 @@ function RequestQueue() {
               {list.edges.map(({ node: r }) => (
                 <Table.Tr key={r.id} data-testid="privacy-queue-row">
                   <Table.Td>
-                    <Text>{r.personName}</Text>
+                    <Text>{personName(r.personName)}</Text>
                     <Text size="sm">{r.personEmail}</Text>
                   </Table.Td>
                   <Table.Td>

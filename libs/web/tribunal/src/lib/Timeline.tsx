@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import type { TribunalStageEntryItemFragment } from '@civitas/web/data-access';
-import { DescriptionList, useFormatters } from '@civitas/web/ui';
+import { DescriptionList, useFormatters, usePersonName } from '@civitas/web/ui';
 import { useTranslation } from 'react-i18next';
 import { TRIBUNAL_NS } from './i18n';
 
@@ -21,6 +21,7 @@ export function Timeline({
   onCorrect?: (entry: TribunalStageEntryItemFragment) => void;
 }) {
   const { t } = useTranslation(TRIBUNAL_NS);
+  const personName = usePersonName();
   const f = useFormatters();
   if (entries.length === 0) return <Text>{t('timeline.empty')}</Text>;
   return (
@@ -78,7 +79,7 @@ export function Timeline({
                 )}
                 {entry.actorName && (
                   <Text size="sm" c="dimmed">
-                    {t('timeline.by', { name: entry.actorName })}
+                    {t('timeline.by', { name: personName(entry.actorName) })}
                   </Text>
                 )}
                 {entry.corrections.length > 0 && (
@@ -91,7 +92,7 @@ export function Timeline({
                         <List.Item key={c.id}>
                           {t(c.voided ? 'timeline.correctionVoided' : 'timeline.correction', {
                             date: f.dateTime(c.createdAt),
-                            name: c.actorName ?? '—',
+                            name: personName(c.actorName) ?? '—',
                             reason: c.reason,
                           })}
                         </List.Item>

@@ -156,4 +156,6 @@ export const commonEn: DeepStrings<CommonTexts> = {
   yes: 'Yes',
   no: 'No',
   notGiven: 'not given',
+  /** An erased person's name (ERASED_PERSON_NAME), wherever their posts or acts are shown. */
+  erasedPerson: 'Anonymous user',
 };

@@ -155,6 +155,8 @@ export const commonPl = {
   yes: 'Tak',
   no: 'Nie',
   notGiven: 'nie podano',
+  /** An erased person's name (ERASED_PERSON_NAME), wherever their posts or acts are shown. */
+  erasedPerson: 'Anonimowy użytkownik',
 };
 
 /** The shape every language must match. */
