@@ -325,6 +325,29 @@ describe('position consultations', () => {
     expect(found).toContain(position.id);
   });
 
+  it('deleting an adopted position keeps its consultation and the comments: CLOSED again, it may be adopted anew', async () => {
+    const c = await openOne('Projekt stanowiska do ponownego przyjęcia');
+    data(await comment(lodzOfficial, c.id, 'Łódź: popieramy.'));
+    const input = { type: 'POSITION', title: 'Stanowisko z błędem', adoptedOn: '2025-03-04' };
+    const position = data(await adopt(c.id, input)).adoptPositionConsultation;
+    const before = await snapshot();
+    data(
+      await as(office, `mutation($id: ID!) { deletePositionStatement(id: $id) }`, {
+        id: position.id,
+      }),
+    );
+    expect(await snapshot()).toEqual(before);
+    expect(data(await get(office, c.id)).positionConsultation).toMatchObject({
+      status: 'CLOSED',
+      adoptedPosition: null,
+      commentCount: 1,
+    });
+    const again = data(
+      await adopt(c.id, { ...input, title: 'Stanowisko poprawione' }),
+    ).adoptPositionConsultation;
+    expect(again).toMatchObject({ consultationId: c.id, consultation: { commentCount: 1 } });
+  });
+
   it('the draft document is read by those who read the consultation and added by the office', async () => {
     const c = await openOne('Projekt z załącznikiem');
     const upload = async (u: TestUser) => {
