@@ -1,7 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Role } from '@civitas/shared/domain';
+import { DocumentsModule } from '@civitas/api/documents';
 import { EventRemindersService, EventsModule } from '@civitas/api/events';
 import { NotificationsModule } from '@civitas/api/notifications';
-import { GqlResponse, TestApp, TestUser } from '@civitas/api/testing';
+import { PersonalDataRegistry } from '@civitas/api/personal-data';
+import { ErasureService, PrivacyModule } from '@civitas/api/privacy';
+import { GqlResponse, TEST_PASSWORD, TestApp, TestUser } from '@civitas/api/testing';
 
 function data<T = Record<string, any>>(r: GqlResponse): T {
   if (r.errors) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`);
@@ -14,6 +20,8 @@ const REGISTER = `mutation($id: ID!) { registerForEvent(id: $id, input: { shareD
 /** Events through notifications (the app composes both domains): promotion and reminders. */
 describe('events: the promoted person and tomorrow’s participants are told, in the bell and by mail', () => {
   let t: TestApp;
+  let dir: string;
+  let lodz: string;
   let office: TestUser;
   let first: TestUser;
   let second: TestUser;
@@ -51,14 +59,20 @@ describe('events: the promoted person and tomorrow’s participants are told, in
     ).createAssociationEvent.id as string;
 
   beforeAll(async () => {
-    t = await TestApp.start([EventsModule, NotificationsModule]);
-    const lodz = await t.makeCity('1061011');
+    dir = mkdtempSync(join(tmpdir(), 'civitas-events-notifications-'));
+    t = await TestApp.start([EventsModule, NotificationsModule, DocumentsModule, PrivacyModule], {
+      DOCUMENTS_DIR: dir,
+    });
+    lodz = await t.makeCity('1061011');
     office = await t.makeUser({ role: Role.OFFICE_ADMIN });
     first = await t.makeUser({ role: Role.CITY_OFFICIAL, organisationId: lodz });
     second = await t.makeUser({ role: Role.CITY_OFFICIAL, organisationId: lodz });
     third = await t.makeUser({ role: Role.CITY_OFFICIAL, organisationId: lodz });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('tells the waitlisted person promoted by a cancellation, in-app and by mail', async () => {
     const id = await create(
@@ -87,6 +101,69 @@ describe('events: the promoted person and tomorrow’s participants are told, in
     );
     expect(mail.text).toContain(`/events/${id}`);
     expect(await bell(first, 'EVENT_PROMOTED')).toEqual([]);
+  });
+
+  it('tells the person an erasure promoted once the erasure commits; an erasure that rolls back tells nobody', async () => {
+    const id = await create(
+      'Warsztaty budżetu obywatelskiego',
+      new Date(Date.now() + 25 * 86400_000),
+      1,
+    );
+    const leaving = await t.makeUser({ role: Role.CITY_OFFICIAL, organisationId: lodz });
+    const waiting = await t.makeUser({ role: Role.CITY_OFFICIAL, organisationId: lodz });
+    data(await t.gql(REGISTER, { id }, { token: leaving.token }));
+    expect(
+      data(await t.gql(REGISTER, { id }, { token: waiting.token })).registerForEvent.status,
+    ).toBe('WAITLISTED');
+    const { dueAt } = data(
+      await t.gql(
+        `mutation($input: RequestErasureInput!) { requestErasure(input: $input) { dueAt } }`,
+        { input: { password: TEST_PASSWORD } },
+        { token: leaving.token },
+      ),
+    ).requestErasure;
+    const told = async () => ({
+      bell: (
+        await t.db.query(
+          `SELECT count(*)::int AS n FROM notification WHERE recipient_id = $1 AND kind = 'EVENT_PROMOTED'`,
+          [waiting.id],
+        )
+      )[0].n,
+      mail: t.mail.messages.filter((m) => m.to.includes(waiting.email)).length,
+    });
+    // Runs after 'events' (contributors go by section): a moment inside the erasure, in which
+    // nobody may have been told yet, then a failure the first time.
+    let fail = true;
+    const toldInside: unknown[] = [];
+    t.app.get(PersonalDataRegistry).register({
+      section: 'zz-after-events',
+      export: async () => ({ data: null }),
+      erase: async () => {
+        await new Promise((r) => setTimeout(r, 400));
+        toldInside.push(await told());
+        if (fail) throw new Error('a later part of the erasure failed');
+      },
+    });
+    const erasures = t.app.get(ErasureService);
+
+    await expect(erasures.runDue(new Date(dueAt))).rejects.toThrow(/later part/);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await told()).toEqual({ bell: 0, mail: 0 });
+    const [{ status }] = await t.db.query(
+      `SELECT status FROM event_registration WHERE event_id = $1 AND user_id = $2`,
+      [id, waiting.id],
+    );
+    expect(status).toBe('WAITLISTED');
+
+    fail = false;
+    expect(await erasures.runDue(new Date(dueAt))).toBe(1);
+    expect(toldInside).toEqual([
+      { bell: 0, mail: 0 },
+      { bell: 0, mail: 0 },
+    ]);
+    const [n] = await bell(waiting, 'EVENT_PROMOTED');
+    expect(n).toMatchObject({ target_id: id });
+    await t.mail.waitFor(waiting.email, (m) => m.subject.includes('Miejsce na wydarzeniu'));
   });
 
   it('reminds the registered the day before, once however many processes run the day', async () => {

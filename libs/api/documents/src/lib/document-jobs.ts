@@ -7,8 +7,8 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue, Worker } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { DOCUMENT_TRASH_DAYS } from '@civitas/shared/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { DOCUMENT_TRASH_DAYS, DocumentOwnerKind } from '@civitas/shared/domain';
 import { APP_CONFIG } from '@civitas/api/core';
 import type { AppConfig } from '@civitas/api/core';
 import { StorageDriver, TMP_PREFIX } from './storage/storage-driver';
@@ -153,32 +153,72 @@ export class DocumentJobs implements OnApplicationBootstrap, OnApplicationShutdo
   async purgeTrash(now = new Date()): Promise<number> {
     const before = new Date(now.getTime() - DOCUMENT_TRASH_DAYS * 24 * HOUR_MS);
     const { keys, n } = await this.db.transaction(async (tx) => {
-      const gone: { storage_key: string }[] = await tx.query(
-        `SELECT DISTINCT v.storage_key FROM document_version v JOIN document d ON d.id = v.document_id
-         WHERE d.deleted_at < $1`,
-        [before],
-      );
-      const [{ n }]: { n: number }[] = await tx.query(
-        `WITH deleted AS (DELETE FROM document WHERE deleted_at < $1 RETURNING id) SELECT count(*)::int AS n FROM deleted`,
-        [before],
-      );
+      const removed = await this.removeDocuments(tx, `d.deleted_at < $1`, [before]);
       // Folders deleted with a folder go with it (ON DELETE CASCADE).
       await tx.query(
         `DELETE FROM document_folder WHERE deleted_at < $1 AND trashed_with_id IS NULL`,
         [before],
       );
-      if (!gone.length) return { keys: [] as string[], n };
-      const kept: { storage_key: string }[] = await tx.query(
-        `SELECT DISTINCT storage_key FROM document_version WHERE storage_key = ANY($1::text[])`,
-        [gone.map((g) => g.storage_key)],
-      );
-      const keep = new Set(kept.map((k) => k.storage_key));
-      return { keys: gone.map((g) => g.storage_key).filter((k) => !keep.has(k)), n };
+      return removed;
     });
-    // After the commit: a failure here leaves bytes without rows, never rows without bytes.
+    await this.deleteStored(keys);
+    return n;
+  }
+
+  /**
+   * An owner is being deleted: its documents (in the trash or not, every version) and folders
+   * go, inside the owner's transaction. Answers the storage keys no version uses any more;
+   * give them to `deleteStored` once that transaction commits.
+   */
+  async removeOwned(
+    tx: EntityManager,
+    ownerKind: DocumentOwnerKind,
+    ownerIds: readonly string[],
+  ): Promise<string[]> {
+    const { keys } = await this.removeDocuments(
+      tx,
+      `d.owner_kind = $1 AND d.owner_id = ANY($2::uuid[])`,
+      [ownerKind, ownerIds],
+    );
+    await tx.query(
+      `DELETE FROM document_folder WHERE owner_kind = $1 AND owner_id = ANY($2::uuid[])`,
+      [ownerKind, ownerIds],
+    );
+    return keys;
+  }
+
+  /**
+   * Deletes bytes whose rows are gone, after that deletion committed: a failure here leaves
+   * bytes without rows (logged), never rows without bytes.
+   */
+  async deleteStored(keys: readonly string[]): Promise<void> {
     for (const key of keys)
       await this.storage.delete(key).catch((e: Error) => this.logger.warn(`${key}: ${e.message}`));
-    return n;
+  }
+
+  /** Deletes the documents `where` says (alias d) and answers the keys no version still uses. */
+  private async removeDocuments(
+    tx: EntityManager,
+    where: string,
+    params: unknown[],
+  ): Promise<{ keys: string[]; n: number }> {
+    const gone: { storage_key: string }[] = await tx.query(
+      `SELECT DISTINCT v.storage_key FROM document_version v JOIN document d ON d.id = v.document_id
+       WHERE ${where}`,
+      params,
+    );
+    const [{ n }]: { n: number }[] = await tx.query(
+      `WITH deleted AS (DELETE FROM document d WHERE ${where} RETURNING id) SELECT count(*)::int AS n FROM deleted`,
+      params,
+    );
+    if (!gone.length) return { keys: [], n };
+    // Bytes a remaining version still uses (a restore shares its key) stay.
+    const kept: { storage_key: string }[] = await tx.query(
+      `SELECT DISTINCT storage_key FROM document_version WHERE storage_key = ANY($1::text[])`,
+      [gone.map((g) => g.storage_key)],
+    );
+    const keep = new Set(kept.map((k) => k.storage_key));
+    return { keys: gone.map((g) => g.storage_key).filter((k) => !keep.has(k)), n };
   }
 
   /** Deletes temporary upload bytes older than `maxAgeMs` (interrupted uploads). */

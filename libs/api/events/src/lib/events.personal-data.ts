@@ -1,7 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { PersonalDataRegistry } from '@civitas/api/personal-data';
-import type { PersonalDataContributor, PersonalDataSection } from '@civitas/api/personal-data';
+import type {
+  AfterErasure,
+  PersonalDataContributor,
+  PersonalDataSection,
+} from '@civitas/api/personal-data';
 import { EventsService, PromotedRow } from './events.service';
 
 /**
@@ -9,7 +13,8 @@ import { EventsService, PromotedRow } from './events.service';
  * city and position recorded). Erasure: registrations for events still to come are deleted
  * (a freed seat goes to the waiting list, as on a cancellation); on past events the row stays —
  * the organiser's attendance count must not change — with the city and position blanked, and
- * the person behind it anonymised with the account.
+ * the person behind it anonymised with the account. Those moved up are told after the erasure
+ * commits.
  */
 @Injectable()
 export class EventsPersonalData implements PersonalDataContributor, OnModuleInit {
@@ -47,7 +52,7 @@ export class EventsPersonalData implements PersonalDataContributor, OnModuleInit
     };
   }
 
-  async erase(userId: string, manager: EntityManager): Promise<void> {
+  async erase(userId: string, manager: EntityManager): Promise<AfterErasure> {
     const future: { id: string; event_id: string; status: string }[] = await manager.query(
       `SELECT r.id, r.event_id, r.status FROM event_registration r
        JOIN association_event e ON e.id = r.event_id
@@ -66,8 +71,11 @@ export class EventsPersonalData implements PersonalDataContributor, OnModuleInit
       `UPDATE event_registration SET city_name = NULL, position = NULL WHERE user_id = $1`,
       [userId],
     );
-    for (const event of new Set(promoted.map((p) => p.eventId))) {
-      await this.events.announcePromotions(promoted.filter((p) => p.eventId === event));
-    }
+    // Told once the erasure commits: a rolled-back erasure promoted nobody.
+    return async () => {
+      for (const event of new Set(promoted.map((p) => p.eventId))) {
+        await this.events.announcePromotions(promoted.filter((p) => p.eventId === event));
+      }
+    };
   }
 }

@@ -30,9 +30,14 @@ export interface PersonalDataContributor {
    * the person (bookmarks, registrations, read state…); keep contributions others rely on
    * (posts, messages, comments) but strip personal data from them (names typed into them
    * stay the author's responsibility; the account itself is anonymised by the privacy centre).
+   * What to tell others (a freed seat's new holder) is answered, not sent: the privacy
+   * centre runs it once the erasure commits, and never if it rolls back.
    */
-  erase(userId: string, manager: EntityManager): Promise<void>;
+  erase(userId: string, manager: EntityManager): Promise<void | AfterErasure>;
 }
+
+/** Run once the erasure committed (announcements); a failure is logged, the erasure stands. */
+export type AfterErasure = () => Promise<void>;
 
 @Injectable()
 export class PersonalDataRegistry {

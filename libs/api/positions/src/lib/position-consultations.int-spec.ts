@@ -325,6 +325,29 @@ describe('position consultations', () => {
     expect(found).toContain(position.id);
   });
 
+  it('deleting an adopted position keeps its consultation and the comments: CLOSED again, it may be adopted anew', async () => {
+    const c = await openOne('Projekt stanowiska do ponownego przyjęcia');
+    data(await comment(lodzOfficial, c.id, 'Łódź: popieramy.'));
+    const input = { type: 'POSITION', title: 'Stanowisko z błędem', adoptedOn: '2025-03-04' };
+    const position = data(await adopt(c.id, input)).adoptPositionConsultation;
+    const before = await snapshot();
+    data(
+      await as(office, `mutation($id: ID!) { deletePositionStatement(id: $id) }`, {
+        id: position.id,
+      }),
+    );
+    expect(await snapshot()).toEqual(before);
+    expect(data(await get(office, c.id)).positionConsultation).toMatchObject({
+      status: 'CLOSED',
+      adoptedPosition: null,
+      commentCount: 1,
+    });
+    const again = data(
+      await adopt(c.id, { ...input, title: 'Stanowisko poprawione' }),
+    ).adoptPositionConsultation;
+    expect(again).toMatchObject({ consultationId: c.id, consultation: { commentCount: 1 } });
+  });
+
   it('the draft document is read by those who read the consultation and added by the office', async () => {
     const c = await openOne('Projekt z załącznikiem');
     const upload = async (u: TestUser) => {
@@ -481,5 +504,38 @@ describe('position consultations', () => {
       },
     );
     expect(code(next)).toBe('BAD_USER_INPUT');
+  });
+
+  it('pages consultations by cursor without loss or repeat when several were opened in the same millisecond', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await openOne(`Ta sama milisekunda ${i}`)).id);
+    // Microseconds apart within one millisecond, and two at the very same instant.
+    await t.db.query(
+      `UPDATE position_consultation SET opened_at = '2030-01-02 10:00:00.123000+00'::timestamptz
+         + make_interval(secs => (array[0.000100, 0.000200, 0.000300, 0.000300, 0.000900])[o.n] )
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, n) WHERE position_consultation.id = o.id`,
+      [ids],
+    );
+    const expected = (
+      await t.db.query(`SELECT id FROM position_consultation ORDER BY opened_at DESC, id DESC`)
+    ).map((r: { id: string }) => r.id);
+    expect(expected.slice(0, 5).sort()).toEqual([...ids].sort());
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 50; pages++) {
+      const list: any = data(
+        await as(
+          office,
+          `query($after: String) { positionConsultations(first: 2, after: $after) {
+             totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
+          { after },
+        ),
+      ).positionConsultations;
+      expect(list.totalCount).toBe(expected.length);
+      seen.push(...list.edges.map((e: any) => e.node.id));
+      if (!list.pageInfo.hasNextPage) break;
+      after = list.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(expected);
   });
 });

@@ -152,11 +152,12 @@ export class PositionConsultationsService {
   ): Promise<Connection<PositionConsultation>> {
     const official = await this.access.isMemberCityOfficial(user);
     if (!official && !this.access.isOffice(user)) return toConnection([], args.first, 0, () => []);
-    const [openedAt, id] = args.after ? decodeCursor(args.after, 2) : [null, null];
+    const [openedAt, id] = args.after ? decodeCursor(args.after, 2).map(String) : [null, null];
     const where = (p: string) => `(${p}::text IS NULL OR ${STATUS} = ${p})`;
-    const rows: ConsultationRow[] = await this.db
+    const rows: (ConsultationRow & { opened_key: string })[] = await this.db
       .query(
-        `${CONSULTATION_SELECT}
+        // opened_key: the exact instant (microseconds), so the next page starts right after.
+        `${CONSULTATION_SELECT.replace('SELECT', 'SELECT c.opened_at::text AS opened_key,')}
        WHERE ${where('$2')} AND ($3::timestamptz IS NULL OR (c.opened_at, c.id) < ($3::timestamptz, $4::uuid))
        ORDER BY c.opened_at DESC, c.id DESC LIMIT $5`,
         [user.id, args.status ?? null, openedAt, id, args.first + 1],
@@ -174,8 +175,13 @@ export class PositionConsultationsService {
        LEFT JOIN position_statement s ON s.consultation_id = c.id WHERE ${where('$1')}`,
       [args.status ?? null],
     );
-    const page = this.present(user, rows, official);
-    return toConnection(page, args.first, count.n, (c) => [c.openedAt.toISOString(), c.id]);
+    const page = toConnection(rows, args.first, count.n, (r) => [r.opened_key, r.id]);
+    const nodes = this.present(
+      user,
+      page.edges.map((e) => e.node),
+      official,
+    );
+    return { ...page, edges: page.edges.map((e, i) => ({ cursor: e.cursor, node: nodes[i] })) };
   }
 
   private checkFuture(closesAt: Date) {

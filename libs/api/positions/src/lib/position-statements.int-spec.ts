@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MembershipStatus, Role } from '@civitas/shared/domain';
@@ -303,5 +303,81 @@ describe('position statements: the library', () => {
       });
       expect(await res.text()).toBe('Stanowisko Zarządu');
     }
+  });
+
+  it('the office deletes a position with its files, stored bytes included; others and unknown ids are refused, changing nothing', async () => {
+    const created = data(
+      await create(office, {
+        type: 'INVITATION',
+        title: 'Zaproszenie do usunięcia',
+        adoptedOn: '2025-02-03',
+      }),
+    ).createPositionStatement;
+    const upload = async (name: string) => {
+      const q = new URLSearchParams({ ownerKind: 'POSITION_STATEMENT', ownerId: created.id, name });
+      const res = await fetch(`${t.url}/api/documents?${q}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${office.token}`, 'content-type': 'text/plain' },
+        body: `Treść ${name}`,
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { documentId: string }).documentId;
+    };
+    const kept = await upload('zaproszenie.txt');
+    const trashed = await upload('stara-wersja.txt');
+    // A file already in the trash goes too.
+    data(
+      await as(office, `mutation($id: ID!) { deleteDocument(id: $id) { id } }`, { id: trashed }),
+    );
+    const stored = async () =>
+      (
+        await t.db.query(
+          `SELECT v.storage_key FROM document_version v JOIN document d ON d.id = v.document_id
+           WHERE d.owner_kind = 'POSITION_STATEMENT' AND d.owner_id = $1`,
+          [created.id],
+        )
+      ).map((r: { storage_key: string }) => r.storage_key) as string[];
+    const keys = await stored();
+    expect(keys).toHaveLength(2);
+    expect(keys.every((k) => existsSync(join(dir, k)))).toBe(true);
+    const snapshot = async () =>
+      (
+        await t.db.query(
+          `SELECT (SELECT count(*)::int FROM position_statement) AS positions,
+                  (SELECT count(*)::int FROM document) AS documents,
+                  (SELECT count(*)::int FROM document_version) AS versions`,
+        )
+      )[0];
+    const DELETE = `mutation($id: ID!) { deletePositionStatement(id: $id) }`;
+
+    const before = await snapshot();
+    // As updating: only the office (positions:manage).
+    for (const u of [official, guest, expert])
+      expect(errorCode(await as(u, DELETE, { id: created.id }))).toBe('FORBIDDEN');
+    for (const id of ['00000000-0000-4000-8000-000000000000', 'not-an-id'])
+      expect(errorCode(await as(office, DELETE, { id }))).toBe('NOT_FOUND');
+    expect(await snapshot()).toEqual(before);
+    expect(keys.every((k) => existsSync(join(dir, k)))).toBe(true);
+
+    expect(data(await as(office, DELETE, { id: created.id })).deletePositionStatement).toBe(
+      created.id,
+    );
+    const r = await as(official, `query($id: ID!) { positionStatement(id: $id) { id } }`, {
+      id: created.id,
+    });
+    expect(errorCode(r)).toBe('NOT_FOUND');
+    expect(await stored()).toEqual([]);
+    expect(await snapshot()).toEqual({
+      positions: before.positions - 1,
+      documents: before.documents - 2,
+      versions: before.versions - 2,
+    });
+    expect(keys.some((k) => existsSync(join(dir, k)))).toBe(false);
+    const content = await fetch(`${t.url}/api/documents/${kept}/content`, {
+      headers: { authorization: `Bearer ${official.token}` },
+    });
+    expect(content.status).toBe(404);
+    // Twice: it is gone.
+    expect(errorCode(await as(office, DELETE, { id: created.id }))).toBe('NOT_FOUND');
   });
 });

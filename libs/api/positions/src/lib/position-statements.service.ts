@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isValid, parseISO } from 'date-fns';
 import { DataSource, EntityManager } from 'typeorm';
-import { POSITION_YEAR_MAX, POSITION_YEAR_MIN } from '@civitas/shared/domain';
+import { DocumentOwnerKind, POSITION_YEAR_MAX, POSITION_YEAR_MIN } from '@civitas/shared/domain';
 import { badUserInput, notFound } from '@civitas/api/core';
 import type { AuthUser } from '@civitas/api/auth';
+import { DocumentJobs } from '@civitas/api/documents';
 import { renderMarkdown } from '@civitas/api/markdown';
 import { PositionStatementInput, UpdatePositionStatementInput } from './dto/positions.inputs';
 import { STATEMENT_COLUMNS, StatementRow, toStatement } from './position-rows';
@@ -32,11 +33,14 @@ const orNull = (value: string | null | undefined) => (value?.trim() ? value.trim
 
 /**
  * The library: positions, resolutions, invitations and programmes. Every signed-in account
- * reads; the office records and edits (the resolver requires positions:manage).
+ * reads; the office records, edits and deletes (the resolver requires positions:manage).
  */
 @Injectable()
 export class PositionStatementsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly documents: DocumentJobs,
+  ) {}
 
   async get(id: string, q: EntityManager = this.db.manager): Promise<PositionStatement> {
     const [row]: StatementRow[] = await q.query(
@@ -108,5 +112,25 @@ export class PositionStatementsService {
       );
       return this.get(id, tx);
     });
+  }
+
+  /**
+   * Deletes a position with its files (their stored bytes once this commits). A consultation
+   * it was adopted from stays, with the cities' comments: it reads CLOSED again and may be
+   * adopted anew (consultation_id is unique, so no other position links to it).
+   */
+  async delete(id: string): Promise<string> {
+    const keys = await this.db.transaction(async (tx) => {
+      const [row]: { id: string }[] = await tx.query(
+        `SELECT id FROM position_statement WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
+      if (!row) throw notFound('Position');
+      const keys = await this.documents.removeOwned(tx, DocumentOwnerKind.POSITION_STATEMENT, [id]);
+      await tx.query(`DELETE FROM position_statement WHERE id = $1`, [id]);
+      return keys;
+    });
+    await this.documents.deleteStored(keys);
+    return id;
   }
 }

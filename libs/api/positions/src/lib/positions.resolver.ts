@@ -76,6 +76,15 @@ export class PositionStatementsResolver {
     return this.statements.update(id, input);
   }
 
+  @Mutation(() => ID, {
+    description:
+      'Deletes a position and its files; a consultation it was adopted from stays, with its comments (CLOSED again, it may be adopted anew).',
+  })
+  @RequirePermission(Permission.POSITIONS_MANAGE)
+  deletePositionStatement(@Args('id', { type: () => ID }, PositionId()) id: string) {
+    return this.statements.delete(id);
+  }
+
   @ResolveField(() => PositionConsultationSummary, {
     nullable: true,
     description:

@@ -8,6 +8,7 @@ import { AuditService } from '@civitas/api/audit';
 import { Clock, conflict, domainError, notFound, RecurringJob } from '@civitas/api/core';
 import type { RecurringJobOptions } from '@civitas/api/core';
 import { ConsentLog, PersonalDataRegistry } from '@civitas/api/personal-data';
+import type { AfterErasure } from '@civitas/api/personal-data';
 import { RecurringJobs } from '@civitas/api/mail';
 import { eraseAccount } from './account-data';
 import { ErasureRequest } from './privacy.types';
@@ -26,10 +27,12 @@ export const ERASURE_JOB: RecurringJobOptions = {
  * Erasure (RODO art. 17). Asked for with the password, it waits ERASURE_GRACE_DAYS, during
  * which the account keeps working and the person can cancel; then the recurring job erases:
  * every domain's contributor, then the account itself. Posts, messages and comments stay,
- * shown under the anonymous name.
+ * shown under the anonymous name. What contributors announce goes out once the erasure commits.
  */
 @Injectable()
 export class ErasureService {
+  private readonly logger = new Logger('Erasure');
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly passwords: PasswordService,
@@ -97,6 +100,7 @@ export class ErasureService {
   async runDue(now = this.clock.now()): Promise<number> {
     let erased = 0;
     for (;;) {
+      const afterwards: AfterErasure[] = [];
       const done = await this.db.transaction(async (tx) => {
         const [due]: { id: string; user_id: string }[] = await tx.query(
           `SELECT id, user_id FROM erasure_request
@@ -105,7 +109,10 @@ export class ErasureService {
           [now],
         );
         if (!due) return false;
-        for (const contributor of this.registry.all()) await contributor.erase(due.user_id, tx);
+        for (const contributor of this.registry.all()) {
+          const after = await contributor.erase(due.user_id, tx);
+          if (after) afterwards.push(after);
+        }
         await eraseAccount(due.user_id, tx, this.consents);
         await tx.query(`UPDATE erasure_request SET performed_at = now() WHERE id = $1`, [due.id]);
         await this.audit.record(
@@ -121,6 +128,9 @@ export class ErasureService {
       });
       if (!done) return erased;
       erased++;
+      for (const after of afterwards) {
+        await after().catch((e: Error) => this.logger.error(`after an erasure: ${e.message}`));
+      }
     }
   }
 }

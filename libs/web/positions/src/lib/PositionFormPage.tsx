@@ -1,5 +1,15 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, FileInput, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  FileInput,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import {
   POSITION_ACT_REFERENCE_MAX,
   POSITION_ACT_TITLE_MAX,
@@ -10,9 +20,11 @@ import {
 import {
   AdoptPositionConsultationDocument,
   CreatePositionStatementDocument,
+  DeletePositionAttachmentDocument,
   DocumentOwnerKind,
   PositionConsultationDocument,
   PositionStatementDocument,
+  PositionStatementDocumentsDocument,
   uploadDocument,
   UpdatePositionStatementDocument,
   useSession,
@@ -31,10 +43,74 @@ import {
 } from './position-form';
 
 /**
+ * The files of a saved entry, each removed at once (to the documents' trash) without waiting
+ * for the form's Save; said in a live region, focus moves to the file field.
+ */
+function AttachedFiles({ positionId }: { positionId: string }) {
+  const { t } = useTranslation(POSITIONS_NS);
+  const errorOf = usePositionsError();
+  const [status, setStatus] = useState('');
+  const [failed, setFailed] = useState('');
+  const [removing, setRemoving] = useState<string | null>(null);
+  const { data, refetch } = useQuery(PositionStatementDocumentsDocument, {
+    variables: { ownerId: positionId },
+    fetchPolicy: 'cache-and-network',
+  });
+  const [deleteDocument] = useMutation(DeletePositionAttachmentDocument);
+  async function remove(file: { id: string; name: string }) {
+    setFailed('');
+    setRemoving(file.id);
+    try {
+      await deleteDocument({ variables: { id: file.id } });
+      await refetch();
+      setStatus(t('form.removed', { name: file.name }));
+      document.getElementById('position-file')?.focus();
+    } catch (e) {
+      setFailed(t('form.removeFailed', { name: file.name, error: errorOf(e) || String(e) }));
+    } finally {
+      setRemoving(null);
+    }
+  }
+  const files = data?.documents.edges.map((e) => e.node) ?? [];
+  return (
+    <Stack component="section" aria-labelledby="position-files" gap="xs">
+      <Text id="position-files" fw={500} size="sm">
+        {t('form.files')}
+      </Text>
+      {files.length === 0 && <Text size="sm">{t('position.noDocuments')}</Text>}
+      {files.length > 0 && (
+        <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {files.map((f) => (
+            <Group component="li" key={f.id} gap="sm">
+              <Anchor href={f.downloadUrl} download={f.name}>
+                {f.name}
+              </Anchor>
+              <Button
+                size="xs"
+                variant="default"
+                loading={removing === f.id}
+                onClick={() => void remove(f)}
+              >
+                {t('form.removeFile', { name: f.name })}
+              </Button>
+            </Group>
+          ))}
+        </Stack>
+      )}
+      <div role="status" aria-live="polite">
+        {status}
+      </div>
+      {failed && <ErrorAlert>{failed}</ErrorAlert>}
+    </Stack>
+  );
+}
+
+/**
  * The office's form for a document of the library: `new` at /positions/new, `edit` at
  * /positions/:id/edit, `adopt` at /positions/consultations/:id/adopt (the board adopted the
  * consulted position: the entry is created linked to the consultation). A file chosen is
- * uploaded as a POSITION_STATEMENT document once the entry exists.
+ * uploaded as a POSITION_STATEMENT document once the entry exists; editing lists the files
+ * already attached, each removable.
  */
 export function PositionFormPage({ mode }: { mode: 'new' | 'edit' | 'adopt' }) {
   const { id = '' } = useParams();
@@ -211,6 +287,7 @@ export function PositionFormPage({ mode }: { mode: 'new' | 'edit' | 'adopt' }) {
             value={values.summaryMarkdown}
             onChange={(e) => set('summaryMarkdown', e.currentTarget.value)}
           />
+          {mode === 'edit' && <AttachedFiles positionId={id} />}
           <FileInput
             id="position-file"
             label={t('form.file')}

@@ -1,14 +1,24 @@
-import { useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { Permission } from '@civitas/shared/domain';
 import {
+  DeletePositionStatementDocument,
+  type PositionStatementFullFragment,
   PositionStatementDocument,
   PositionStatementDocumentsDocument,
   useSession,
 } from '@civitas/web/data-access';
-import { DescriptionList, ErrorAlert, LoadingState, Page, useFormatters } from '@civitas/web/ui';
+import {
+  ConfirmDialog,
+  DescriptionList,
+  ErrorAlert,
+  LoadingState,
+  Page,
+  useFormatters,
+} from '@civitas/web/ui';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useCommentCounts } from './counts';
 import { usePositionsError } from './errors';
 import { POSITIONS_NS } from './i18n';
@@ -49,9 +59,12 @@ export function PositionPage() {
             {t('position.back')}
           </Anchor>
           {session.can(Permission.POSITIONS_MANAGE) && (
-            <Button component={Link} to={`/positions/${position.id}/edit`} variant="default">
-              {t('position.edit')}
-            </Button>
+            <>
+              <Button component={Link} to={`/positions/${position.id}/edit`} variant="default">
+                {t('position.edit')}
+              </Button>
+              <DeletePosition position={position} />
+            </>
           )}
         </Group>
       }
@@ -109,5 +122,57 @@ export function PositionPage() {
         )}
       </Stack>
     </Page>
+  );
+}
+
+/**
+ * The office deletes a document of the library with its files, after confirming; then the
+ * list. A consultation it was adopted from stays (the dialog says so).
+ */
+function DeletePosition({ position }: { position: PositionStatementFullFragment }) {
+  const { t } = useTranslation(POSITIONS_NS);
+  const errorOf = usePositionsError();
+  const navigate = useNavigate();
+  const [opened, setOpened] = useState(false);
+  const [remove, state] = useMutation(DeletePositionStatementDocument, {
+    update(cache) {
+      // The library and the consultation it came from are read again (not this page's
+      // own query: evicting it here would ask for the position once more before leaving).
+      cache.evict({ fieldName: 'searchPositionStatements' });
+      cache.evict({ fieldName: 'positionConsultation' });
+      cache.evict({ fieldName: 'positionConsultations' });
+      cache.gc();
+    },
+  });
+  const body = [
+    t('position.deleteBody', { title: position.title }),
+    position.consultationId ? t('position.deleteKeepsConsultation') : '',
+    state.error ? errorOf(state.error) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <>
+      <Button variant="default" color="red.9" onClick={() => setOpened(true)}>
+        {t('position.delete')}
+      </Button>
+      <ConfirmDialog
+        opened={opened}
+        title={t('position.deleteTitle')}
+        body={body}
+        confirmLabel={t('position.confirmDelete')}
+        danger
+        loading={state.loading}
+        onCancel={() => {
+          state.reset();
+          setOpened(false);
+        }}
+        onConfirm={() =>
+          void remove({ variables: { id: position.id } })
+            .then(() => navigate('/positions'))
+            .catch(() => undefined)
+        }
+      />
+    </>
   );
 }

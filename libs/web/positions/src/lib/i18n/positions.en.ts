@@ -53,6 +53,12 @@ export const positionsEn: typeof positionsPl = {
     back: 'Back to the documents',
     consultation: 'Consultation: {{comments}} from {{cities}}, closed on {{date}}.',
     openConsultation: 'See the consultation',
+    delete: 'Delete',
+    deleteTitle: 'Delete the document?',
+    deleteBody: 'The document “{{title}}” will be deleted for good, with its files.',
+    deleteKeepsConsultation:
+      'The consultation it was adopted from stays, with the cities’ comments, and may be adopted again.',
+    confirmDelete: 'Delete the document',
   },
   form: {
     newTitle: 'New document of the association',
@@ -65,6 +71,10 @@ export const positionsEn: typeof positionsPl = {
     actReference: 'Sejm print or RCL number',
     actReferenceHint: 'E.g. druk sejmowy nr 609, UD45.',
     summary: 'Summary (Markdown)',
+    files: 'Attached files',
+    removeFile: 'Remove the file {{name}}',
+    removed: 'The file {{name}} was removed.',
+    removeFailed: 'The file {{name}} could not be removed: {{error}}',
     file: 'The document file (PDF, DOCX, ODT…)',
     save: 'Save',
     cancel: 'Cancel',

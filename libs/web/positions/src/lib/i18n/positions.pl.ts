@@ -50,6 +50,12 @@ export const positionsPl = {
     back: 'Wróć do listy dokumentów',
     consultation: 'Konsultacja: {{comments}} z {{cities}}, zamknięta {{date}}.',
     openConsultation: 'Zobacz konsultację',
+    delete: 'Usuń',
+    deleteTitle: 'Usunąć dokument?',
+    deleteBody: 'Dokument „{{title}}” zostanie usunięty na stałe, razem z jego plikami.',
+    deleteKeepsConsultation:
+      'Konsultacja, z której go przyjęto, zostaje razem z uwagami miast i będzie można ją przyjąć ponownie.',
+    confirmDelete: 'Usuń dokument',
   },
   form: {
     newTitle: 'Nowy dokument Związku',
@@ -62,6 +68,10 @@ export const positionsPl = {
     actReference: 'Numer druku sejmowego lub RCL',
     actReferenceHint: 'Np. druk sejmowy nr 609, UD45.',
     summary: 'Streszczenie (Markdown)',
+    files: 'Załączone pliki',
+    removeFile: 'Usuń plik {{name}}',
+    removed: 'Usunięto plik {{name}}.',
+    removeFailed: 'Nie udało się usunąć pliku {{name}}: {{error}}',
     file: 'Plik dokumentu (PDF, DOCX, ODT…)',
     save: 'Zapisz',
     cancel: 'Anuluj',
