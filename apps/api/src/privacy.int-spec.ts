@@ -36,6 +36,7 @@ import {
 
 const POZNAN = '3064011';
 const DAY = 24 * 60 * 60 * 1000;
+const ZOFIA_NEW_EMAIL = 'zofia.prywatnie@example.pl';
 
 function data<T = any>(r: GqlResponse): T {
   if (r.errors) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`);
@@ -501,6 +502,14 @@ describe('the privacy centre', () => {
           },
         ),
       );
+      // A change of address she never confirmed: the new address is hers too.
+      data(
+        await as(
+          zofia,
+          `mutation($input: RequestEmailChangeInput!) { requestEmailChange(input: $input) { newEmail } }`,
+          { input: { newEmail: ZOFIA_NEW_EMAIL, password: TEST_PASSWORD } },
+        ),
+      );
     });
 
     it('downloads all her data as one zip: JSON from every domain plus her files; only she may', async () => {
@@ -522,6 +531,7 @@ describe('the privacy centre', () => {
         expect.arrayContaining([
           'chat',
           'documents',
+          'emailChanges',
           'forum',
           'groups',
           'invitations',
@@ -540,6 +550,9 @@ describe('the privacy centre', () => {
       expect(json.sections.chat.messages[0].body).toBe('Dzień dobry wszystkim');
       expect(json.sections.groups.memberships[0].group).toBe('Mieszkalnictwo');
       expect(json.sections.invitations.received[0].email).toBe(zofia.email);
+      expect(json.sections.emailChanges).toEqual([
+        expect.objectContaining({ newEmail: ZOFIA_NEW_EMAIL, confirmedAt: null }),
+      ]);
       expect(json.sections.notifications.emailPreferences.length).toBeGreaterThan(1);
       expect(json.consents.map((c: any) => c.action)).toEqual([
         'GRANTED',
@@ -589,8 +602,11 @@ describe('the privacy centre', () => {
       const [{ ip }] = await t.db.query(`SELECT ip FROM refresh_token WHERE user_id = $1 LIMIT 1`, [
         zofia.id,
       ]);
-      const needles = [zofia.email, 'Zofia Zapomniana', ip];
+      const needles = [zofia.email, 'Zofia Zapomniana', ip, ZOFIA_NEW_EMAIL];
       expect((await scan(needles)).length).toBeGreaterThan(5);
+      expect(await scan([ZOFIA_NEW_EMAIL])).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^email_change_request\.new_email/)]),
+      );
 
       const asked = data(
         await as(

@@ -46,7 +46,12 @@ import {
   TribunalDeadlinesPage,
   TribunalNewCasePage,
 } from '@civitas/web/tribunal';
-import { PrivacyCentrePage, PrivacyNoticePage, PrivacyOfficePage } from '@civitas/web/privacy';
+import {
+  ConfirmEmailChangePage,
+  PrivacyCentrePage,
+  PrivacyNoticePage,
+  PrivacyOfficePage,
+} from '@civitas/web/privacy';
 import {
   ConsultationFormPage,
   ConsultationPage,
@@ -477,6 +482,14 @@ export function AppRoutes() {
           element={
             <RequirePermission anyOf={[Permission.PROFILE_OWN]}>
               <PrivacyCentrePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="privacy/confirm-email"
+          element={
+            <RequirePermission anyOf={[Permission.PROFILE_OWN]}>
+              <ConfirmEmailChangePage />
             </RequirePermission>
           }
         />

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EmailChangeRequest } from './email-change-request.entity';
+import { EmailChangeResolver } from './email-change.resolver';
+import { EmailChangeService } from './email-change.service';
 import { Invitation } from './invitation.entity';
 import { InvitationsResolver } from './invitations.resolver';
 import { InvitationsService } from './invitations.service';
@@ -7,7 +10,14 @@ import { ProfileResolver } from './profile.resolver';
 import { AccountsPersonalData } from './accounts.personal-data';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Invitation])],
-  providers: [AccountsPersonalData, InvitationsService, InvitationsResolver, ProfileResolver],
+  imports: [TypeOrmModule.forFeature([Invitation, EmailChangeRequest])],
+  providers: [
+    AccountsPersonalData,
+    EmailChangeService,
+    EmailChangeResolver,
+    InvitationsService,
+    InvitationsResolver,
+    ProfileResolver,
+  ],
 })
 export class AccountsModule {}

@@ -3,6 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { PersonalDataRegistry } from '@civitas/api/personal-data';
 
 /**
+ * E-mail changes in a person's data: each request's new address and what became of it.
+ * Erasure deletes them (a pending one holds an address the account never had).
+ *
  * Invitations in a person's data: those that brought them in (to their address or accepted
  * by them) and those they sent (without the invitees' addresses: those are the invitees'
  * data). Erasure deletes the invitations to their address; sent ones keep only the id.
@@ -12,6 +15,20 @@ export class AccountsPersonalData implements OnModuleInit {
   constructor(private readonly registry: PersonalDataRegistry) {}
 
   onModuleInit(): void {
+    this.registry.register({
+      section: 'emailChanges',
+      export: async (userId: string, manager: EntityManager) => ({
+        data: await manager.query(
+          `SELECT new_email AS "newEmail", created_at AS "requestedAt", expires_at AS "expiresAt",
+                  confirmed_at AS "confirmedAt", superseded_at AS "supersededAt"
+           FROM email_change_request WHERE user_id = $1 ORDER BY created_at`,
+          [userId],
+        ),
+      }),
+      erase: async (userId: string, manager: EntityManager) => {
+        await manager.query(`DELETE FROM email_change_request WHERE user_id = $1`, [userId]);
+      },
+    });
     this.registry.register({
       section: 'invitations',
       export: async (userId: string, manager: EntityManager) => {

@@ -5,6 +5,10 @@ export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 export const REFRESH_TOKEN_TTL_DAYS = 30;
 export const INVITATION_TTL_DAYS = 7;
 export const PASSWORD_RESET_TTL_MINUTES = 60;
+/** An e-mail change's confirmation link (sent to the new address) works this long, once. */
+export const EMAIL_CHANGE_TTL_HOURS = 24;
+/** E-mail change requests a person may make per hour (each one mails two addresses). */
+export const EMAIL_CHANGE_REQUESTS_PER_HOUR = 3;
 
 /** Failed sign-ins allowed per account (and, more generously, per IP) in the window. */
 export const LOGIN_FAILURES_PER_ACCOUNT = 5;

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Button,
   Group,
   NativeSelect,
@@ -34,6 +35,7 @@ import {
 } from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ACCOUNT_NS } from './i18n';
 import { NewPasswordFields } from './NewPasswordFields';
 import { newPasswordErrors } from './password-form';
@@ -281,7 +283,17 @@ export function MyProfilePage() {
             </Title>
             <DescriptionList
               items={[
-                { label: t('profile.email'), value: me.email },
+                {
+                  label: t('profile.email'),
+                  value: (
+                    <>
+                      {me.email}{' '}
+                      <Anchor component={Link} to="/privacy">
+                        {t('profile.emailChange')}
+                      </Anchor>
+                    </>
+                  ),
+                },
                 { label: t('profile.role'), value: t(`common:role.${me.role}`) },
                 { label: t('profile.organisation'), value: me.organisation.name },
                 {

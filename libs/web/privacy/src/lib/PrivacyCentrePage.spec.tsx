@@ -2,6 +2,7 @@ import { Role } from '@civitas/shared/domain';
 import {
   ConsentAction,
   ConsentPurpose,
+  MyPendingEmailChangeDocument,
   PrivacyCentreDocument,
   PrivacyRequestKind,
   PrivacyRequestStatus,
@@ -51,12 +52,17 @@ const load = (over: Record<string, unknown> = {}) => ({
   result: { data: { privacyCentre: centre(over) } },
 });
 
+const noPendingEmailChange = {
+  request: { query: MyPendingEmailChangeDocument },
+  result: { data: { myPendingEmailChange: null } },
+};
+
 describe('PrivacyCentrePage', () => {
   it('offers one action per right, lists consents with their wording and the outcome of requests', async () => {
     renderPage(<PrivacyCentrePage />, {
       path: '/',
       session: signedInAs(Role.CITY_OFFICIAL),
-      mocks: [load()],
+      mocks: [load(), noPendingEmailChange],
     });
     for (const name of [
       'Pobierz wszystkie swoje dane',
@@ -79,6 +85,10 @@ describe('PrivacyCentrePage', () => {
     expect(screen.getByRole('link', { name: 'Przejdź do profilu' }).getAttribute('href')).toBe(
       '/profile',
     );
+    // The address is changed here, not by a request to the office.
+    expect(screen.getByRole('heading', { name: 'Zmień adres e-mail' })).toBeTruthy();
+    expect(screen.getByLabelText(/Nowy adres e-mail/)).toBeTruthy();
+    expect(screen.queryByText(/zmiana adresu e-mail/)).toBeNull();
   });
 
   it('withdraws a consent at once', async () => {
@@ -87,6 +97,7 @@ describe('PrivacyCentrePage', () => {
       session: signedInAs(Role.CITY_OFFICIAL),
       mocks: [
         load(),
+        noPendingEmailChange,
         {
           request: {
             query: WithdrawConsentDocument,
@@ -120,6 +131,7 @@ describe('PrivacyCentrePage', () => {
       session: signedInAs(Role.CITY_OFFICIAL),
       mocks: [
         load(),
+        noPendingEmailChange,
         {
           request: { query: RequestErasureDocument, variables: { input: { password: 'sekret' } } },
           result: {

@@ -37,6 +37,7 @@ import {
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { EmailChangeForm } from './EmailChangeForm';
 import { usePrivacyError } from './errors';
 import { PRIVACY_NS } from './i18n';
 
@@ -366,6 +367,7 @@ export function PrivacyCentrePage() {
             <Anchor component={Link} to="/profile">
               {t('correct.link')}
             </Anchor>
+            <EmailChangeForm />
           </Section>
           <ConsentsSection centre={centre} />
           <Section id="privacy-restrict" title={t('restrict.title')}>

@@ -55,6 +55,7 @@ export const accountEn: DeepStrings<AccountTexts> = {
     title: 'My profile',
     account: 'Account',
     email: 'E-mail address',
+    emailChange: 'Change e-mail address',
     role: 'Role',
     organisation: 'Organisation',
     legalOfficer: 'City legal officer',

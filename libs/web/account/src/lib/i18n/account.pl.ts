@@ -52,6 +52,7 @@ export const accountPl = {
     title: 'Mój profil',
     account: 'Konto',
     email: 'Adres e-mail',
+    emailChange: 'Zmień adres e-mail',
     role: 'Rola',
     organisation: 'Organizacja',
     legalOfficer: 'Radca prawny miasta',

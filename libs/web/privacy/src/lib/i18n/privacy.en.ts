@@ -21,8 +21,36 @@ export const privacyEn: DeepStrings<typeof privacyPl> = {
   correct: {
     title: 'Correct your data',
     intro:
-      'Correct your name, position, department and phone in your profile. To change your e-mail address, send the office another request below.',
+      'Correct your name, position, department and phone in your profile. Change your e-mail address here.',
     link: 'Go to my profile',
+  },
+  email: {
+    title: 'Change your e-mail address',
+    current: 'Your address: {{email}}',
+    intro:
+      'We send a confirmation link to the new address, valid for 24 hours. The address changes only when you open the link while signed in; your current address gets a notice. Your other devices are then signed out.',
+    newEmail: 'New e-mail address',
+    password: 'Current password',
+    button: 'Send the confirmation link',
+    pending:
+      'We sent a link to {{email}}. Open it by {{date}} while signed in. Until then your address stays as it is. A new request replaces this one.',
+    invalid: 'Enter an e-mail address like name@example.com.',
+    same: 'This is your current address.',
+    taken: 'This address is already used by another Civitas account. Choose another one.',
+    wrongPassword: 'The password is wrong.',
+  },
+  confirmEmail: {
+    title: 'Confirm your new e-mail address',
+    working: 'Changing your address…',
+    done: 'Done. Your account’s e-mail address is now {{email}}. Your other devices were signed out.',
+    expired: 'This link has expired (it works for 24 hours). Ask for the change again.',
+    used: 'This link has already been used — your address was changed.',
+    invalid:
+      'This link is not valid, or a newer change request replaced it. Open the link in the latest message or ask for the change again.',
+    taken:
+      'This address is already used by another Civitas account. Ask to change to another address.',
+    missing: 'The confirmation code is missing from the address. Open the link from the e-mail.',
+    again: 'Back to the privacy centre',
   },
   consents: {
     title: 'Your consents',
@@ -57,8 +85,7 @@ export const privacyEn: DeepStrings<typeof privacyPl> = {
   },
   other: {
     title: 'Another request',
-    intro:
-      'Describe what you need (e.g. a new e-mail address). The office answers within one month.',
+    intro: 'Describe what you need. The office answers within one month.',
     reason: 'Your request',
     button: 'Send the request',
     done: 'Your request has been sent to the office.',

@@ -18,8 +18,35 @@ export const privacyPl = {
   correct: {
     title: 'Popraw swoje dane',
     intro:
-      'Imię i nazwisko, stanowisko, wydział i telefon poprawisz w swoim profilu. Zmianę adresu e-mail zgłoś biuru poniżej jako inne żądanie.',
+      'Imię i nazwisko, stanowisko, wydział i telefon poprawisz w swoim profilu. Adres e-mail zmienisz tutaj.',
     link: 'Przejdź do profilu',
+  },
+  email: {
+    title: 'Zmień adres e-mail',
+    current: 'Twój adres: {{email}}',
+    intro:
+      'Na nowy adres wyślemy link potwierdzający, ważny 24 godziny. Adres zmieni się dopiero po otwarciu linku, gdy jesteś zalogowany(-a); na obecny adres wyślemy powiadomienie. Pozostałe urządzenia zostaną wtedy wylogowane.',
+    newEmail: 'Nowy adres e-mail',
+    password: 'Obecne hasło',
+    button: 'Wyślij link potwierdzający',
+    pending:
+      'Wysłaliśmy link na adres {{email}}. Otwórz go do {{date}}, będąc zalogowanym(-ą). Do tego czasu Twój adres się nie zmienia. Nowa prośba zastąpi tę.',
+    invalid: 'Wpisz adres e-mail w postaci nazwa@domena.pl.',
+    same: 'To jest Twój obecny adres.',
+    taken: 'Ten adres jest już używany przez inne konto w Civitas. Wybierz inny.',
+    wrongPassword: 'Hasło jest nieprawidłowe.',
+  },
+  confirmEmail: {
+    title: 'Potwierdzenie nowego adresu e-mail',
+    working: 'Zmieniamy adres…',
+    done: 'Gotowe. Adres e-mail Twojego konta to teraz {{email}}. Pozostałe urządzenia zostały wylogowane.',
+    expired: 'Ten link wygasł (działa 24 godziny). Poproś o zmianę adresu ponownie.',
+    used: 'Ten link został już użyty — adres został zmieniony.',
+    invalid:
+      'Ten link jest nieprawidłowy albo zastąpiła go nowsza prośba o zmianę adresu. Otwórz link z najnowszej wiadomości albo poproś o zmianę ponownie.',
+    taken: 'Ten adres jest już używany przez inne konto w Civitas. Poproś o zmianę na inny adres.',
+    missing: 'W adresie brakuje kodu potwierdzenia. Otwórz link z wiadomości e-mail.',
+    again: 'Wróć do centrum prywatności',
   },
   consents: {
     title: 'Twoje zgody',
@@ -53,7 +80,7 @@ export const privacyPl = {
   },
   other: {
     title: 'Inne żądanie',
-    intro: 'Opisz, czego oczekujesz (np. zmiana adresu e-mail). Biuro odpowie w ciągu miesiąca.',
+    intro: 'Opisz, czego oczekujesz. Biuro odpowie w ciągu miesiąca.',
     reason: 'Treść żądania',
     button: 'Wyślij żądanie',
     done: 'Żądanie zostało przekazane do biura.',
