@@ -458,6 +458,52 @@ describe('the privacy centre', () => {
         await as(marek, REPLY, { input: { threadId, body: 'U nas według uchwały z 2023 r.' } }),
       ).replyToThread;
       data(await as(zofia, REPLY, { input: { threadId, body: 'Dziękuję, to pomaga.' } }));
+      // Marek quotes her and mentions her, then edits his post: her name is in his words,
+      // in the post and in its earlier version.
+      const [opening] = await t.db.query(
+        `SELECT id FROM forum_post WHERE thread_id = $1 AND seq = 1`,
+        [threadId],
+      );
+      const mentioning = data(
+        await as(marek, REPLY, {
+          input: {
+            threadId,
+            quotedPostId: opening.id,
+            body: `@[Zofia Zapomniana](user:${zofia.id}) zapytaj Celinę`,
+          },
+        }),
+      ).replyToThread;
+      const [{ body_source: quoting }] = await t.db.query(
+        `SELECT body_source FROM forum_post WHERE id = $1`,
+        [mentioning.id],
+      );
+      data(
+        await as(
+          marek,
+          `mutation($input: EditForumPostInput!) { editForumPost(input: $input) { id } }`,
+          {
+            input: {
+              postId: mentioning.id,
+              body: quoting.replace('zapytaj Celinę', 'zapytaj Celinę, ona to liczyła'),
+            },
+          },
+        ),
+      );
+      // Marek quotes her thanks and Celina quotes him: her name is in a quote within a quote.
+      const [thanks] = await t.db.query(
+        `SELECT id FROM forum_post WHERE thread_id = $1 AND seq = 3`,
+        [threadId],
+      );
+      const welcome = data(
+        await as(marek, REPLY, {
+          input: { threadId, quotedPostId: thanks.id, body: 'Proszę bardzo.' },
+        }),
+      ).replyToThread;
+      data(
+        await as(celina, REPLY, {
+          input: { threadId, quotedPostId: welcome.id, body: 'Liczyłam, odezwę się.' },
+        }),
+      );
       data(
         await as(
           zofia,
@@ -632,7 +678,34 @@ describe('the privacy centre', () => {
         [ERASED_PERSON_NAME, 'Jak liczycie czynsze socjalne w zasobie gminnym?'],
         ['Marek Pamiętający', 'U nas według uchwały z 2023 r.'],
         [ERASED_PERSON_NAME, 'Dziękuję, to pomaga.'],
+        [
+          'Marek Pamiętający',
+          `> **${ERASED_PERSON_NAME}:**\n>\n> Jak liczycie czynsze socjalne w zasobie gminnym?\n\n` +
+            `@[${ERASED_PERSON_NAME}](user:${zofia.id}) zapytaj Celinę, ona to liczyła`,
+        ],
+        [
+          'Marek Pamiętający',
+          `> **${ERASED_PERSON_NAME}:**\n>\n> Dziękuję, to pomaga.\n\nProszę bardzo.`,
+        ],
+        [
+          'Celina Ograniczona',
+          `> **Marek Pamiętający:**\n>\n> > **${ERASED_PERSON_NAME}:**\n> >\n` +
+            `> > Dziękuję, to pomaga.\n> \n> Proszę bardzo.\n\nLiczyłam, odezwę się.`,
+        ],
       ]);
+      // Marek's post reads the anonymous name, rendered as a mention like any other.
+      const [marks] = await t.db.query(
+        `SELECT p.body_html, r.body_source AS earlier FROM forum_post p
+         JOIN forum_post_revision r ON r.post_id = p.id WHERE p.author_id = $1`,
+        [marek.id],
+      );
+      expect(marks.body_html).toContain(
+        `<span class="mention" data-user-id="${zofia.id}">@${ERASED_PERSON_NAME}</span>`,
+      );
+      expect(marks.earlier).toBe(
+        `> **${ERASED_PERSON_NAME}:**\n>\n> Jak liczycie czynsze socjalne w zasobie gminnym?\n\n` +
+          `@[${ERASED_PERSON_NAME}](user:${zofia.id}) zapytaj Celinę`,
+      );
       // Her file stays with the group.
       const [{ n: files }] = await t.db.query(
         `SELECT count(*)::int AS n FROM document WHERE owner_id = $1 AND deleted_at IS NULL`,

@@ -1,12 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { PersonalDataRegistry } from '@civitas/api/personal-data';
+import { anonymiseForumMentions } from './forum/forum-mentions';
 
 /**
  * What working groups and their forums hold about a person. Erasure deletes what is only
  * about them (memberships, join requests, invitations, bans, reactions, read state and
  * follows) and the words moderators wrote about them; their threads and posts stay, shown
- * under the anonymous name the account then carries.
+ * under the anonymous name the account then carries, which others' mentions and quotes of
+ * them then read too.
  */
 @Injectable()
 export class GroupsPersonalData implements OnModuleInit {
@@ -104,6 +106,7 @@ export class GroupsPersonalData implements OnModuleInit {
       erase: async (userId: string, manager: EntityManager) => {
         await manager.query(`DELETE FROM forum_reaction WHERE user_id = $1`, [userId]);
         await manager.query(`DELETE FROM forum_thread_reader WHERE user_id = $1`, [userId]);
+        await anonymiseForumMentions(userId, manager);
       },
     });
   }

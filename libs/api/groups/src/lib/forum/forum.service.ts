@@ -32,6 +32,7 @@ import type { AuthUser } from '@civitas/api/auth';
 import { WorkingGroup } from '../group.entity';
 import { canSee, GroupAccessService, isParticipant } from '../group-access.service';
 import { ModerationLogService } from '../moderation-log.service';
+import { mentionedIds } from './forum-mentions';
 import {
   CreateForumThreadInput,
   EditForumPostInput,
@@ -147,17 +148,6 @@ const THREAD_ACCESS_SQL = `
   JOIN working_group g ON g.id = t.group_id
   LEFT JOIN forum_thread_reader r ON r.thread_id = t.id AND r.user_id = $2
   WHERE t.id = $1`;
-
-const MENTION = /@\[([^\]\n]*)\]\(user:([0-9a-fA-F-]{36})\)/g;
-
-function mentionedIds(source: string): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const m of source.matchAll(MENTION)) {
-    const id = m[2].toLowerCase();
-    if (!found.has(id)) found.set(id, m[1]);
-  }
-  return found;
-}
 
 function toThread(row: ThreadRow, moderates: boolean, viewerId: string): ForumThread {
   return {
