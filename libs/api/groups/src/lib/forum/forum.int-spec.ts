@@ -206,6 +206,41 @@ describe('working group forum', () => {
       expect(events).toEqual([]);
     });
 
+    it('lets the author edit a post that mentions someone who has since left; a new mention of them is refused', async () => {
+      const leaver = await t.makeUser({ role: Role.CITY_OFFICIAL, name: 'Lena Odchodząca' });
+      await t.db.query(
+        `INSERT INTO group_membership (group_id, user_id, role) VALUES ($1, $2, 'MEMBER')`,
+        [groups.housing, leaver.id],
+      );
+      const created = await thread({ body: `Dziękuję ${mention(leaver, 'Lena')}` });
+      await t.db.query(`DELETE FROM group_membership WHERE group_id = $1 AND user_id = $2`, [
+        groups.housing,
+        leaver.id,
+      ]);
+      events.length = 0;
+      const edited = await t.gql(
+        EDIT,
+        { input: { postId: created.opening, body: `Dziękuję bardzo ${mention(leaver, 'Lena')}` } },
+        { token: member.token },
+      );
+      expect(edited.errors).toBeUndefined();
+      const [opening] = await posts(created.id);
+      expect(opening.bodyHtml).toContain(
+        `<span class="mention" data-user-id="${leaver.id}">@Lena Odchodząca</span>`,
+      );
+      // Kept, not new: nobody is told again.
+      expect(events).toEqual([]);
+
+      const other2 = await thread({});
+      const refused = await t.gql(
+        EDIT,
+        { input: { postId: other2.opening, body: `Też ${mention(leaver, 'Lena')}` } },
+        { token: member.token },
+      );
+      expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+      expect(refused.errors![0].message).toContain('Lena Odchodząca');
+    });
+
     it.each([
       ['an empty title', { title: '   ' }, 'between 1 and 200 characters'],
       ['a title over 200 characters', { title: 'x'.repeat(201) }, 'between 1 and 200 characters'],

@@ -295,13 +295,15 @@ export class ForumService {
 
   /**
    * Renders a body whose mentions must all name members of the group: mentioning anyone
-   * else is refused, naming them.
+   * else is refused, naming them. Mentions `kept` from the version being edited may stay
+   * though their person left the group or was erased, so an old post can still be edited.
    */
   private async render(
     manager: EntityManager,
     groupId: string,
     source: string,
     mentionIn = source,
+    kept: ReadonlyMap<string, string> = new Map(),
   ) {
     const wanted = mentionedIds(mentionIn);
     const mentionables = new Map<string, Mentionable>();
@@ -313,7 +315,9 @@ export class ForumService {
         [groupId, [...wanted.keys()]],
       );
       const byId = new Map(rows.map((r) => [r.id, r]));
-      const outsiders = [...wanted].filter(([id]) => !byId.get(id)?.member);
+      const outsiders = [...wanted].filter(
+        ([id]) => !byId.get(id)?.member && !(kept.has(id) && byId.has(id)),
+      );
       if (outsiders.length) {
         const names = outsiders.map(([id, label]) => byId.get(id)?.name ?? (label || id));
         throw badUserInput(
@@ -548,7 +552,8 @@ export class ForumService {
         throw conflict('This post was removed; it cannot be edited');
       }
       const body = validBody(input.body);
-      const rendered = await this.render(tx, row.group_id, body);
+      const before = mentionedIds(post.body_source);
+      const rendered = await this.render(tx, row.group_id, body, body, before);
       await tx.query(
         `INSERT INTO forum_post_revision (post_id, body_source, body_html, written_at)
          VALUES ($1, $2, $3, $4)`,
@@ -558,7 +563,6 @@ export class ForumService {
         `UPDATE forum_post SET body_source = $2, body_html = $3, edited_at = now() WHERE id = $1`,
         [post.id, body, rendered.html],
       );
-      const before = mentionedIds(post.body_source);
       this.mentioned(
         emit,
         rendered.mentions.filter((id) => !before.has(id)),
