@@ -21,6 +21,7 @@ import { SearchWordForms1764450000000 } from './1764450000000-SearchWordForms';
 import { EventCancellation1764460000000 } from './1764460000000-EventCancellation';
 import { PrivacyRequestAlerts1764470000000 } from './1764470000000-PrivacyRequestAlerts';
 import { ConsultationOpenedNotifications1764475000000 } from './1764475000000-ConsultationOpenedNotifications';
+import { TribunalCaseSearch1764480000000 } from './1764480000000-TribunalCaseSearch';
 
 /** Every migration, in order. A schema change is a new file here, reviewed as SQL. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   EventCancellation1764460000000,
   PrivacyRequestAlerts1764470000000,
   ConsultationOpenedNotifications1764475000000,
+  TribunalCaseSearch1764480000000,
 ];
