@@ -46,18 +46,22 @@ export function TribunalCasePicker({
   const [debounced] = useDebouncedValue(search.trim(), 250);
   // Two characters with a letter or digit (the API refuses punctuation alone), and not the
   // chosen case's label, which the box shows once chosen.
-  const typed =
-    debounced.length >= 2 &&
-    debounced.length <= TRIBUNAL_SEARCH_MAX &&
-    /[\p{L}\p{N}]/u.test(debounced) &&
-    debounced !== value?.label
-      ? debounced
+  const asked = (text: string) =>
+    text.length >= 2 &&
+    text.length <= TRIBUNAL_SEARCH_MAX &&
+    /[\p{L}\p{N}]/u.test(text) &&
+    text !== value?.label
+      ? text
       : null;
+  const typed = asked(debounced);
   const choices = useQuery(TribunalCaseChoicesDocument, {
     variables: { search: typed, first: CHOICES },
     skip: !opened && !typed,
   });
-  const found: PickedCase[] = (choices.data?.tribunalCases.edges ?? [])
+  // Until the pause is over and the server has answered, the list would be another search's
+  // (Enter would pick a case the words do not name).
+  const settled = asked(search.trim()) === typed && !choices.loading;
+  const found: PickedCase[] = (settled ? (choices.data?.tribunalCases.edges ?? []) : [])
     .map(({ node }) => node)
     .filter((c) => !exclude.includes(c.id))
     .map((c) => {
@@ -81,7 +85,7 @@ export function TribunalCasePicker({
       filter={({ options: all }) => all}
       value={value?.id ?? null}
       onChange={(picked) => onChange(options.find((c) => c.id === picked) ?? null)}
-      nothingFoundMessage={choices.data && !choices.loading ? t('links.nothing') : undefined}
+      nothingFoundMessage={settled ? t('links.nothing') : t('links.searching')}
       error={error ?? (choices.error ? errorOf(choices.error) : undefined)}
       maxDropdownHeight={280}
       // Keep the list inside the page's landmarks (no portal).
