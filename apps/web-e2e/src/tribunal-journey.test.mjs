@@ -8,8 +8,9 @@
 // Redis, runs that day's reminders at start — five days before the deadline Łódź's legal
 // officer finds it in the bell and on the notifications page, and the e-mail is captured;
 // then the API is back on today's date and the case goes on to a judgment, with the Tribunal's
-// later letter added to an entry and a library opinion linked. axe-core checks the case
-// page, the deadlines view, the bell and the notifications page.
+// later letter added to an entry, a library opinion linked and the case joined with another
+// found by its signature in the picker. axe-core checks the case page, the deadlines view, the
+// bell and the notifications page.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
@@ -237,7 +238,25 @@ test('a Tribunal case from preparation to judgment', async (t) => {
     await opinions.getByText('Opinia dołączona do sprawy.').waitFor();
     const linked = opinions.getByRole('link', { name: opinion });
     assert.match(await linked.getAttribute('href'), /^\/opinions\/library\/[0-9a-f-]{36}$/);
-    await assertAccessible('the case page with a linked opinion and a corrected entry');
+
+    // The Tribunal joins it with the demo Janosikowe case, found by its signature, picked by keyboard.
+    const joined = page.getByRole('region', { name: 'Sprawy połączone' });
+    const picker = joined.getByRole('combobox', { name: /^Połącz ze sprawą/ });
+    await picker.fill('K 5/25');
+    const janosikowe = 'Janosikowe — wpłaty miast do budżetu państwa (K 5/25)';
+    await joined.getByRole('option', { name: janosikowe }).waitFor();
+    await picker.press('ArrowDown');
+    await picker.press('Enter');
+    assert.equal(await picker.inputValue(), janosikowe);
+    await joined.getByRole('button', { name: 'Połącz sprawy' }).click();
+    await joined.getByText('Sprawy połączone.', { exact: true }).waitFor();
+    await joined
+      .getByRole('link', { name: 'Janosikowe — wpłaty miast do budżetu państwa' })
+      .waitFor();
+    await noAlerts('joining the case with another');
+    await assertAccessible(
+      'the case page with a linked opinion, a joined case and a corrected entry',
+    );
     await page.getByLabel(/^Sygnatura sprawy/).fill('K 3/25');
     await page.getByRole('button', { name: 'Zapisz sygnatury' }).click();
     await expectDone('Sygnatury zapisane.', 'saving the case signature');

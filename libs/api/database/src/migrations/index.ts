@@ -21,6 +21,7 @@ import { SearchWordForms1764450000000 } from './1764450000000-SearchWordForms';
 import { EventCancellation1764460000000 } from './1764460000000-EventCancellation';
 import { PrivacyRequestAlerts1764470000000 } from './1764470000000-PrivacyRequestAlerts';
 import { ConsultationOpenedNotifications1764475000000 } from './1764475000000-ConsultationOpenedNotifications';
+import { TribunalCaseSearch1764480000000 } from './1764480000000-TribunalCaseSearch';
 import { EmailChange1764483000000 } from './1764483000000-EmailChange';
 
 /** Every migration, in order. A schema change is a new file here, reviewed as SQL. */
@@ -48,5 +49,6 @@ export const migrations = [
   EventCancellation1764460000000,
   PrivacyRequestAlerts1764470000000,
   ConsultationOpenedNotifications1764475000000,
+  TribunalCaseSearch1764480000000,
   EmailChange1764483000000,
 ];

@@ -95,6 +95,28 @@ export function assertSignatures(
   }
 }
 
+/** Control characters (NUL included) are spaces, runs of spaces one; blank is no search. */
+export function normaliseTribunalSearch(text: string | null | undefined): string {
+  return Array.from(text ?? '', (c) => (c <= '\u001f' || c === '\u007f' ? ' ' : c))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A signature or its start: "K 3/25", "k3/25", "Tw 12/2", "3/25", "12". */
+const SIGNATURE_SEARCH = /^(?:(tw|k|u) ?)?(\d{1,4}(?:\/\d{0,2})?)$/i;
+
+/**
+ * The ILIKE pattern of the signatures a search names ("K 3/25" → `K 3/25%`, "3/25" →
+ * `% 3/25%`: any kind), or null when the search is not a signature. Only letters, digits,
+ * a space and a slash get through, so nothing needs escaping.
+ */
+export function signaturePattern(search: string): string | null {
+  const m = SIGNATURE_SEARCH.exec(search);
+  if (!m) return null;
+  return m[1] ? `${m[1]} ${m[2]}%` : `% ${m[2]}%`;
+}
+
 interface CaseRow {
   id: string;
   title: string;
@@ -274,7 +296,7 @@ export class TribunalCasesService {
   /**
    * The case page's read: as `get`, and a party's read — who sees internal notes, the support
    * amount, pending requests and draft motions — goes to the audit log (one row per read;
-   * lists are not audited row by row).
+   * `list` records a party's listed cases as `tribunal_case.list`).
    */
   async read(user: AuthUser, id: string): Promise<TribunalCase> {
     const view = await this.get(user, id);
@@ -354,7 +376,12 @@ export class TribunalCasesService {
     return out;
   }
 
-  /** Cases newest first (none for those who may not read cases). */
+  /**
+   * Cases newest first (none for those who may not read cases), narrowed by stages and a
+   * search: words of the title or the challenged act in `civitas_search`, or a signature. A
+   * party's listed cases (who sees the restricted parts in them) are audited, one row each
+   * (`tribunal_case.list`), in one statement per page.
+   */
   async list(user: AuthUser, args: TribunalCasesArgs): Promise<Connection<TribunalCase>> {
     if (!(await this.mayRead(user))) return toConnection([], args.first, 0, () => []);
     const where = ['true'];
@@ -362,6 +389,24 @@ export class TribunalCasesService {
     if (args.stages?.length) {
       params.push(args.stages);
       where.push(`c.stage = ANY($${params.length}::text[])`);
+    }
+    const search = normaliseTribunalSearch(args.search);
+    const signature = search ? signaturePattern(search) : null;
+    // Whether the search has words, answered with the count (no round trip of its own).
+    let words = 'true';
+    if (search) {
+      params.push(search);
+      const query = `websearch_to_tsquery('civitas_search', $${params.length})`;
+      words = `numnode(${query}) > 0`;
+      if (signature) {
+        params.push(signature);
+        const p = `$${params.length}`;
+        where.push(
+          `(c.search @@ ${query} OR c.signature ILIKE ${p} OR c.preliminary_signature ILIKE ${p})`,
+        );
+      } else {
+        where.push(`c.search @@ ${query}`);
+      }
     }
     const filtered = where.join(' AND ');
     const pageParams = [...params];
@@ -371,20 +416,38 @@ export class TribunalCasesService {
       pageParams.push(createdAt, id);
       page += ` AND (c.created_at, c.id) < ($${pageParams.length - 1}::timestamptz, $${pageParams.length}::uuid)`;
     }
-    const [rows, [{ total }]]: [CaseRow[], { total: number }[]] = await Promise.all([
-      this.db.query(
-        `SELECT ${CASE_COLUMNS} FROM tribunal_case c WHERE ${page}
-         ORDER BY c.created_at DESC, c.id DESC LIMIT ${args.first + 1}`,
-        pageParams,
-      ),
-      this.db.query(`SELECT count(*)::int AS total FROM tribunal_case c WHERE ${filtered}`, params),
-    ]);
+    const [rows, [{ total, has_words }]]: [CaseRow[], { total: number; has_words: boolean }[]] =
+      await Promise.all([
+        this.db.query(
+          `SELECT ${CASE_COLUMNS} FROM tribunal_case c WHERE ${page}
+           ORDER BY c.created_at DESC, c.id DESC LIMIT ${args.first + 1}`,
+          pageParams,
+        ),
+        this.db.query(
+          `SELECT count(*)::int AS total, (SELECT ${words}) AS has_words
+           FROM tribunal_case c WHERE ${filtered}`,
+          params,
+        ),
+      ]);
+    if (search && !signature && !has_words) {
+      throw badUserInput('The search has no words in it: type words of the title or a signature', [
+        { field: 'search', problems: ['no words to search for'] },
+      ]);
+    }
     const ids = rows.map((r) => r.id);
     const [parties, followed] = await Promise.all([
       this.partyCases(user, ids),
       this.followedCases(user, ids),
     ]);
     const views = rows.map((r) => this.view(r, parties.has(r.id), followed.has(r.id)));
+    const listed = views.slice(0, args.first).filter((v) => v.viewerIsParty);
+    if (listed.length) {
+      await this.db.query(
+        `INSERT INTO audit_entry (actor_id, action, entity_type, entity_id, details)
+         SELECT $1, 'tribunal_case.list', $2, unnest($3::uuid[]), '{}'::jsonb`,
+        [user.id, ENTITY, listed.map((v) => v.id)],
+      );
+    }
     return toConnection(views, args.first, total, (v) => [v.createdAt.toISOString(), v.id]);
   }
 

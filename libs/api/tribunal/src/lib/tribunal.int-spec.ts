@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { MembershipStatus, Role } from '@civitas/shared/domain';
-import { databaseOptions } from '@civitas/api/database';
+import { databaseOptions, searchDictionary } from '@civitas/api/database';
 import { errorCode, GqlResponse, TestApp, TestUser } from '@civitas/api/testing';
 import type { TribunalDeadlinesDueEvent } from '@civitas/api/core';
 import { TribunalModule } from './tribunal.module';
@@ -723,6 +723,149 @@ describe('tribunal cases', () => {
     expect(data(await update({ kind: 'U', signature: null })).updateTribunalCase).toEqual(
       expect.objectContaining({ kind: 'U', signature: null }),
     );
+  });
+
+  it('finds cases by words of the title or the challenged act in any form, without diacritics, or by signature; only for readers; never by internal notes', async () => {
+    const polish = (await searchDictionary(t.db)) === 'Polish (hunspell)';
+    const spa = await createCase('Subwencja rozwojowa dla uzdrowisk');
+    data(
+      await as(
+        office,
+        `mutation($id: ID!, $input: TribunalCaseInput!) { updateTribunalCase(id: $id, input: $input) { id } }`,
+        {
+          id: spa.id,
+          input: {
+            challengedAct: 'Ustawa z dnia 28 lipca 2005 r. o lecznictwie uzdrowiskowym',
+            preliminarySignature: 'Tw 88/24',
+            signature: 'K 88/25',
+          },
+        },
+      ),
+    );
+    const diesel = await createCase('Zwrot akcyzy za olej napędowy rolnikom');
+    data(
+      await as(
+        office,
+        `mutation($id: ID!, $input: TribunalCaseInput!) { updateTribunalCase(id: $id, input: $input) { id } }`,
+        { id: diesel.id, input: { preliminarySignature: 'Tw 89/24' } },
+      ),
+    );
+    const mine = [spa.id, diesel.id];
+    const search = (u: TestUser, text: string) =>
+      as(
+        u,
+        `query($s: String) { tribunalCases(first: 100, search: $s) { totalCount edges { node { id } } } }`,
+        { s: text },
+      );
+    const found = async (text: string, u: TestUser = krakowOfficial) =>
+      data(await search(u, text))
+        .tribunalCases.edges.map((e: { node: { id: string } }) => e.node.id)
+        .filter((id: string) => mine.includes(id));
+
+    // Other forms of the title's words (with the Polish dictionary), in any order.
+    expect(await found(polish ? 'uzdrowiskami subwencji' : 'uzdrowisk subwencja')).toEqual([
+      spa.id,
+    ]);
+    // The challenged act's words; diacritics optional.
+    expect(await found(polish ? 'lecznictwa uzdrowiskowego' : 'lecznictwie uzdrowiskowym')).toEqual(
+      [spa.id],
+    );
+    expect(await found('napedowy olej')).toEqual([diesel.id]);
+    // Signatures as written, in lower case, without the space, without the kind, or begun.
+    for (const text of ['K 88/25', 'k88/25', 'Tw 88/24', '88/25', 'tw 88/2']) {
+      expect([text, await found(text)]).toEqual([text, [spa.id]]);
+    }
+    expect(await found('Tw 8')).toEqual([diesel.id, spa.id]);
+    expect(await found('U 88/25')).toEqual([]);
+    // Internal notes and the argument are not searched: no reader learns them by probing.
+    for (const u of [office, krakowOfficial]) {
+      expect(data(await search(u, 'uzgodnienia Nowak')).tribunalCases.totalCount).toBe(0);
+      expect(data(await search(u, 'adekwatne')).tribunalCases.totalCount).toBe(0);
+    }
+    // Those who may not read cases find nothing, however they search.
+    for (const u of [guest, expert, candidateAdmin]) {
+      for (const text of ['K 88/25', 'subwencja uzdrowisk']) {
+        expect(data(await search(u, text)).tribunalCases).toEqual({ totalCount: 0, edges: [] });
+      }
+    }
+    // A blank search is no search.
+    const all = data(await as(krakowOfficial, `{ tribunalCases(first: 1) { totalCount } }`));
+    expect(data(await search(krakowOfficial, '  \t ')).tribunalCases.totalCount).toBe(
+      all.tribunalCases.totalCount,
+    );
+  });
+
+  it('refuses a search without words or longer than 200 characters, saying so', async () => {
+    const search = (text: string) =>
+      as(office, `query($s: String) { tribunalCases(first: 10, search: $s) { totalCount } }`, {
+        s: text,
+      });
+    for (const text of ['!!!', '&|!():*', ' - ', '/', '""']) {
+      const r = await search(text);
+      expect([text, code(r)]).toEqual([text, 'BAD_USER_INPUT']);
+      expect(r.errors![0].message).toContain('no words');
+      expect(r.errors![0].extensions!['fields']).toEqual([
+        { field: 'search', problems: ['no words to search for'] },
+      ]);
+    }
+    const long = await search('subwencja '.repeat(21));
+    expect(code(long)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(long.errors![0].extensions)).toContain('search');
+    expect(code(await search('subwencja '.repeat(20).trim()))).toBeUndefined();
+  });
+
+  it("audits a party's list reads of the cases it is party to, one row each; not other readers', nor refused searches", async () => {
+    const c = await createCase('Udział gmin w podatku CIT — wykazy');
+    const other = await createCase('Udział gmin w podatku CIT — drugi wykaz');
+    data(
+      await as(
+        office,
+        `mutation($id: ID!, $input: TribunalCaseInput!) { updateTribunalCase(id: $id, input: $input) { id } }`,
+        { id: c.id, input: { preliminarySignature: 'Tw 93/24' } },
+      ),
+    );
+    const listed = async () =>
+      (
+        await t.db.query(
+          `SELECT actor_id, entity_id FROM audit_entry
+           WHERE action = 'tribunal_case.list' AND entity_id = ANY($1::uuid[])
+           ORDER BY created_at, entity_id`,
+          [[c.id, other.id]],
+        )
+      ).map((r: { actor_id: string; entity_id: string }) => [r.actor_id, r.entity_id]);
+    const list = (u: TestUser, text: string | null, first = 100) =>
+      as(
+        u,
+        `query($s: String, $first: Int!) { tribunalCases(first: $first, search: $s) { edges { node { id internalNotes } } } }`,
+        { s: text, first },
+      );
+
+    // The office and Łódź's legal officer (the applicant) are parties: each listed case is read.
+    expect(data(await list(office, 'Tw 93/24')).tribunalCases.edges).toEqual([
+      { node: { id: c.id, internalNotes: expect.any(String) } },
+    ]);
+    expect(await listed()).toEqual([[office.id, c.id]]);
+    data(await list(lodzOfficer, 'podatku CIT'));
+    const lodzRows = (await listed()).filter(([actor]: string[]) => actor === lodzOfficer.id);
+    expect(lodzRows.map(([, id]: string[]) => id).sort()).toEqual([c.id, other.id].sort());
+    // Only the page's cases: a page of one holds the newest, the other case.
+    data(await list(office, 'podatku CIT', 1));
+    expect((await listed()).filter(([actor]: string[]) => actor === office.id)).toEqual([
+      [office.id, c.id],
+      [office.id, other.id],
+    ]);
+    const before = await listed();
+    // Readers who are not parties see no restricted part, so their lists are not audited.
+    for (const u of [krakowOfficial, poznanAdmin]) {
+      const edges = data(await list(u, 'podatku CIT')).tribunalCases.edges;
+      expect(
+        edges.map((e: { node: { internalNotes: string | null } }) => e.node.internalNotes),
+      ).toEqual([null, null]);
+    }
+    // Nor what is refused or finds nothing to read.
+    expect(code(await list(office, '!!!'))).toBe('BAD_USER_INPUT');
+    data(await list(guest, 'podatku CIT'));
+    expect(await listed()).toEqual(before);
   });
 
   it('audits the case page read by those who see the restricted parts, not by other readers nor lists', async () => {

@@ -52,7 +52,10 @@ export class TribunalResolver {
     return this.cases.read(user, id);
   }
 
-  @Query(() => TribunalCaseConnection, { description: 'Cases, newest first.' })
+  @Query(() => TribunalCaseConnection, {
+    description:
+      "Cases, newest first, narrowed by stages and a search. A party's listed cases (who sees the restricted parts) are audited.",
+  })
   @RequirePermission(Permission.TRIBUNAL_READ)
   tribunalCases(@CurrentUser() user: AuthUser, @Args() args: TribunalCasesArgs) {
     return this.cases.list(user, args);

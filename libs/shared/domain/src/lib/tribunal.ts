@@ -84,3 +84,5 @@ export enum TribunalJoinStatus {
 export const TRIBUNAL_PRELIMINARY_SIGNATURE = /^Tw \d{1,4}\/\d{2}$/;
 /** `K 3/25` or `U 3/25`: the signature of a case admitted for examination. */
 export const TRIBUNAL_SIGNATURE = /^[KU] \d{1,4}\/\d{2}$/;
+/** The longest search text of the case list, in characters (longer: BAD_USER_INPUT). */
+export const TRIBUNAL_SEARCH_MAX = 200;

@@ -1,20 +1,8 @@
-import { useMutation, useQuery } from '@apollo/client/react';
-import {
-  Anchor,
-  Button,
-  Group,
-  List,
-  NativeSelect,
-  Paper,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { useMutation } from '@apollo/client/react';
+import { Anchor, Button, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import {
   LinkTribunalCasesDocument,
   type TribunalCaseDetailsFragment,
-  TribunalCasesDocument,
   UnlinkTribunalCasesDocument,
 } from '@civitas/web/data-access';
 import { ErrorAlert, StatusMessage } from '@civitas/web/ui';
@@ -23,10 +11,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useTribunalError } from './errors';
 import { TRIBUNAL_NS } from './i18n';
+import { type PickedCase, TribunalCasePicker } from './TribunalCasePicker';
 
 /**
  * The cases the Tribunal joined with this one, as links by title (the API's linkedCases), with
- * the office's note; the office links another case (with a note) or unlinks one.
+ * the office's note; the office finds another case by words or signature and links it (with a
+ * note), or unlinks one.
  */
 export function LinkedCases({
   tribunalCase,
@@ -38,12 +28,8 @@ export function LinkedCases({
   const { t } = useTranslation(TRIBUNAL_NS);
   const errorOf = useTribunalError();
   const linked = tribunalCase.linkedCases;
-  // Only the office links: the newest cases are the ones to offer.
-  const cases = useQuery(TribunalCasesDocument, { variables: { first: 100 }, skip: !office });
-  const candidates = (cases.data?.tribunalCases.edges ?? [])
-    .map(({ node }) => node)
-    .filter((n) => n.id !== tribunalCase.id && !linked.some((l) => l.id === n.id));
-  const [other, setOther] = useState('');
+  const [other, setOther] = useState<PickedCase | null>(null);
+  const [otherError, setOtherError] = useState<string>();
   const [note, setNote] = useState('');
   const [done, setDone] = useState('');
   const [link, linkState] = useMutation(LinkTribunalCasesDocument, {
@@ -52,18 +38,20 @@ export function LinkedCases({
   const [unlink, unlinkState] = useMutation(UnlinkTribunalCasesDocument, {
     refetchQueries: ['TribunalCases'],
   });
-  const chosen = candidates.some((c) => c.id === other) ? other : (candidates[0]?.id ?? '');
-
   if (!office && linked.length === 0) return null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setDone('');
-    if (!chosen) return;
+    if (!other) {
+      setOtherError(t('links.choose'));
+      return;
+    }
     try {
       await link({
-        variables: { id: tribunalCase.id, otherCaseId: chosen, note: note.trim() || null },
+        variables: { id: tribunalCase.id, otherCaseId: other.id, note: note.trim() || null },
       });
+      setOther(null);
       setNote('');
       setDone(t('links.linked'));
     } catch {
@@ -122,15 +110,20 @@ export function LinkedCases({
             })}
           </List>
         )}
-        {office && candidates.length > 0 && (
+        {office && (
           <form onSubmit={(e) => void submit(e)} noValidate>
             <Stack gap="sm">
-              <NativeSelect
+              <TribunalCasePicker
+                id="tribunal-link-case"
                 label={t('links.other')}
-                data={candidates.map((c) => ({ value: c.id, label: c.title }))}
-                value={chosen}
-                onChange={(e) => setOther(e.currentTarget.value)}
-                required
+                description={t('links.otherHint')}
+                value={other}
+                onChange={(picked) => {
+                  setOther(picked);
+                  setOtherError(undefined);
+                }}
+                exclude={[tribunalCase.id, ...linked.map((l) => l.id)]}
+                error={otherError}
               />
               <TextInput
                 label={t('links.note')}

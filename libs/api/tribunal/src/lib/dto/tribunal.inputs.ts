@@ -14,7 +14,12 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { TribunalCaseKind, TribunalStage, TribunalSupportKind } from '@civitas/shared/domain';
+import {
+  TRIBUNAL_SEARCH_MAX,
+  TribunalCaseKind,
+  TribunalStage,
+  TribunalSupportKind,
+} from '@civitas/shared/domain';
 import { ConnectionType, PageArgs } from '@civitas/api/core';
 import { TribunalCase } from '../tribunal.types';
 
@@ -273,6 +278,15 @@ export class TribunalCasesArgs extends PageArgs {
   @IsOptional()
   @IsEnum(TribunalStage, { each: true })
   stages?: TribunalStage[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: `Words of the title or the challenged act, Polish forms and diacritics optional ("janosikowego" finds "Janosikowe"; web-search syntax), or a signature or its start ("K 3/25", "Tw 12/24", "3/25"). At most ${TRIBUNAL_SEARCH_MAX} characters; without words (only punctuation) BAD_USER_INPUT; blank: every case. Newest first either way.`,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TRIBUNAL_SEARCH_MAX)
+  search?: string | null;
 }
 
 @ObjectType()

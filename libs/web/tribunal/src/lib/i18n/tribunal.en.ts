@@ -172,6 +172,11 @@ export const tribunalEn: DeepStrings<typeof tribunalPl> = {
     title: 'Joined cases',
     none: 'The Tribunal has not joined this case with others.',
     other: 'Join with the case',
+    otherHint:
+      'Type words of the title or the challenged act, or a signature (e.g. K 3/25, Tw 12/24); nothing typed: the newest cases.',
+    nothing: 'No case to join matches.',
+    searching: 'Searching…',
+    choose: 'Choose the case to join.',
     note: "Note (e.g. the Tribunal's order joining them)",
     submit: 'Join the cases',
     unlink: 'Separate',

@@ -168,6 +168,11 @@ export const tribunalPl = {
     title: 'Sprawy połączone',
     none: 'Trybunał nie połączył tej sprawy z innymi.',
     other: 'Połącz ze sprawą',
+    otherHint:
+      'Wpisz słowa z tytułu lub zaskarżonego aktu albo sygnaturę (np. K 3/25, Tw 12/24); bez wpisu — najnowsze sprawy.',
+    nothing: 'Żadna sprawa do połączenia nie pasuje.',
+    searching: 'Szukam…',
+    choose: 'Wybierz sprawę do połączenia.',
     note: 'Notatka (np. postanowienie Trybunału o połączeniu)',
     submit: 'Połącz sprawy',
     unlink: 'Rozłącz',
