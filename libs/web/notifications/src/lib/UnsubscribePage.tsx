@@ -1,14 +1,18 @@
 import { Anchor, Stack, Text } from '@mantine/core';
 import { useMutation } from '@apollo/client/react';
 import { NotificationKind } from '@civitas/shared/domain';
-import { toApiProblem, UnsubscribeDocument, useSession } from '@civitas/web/data-access';
-import { ErrorAlert, LoadingState, Page, StatusMessage, useErrorText } from '@civitas/web/ui';
-import { useEffect, useRef, useState } from 'react';
+import { UnsubscribeDocument, useSession } from '@civitas/web/data-access';
+import {
+  ErrorAlert,
+  type LinkOutcome,
+  LoadingState,
+  Page,
+  StatusMessage,
+  useOpenLink,
+} from '@civitas/web/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { NOTIFICATIONS_NS } from './i18n';
-
-type Outcome = { done: true } | { done: false; message: string } | null;
 
 const INVALID_LINK = new Set(['TOKEN_INVALID', 'TOKEN_EXPIRED', 'TOKEN_USED', 'BAD_USER_INPUT']);
 
@@ -22,41 +26,26 @@ function isKind(value: string | null): value is NotificationKind {
  */
 export function UnsubscribePage() {
   const { t } = useTranslation(NOTIFICATIONS_NS);
-  const errorText = useErrorText();
   const { status } = useSession();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const kindParam = params.get('kind');
   const kind = isKind(kindParam) ? kindParam : null;
   const [unsubscribe] = useMutation(UnsubscribeDocument);
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const asked = useRef('');
-
-  useEffect(() => {
-    const key = `${token}|${kindParam ?? ''}`;
-    if (asked.current === key) return;
-    asked.current = key;
-    if (!token) {
-      setOutcome({ done: false, message: t('unsubscribe.missing') });
-      return;
-    }
-    if (kindParam && !kind) {
-      setOutcome({ done: false, message: t('unsubscribe.invalid') });
-      return;
-    }
-    unsubscribe({ variables: { token, kind } })
-      .then(() => setOutcome({ done: true }))
-      .catch((error: unknown) => {
-        const problem = toApiProblem(error);
-        setOutcome({
-          done: false,
-          message:
-            !problem || INVALID_LINK.has(problem.code)
-              ? t('unsubscribe.invalid')
-              : errorText.message(problem),
-        });
-      });
-  }, [token, kindParam, kind, unsubscribe, t, errorText]);
+  // A kind this app does not know makes the link invalid: nothing is sent.
+  const refusal = !token
+    ? t('unsubscribe.missing')
+    : kindParam && !kind
+      ? t('unsubscribe.invalid')
+      : null;
+  const opened = useOpenLink(
+    refusal ? null : `${token}|${kind ?? ''}`,
+    () => unsubscribe({ variables: { token, kind } }),
+    Object.fromEntries([...INVALID_LINK].map((code) => [code, t('unsubscribe.invalid')])),
+  );
+  const outcome: LinkOutcome<unknown> | null = refusal
+    ? { done: false, code: 'INVALID_LINK', message: refusal }
+    : opened;
 
   const signedIn = status === 'signedIn';
   return (

@@ -1,20 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import { Anchor, Text } from '@mantine/core';
-import { ConfirmEmailChangeDocument, toApiProblem, useSession } from '@civitas/web/data-access';
-import { ErrorAlert, LoadingState, Page, StatusMessage, useErrorText } from '@civitas/web/ui';
-import { useEffect, useRef, useState } from 'react';
+import { ConfirmEmailChangeDocument, useSession } from '@civitas/web/data-access';
+import { ErrorAlert, LoadingState, Page, StatusMessage, useOpenLink } from '@civitas/web/ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { PRIVACY_NS } from './i18n';
-
-type Outcome = { done: true; email: string } | { done: false; message: string };
-
-const LINK_ERRORS: Record<string, string> = {
-  TOKEN_EXPIRED: 'confirmEmail.expired',
-  TOKEN_USED: 'confirmEmail.used',
-  TOKEN_INVALID: 'confirmEmail.invalid',
-  CONFLICT: 'confirmEmail.taken',
-};
 
 /**
  * `/privacy/confirm-email?token=…`: the link mailed to the new address, opened signed in
@@ -23,45 +13,35 @@ const LINK_ERRORS: Record<string, string> = {
  */
 export function ConfirmEmailChangePage() {
   const { t } = useTranslation(PRIVACY_NS);
-  const errorText = useErrorText();
   const session = useSession();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const [confirm] = useMutation(ConfirmEmailChangeDocument);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const asked = useRef<string | null>(null);
-
-  useEffect(() => {
-    if (asked.current === token) return;
-    asked.current = token;
-    if (!token) {
-      setOutcome({ done: false, message: t('confirmEmail.missing') });
-      return;
-    }
-    confirm({ variables: { input: { token } } })
-      .then(({ data }) => {
-        if (!data) throw new Error('no answer');
-        session.establish(data.confirmEmailChange);
-        setOutcome({ done: true, email: data.confirmEmailChange.user.email });
-      })
-      .catch((error: unknown) => {
-        const problem = toApiProblem(error);
-        const key = problem && LINK_ERRORS[problem.code];
-        setOutcome({
-          done: false,
-          message: key ? t(key) : problem ? errorText.message(problem) : t('confirmEmail.invalid'),
-        });
-      });
-  }, [token, confirm, t, errorText, session]);
+  const outcome = useOpenLink(
+    token || null,
+    async () => {
+      const { data } = await confirm({ variables: { input: { token } } });
+      if (!data) throw new Error('no answer');
+      session.establish(data.confirmEmailChange);
+      return data.confirmEmailChange.user.email;
+    },
+    {
+      TOKEN_EXPIRED: t('confirmEmail.expired'),
+      TOKEN_USED: t('confirmEmail.used'),
+      TOKEN_INVALID: t('confirmEmail.invalid'),
+      CONFLICT: t('confirmEmail.taken'),
+    },
+  );
 
   return (
     <Page title={t('confirmEmail.title')} narrow>
-      {!outcome && <LoadingState label={t('confirmEmail.working')} />}
+      {!token && <ErrorAlert>{t('confirmEmail.missing')}</ErrorAlert>}
+      {token && !outcome && <LoadingState label={t('confirmEmail.working')} />}
       {outcome?.done && (
-        <StatusMessage>{t('confirmEmail.done', { email: outcome.email })}</StatusMessage>
+        <StatusMessage>{t('confirmEmail.done', { email: outcome.value })}</StatusMessage>
       )}
       {outcome && !outcome.done && <ErrorAlert>{outcome.message}</ErrorAlert>}
-      {outcome && (
+      {(outcome || !token) && (
         <Text>
           <Anchor component={Link} to="/privacy">
             {t('confirmEmail.again')}
