@@ -17,6 +17,7 @@ import { AccountsModule } from '@civitas/api/accounts';
 import { ChatModule } from '@civitas/api/chat';
 import { DocumentsModule } from '@civitas/api/documents';
 import { GroupsModule } from '@civitas/api/groups';
+import { NewsletterModule } from '@civitas/api/newsletter';
 import { NotificationsModule } from '@civitas/api/notifications';
 import { OpinionsModule } from '@civitas/api/opinions';
 import { OrganisationsModule } from '@civitas/api/organisations';
@@ -107,6 +108,7 @@ describe('the privacy centre', () => {
         ChatModule,
         PracticesModule,
         TribunalModule,
+        NewsletterModule,
         PrivacyModule,
       ],
       { DOCUMENTS_DIR: dir },
@@ -727,6 +729,98 @@ describe('the privacy centre', () => {
       expect(errorCode(await as(zofia, CENTRE))).toBe('UNAUTHENTICATED');
       expect(errorCode(await t.signIn(zofia.email))).toBe('INVALID_CREDENTIALS');
       expect(await erasures.runDue(new Date(Date.now() + 365 * DAY))).toBe(0);
+    });
+  });
+
+  describe('a person who changed her address while subscribed', () => {
+    const OLD = 'bozena.stara@poznan.example.pl';
+    const NEW = 'bozena.nowa@example.pl';
+    const NAME = 'Bożena Przeprowadzona';
+
+    it('her subscription and consents follow her; the export holds both addresses’ records; after erasure neither address remains anywhere', async () => {
+      let bozena = await t.makeUser({ role: Role.CITY_OFFICIAL, name: NAME, email: OLD });
+      const version = currentConsentText(ConsentPurpose.NEWSLETTER).version;
+      // She subscribed through the public form, before: records under the address only.
+      data(
+        await t.gql(
+          `mutation($input: SubscribeToNewsletterInput!) { subscribeToNewsletter(input: $input) }`,
+          { input: { email: OLD, consentTextVersion: version } },
+          { ip: '10.55.0.1' },
+        ),
+      );
+      const confirmLink = await t.linkInMailTo(OLD, (s) => s.startsWith('Potwierdź zapis'));
+      data(
+        await t.gql(
+          `mutation($token: String!) { confirmNewsletterSubscription(token: $token) { email } }`,
+          { token: confirmLink.searchParams.get('token') },
+        ),
+      );
+
+      data(
+        await as(
+          bozena,
+          `mutation($input: RequestEmailChangeInput!) { requestEmailChange(input: $input) { newEmail } }`,
+          { input: { newEmail: NEW, password: TEST_PASSWORD } },
+        ),
+      );
+      const changeLink = await t.linkInMailTo(NEW, (s) => s.includes('potwierdź nowy adres'));
+      const confirmed = data(
+        await as(
+          bozena,
+          `mutation($input: ConfirmEmailChangeInput!) { confirmEmailChange(input: $input) { accessToken } }`,
+          { input: { token: changeLink.searchParams.get('token') } },
+        ),
+      ).confirmEmailChange;
+      bozena = { ...bozena, email: NEW, token: confirmed.accessToken };
+      expect(
+        data(await as(bozena, `{ myNewsletterSubscription { email subscribed } }`))
+          .myNewsletterSubscription,
+      ).toEqual({ email: NEW, subscribed: true });
+
+      const link = await exportLink(bozena);
+      const zip = await JSZip.loadAsync(
+        Buffer.from(await (await download(bozena, link.path)).arrayBuffer()),
+      );
+      const json = JSON.parse(await zip.file('data.json')!.async('string'));
+      expect(json.consents.map((c: any) => [c.email, c.action, c.source])).toEqual([
+        [OLD, 'GRANTED', ConsentSource.NEWSLETTER_CONFIRMATION],
+        [OLD, 'WITHDRAWN', ConsentSource.EMAIL_CHANGE],
+      ]);
+      expect(json.sections.newsletter).toMatchObject({
+        subscription: { email: NEW, status: 'CONFIRMED', consentTextVersion: version },
+        consentHistory: [
+          { action: 'GRANTED', source: ConsentSource.EMAIL_CHANGE, textVersion: version },
+        ],
+      });
+
+      const needles = [OLD, NEW, NAME];
+      expect(await scan([OLD])).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^consent_record\.email/),
+          expect.stringMatching(/^consent_former_address\.email/),
+        ]),
+      );
+      expect(await scan([NEW])).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^consent_record\.email/),
+          expect.stringMatching(/^newsletter_subscriber\.email/),
+        ]),
+      );
+      const asked = data(
+        await as(
+          bozena,
+          `mutation($input: RequestErasureInput!) { requestErasure(input: $input) { dueAt } }`,
+          { input: { password: TEST_PASSWORD } },
+        ),
+      ).requestErasure;
+      expect(await t.app.get(ErasureService).runDue(new Date(asked.dueAt))).toBe(1);
+      expect(await scan(needles)).toEqual([]);
+      // The log keeps that consent existed and how it moved, without the addresses.
+      const [{ n }] = await t.db.query(
+        `SELECT count(*)::int AS n FROM consent_record
+         WHERE purpose = 'NEWSLETTER' AND source = 'EMAIL_CHANGE' AND erased_at IS NOT NULL`,
+      );
+      expect(n).toBe(2);
     });
   });
 });

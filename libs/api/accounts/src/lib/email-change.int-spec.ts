@@ -1,4 +1,12 @@
-import { EMAIL_CHANGE_REQUESTS_PER_HOUR, Role } from '@civitas/shared/domain';
+import {
+  ConsentPurpose,
+  ConsentSource,
+  currentConsentText,
+  EMAIL_CHANGE_REQUESTS_PER_HOUR,
+  Role,
+} from '@civitas/shared/domain';
+import { ConsentLog, PersonalDataRegistry } from '@civitas/api/personal-data';
+import type { EmailAddressChange } from '@civitas/api/personal-data';
 import { errorCode, TEST_PASSWORD, TestApp, TestUser } from '@civitas/api/testing';
 import { AccountsModule } from './accounts.module';
 
@@ -191,6 +199,104 @@ describe('changing one’s e-mail address', () => {
       { new_email: wanted, confirmed: false, superseded: false },
     ]);
     expect((await t.gql(ME, {}, { token: piotr.token })).errors).toBeUndefined();
+  });
+
+  describe('what is kept by address', () => {
+    const VERSION = currentConsentText(ConsentPurpose.NEWSLETTER).version;
+    /** A domain keeping data by address, as the newsletter does; refuses one address. */
+    const seen: { userId: string; change: EmailAddressChange; emailThen: string }[] = [];
+    const REFUSED = 'odmowa@gmina.example.pl';
+
+    beforeAll(() => {
+      t.app.get(PersonalDataRegistry).register({
+        section: 'zzAddressKept',
+        export: async () => ({ data: null }),
+        erase: async () => undefined,
+        emailChanged: async (userId, change, manager) => {
+          const [{ email }] = await manager.query(`SELECT email FROM app_user WHERE id = $1`, [
+            userId,
+          ]);
+          if (change.to === REFUSED) throw new Error('the domain refused');
+          seen.push({ userId, change, emailThen: email });
+        },
+      });
+    });
+
+    it('each domain follows the change in its transaction; consents under the old address stay the person’s, later ones there do not', async () => {
+      const consents = t.app.get(ConsentLog);
+      const ewa = await t.makeUser({ role: Role.EXPERT });
+      await consents.grant(
+        { email: ewa.email },
+        ConsentPurpose.NEWSLETTER,
+        VERSION,
+        ConsentSource.NEWSLETTER_CONFIRMATION,
+      );
+      const newEmail = address();
+      expect((await ask(ewa, newEmail)).errors).toBeUndefined();
+      expect((await confirm(ewa, await tokenSentTo(newEmail))).errors).toBeUndefined();
+      expect(seen).toEqual([
+        { userId: ewa.id, change: { from: ewa.email, to: newEmail }, emailThen: newEmail },
+      ]);
+
+      // The old address may be someone else's from now on.
+      await consents.withdraw(
+        { email: ewa.email },
+        ConsentPurpose.NEWSLETTER,
+        ConsentSource.NEWSLETTER_UNSUBSCRIBE,
+      );
+      const hers = await consents.history({ userId: ewa.id });
+      expect(hers.map((c) => [c.email, c.action, c.source])).toEqual([
+        [ewa.email, 'GRANTED', 'NEWSLETTER_CONFIRMATION'],
+      ]);
+      await t.db.transaction((tx) => consents.erase({ userId: ewa.id }, tx));
+      expect(
+        await t.db.query(
+          `SELECT action, email IS NULL AS erased FROM consent_record WHERE id = ANY($1)
+           OR email = $2 ORDER BY created_at`,
+          [hers.map((c) => c.id), ewa.email],
+        ),
+      ).toEqual([
+        { action: 'GRANTED', erased: true },
+        { action: 'WITHDRAWN', erased: false },
+      ]);
+      const [{ n }] = await t.db.query(
+        `SELECT count(*)::int AS n FROM consent_former_address WHERE user_id = $1`,
+        [ewa.id],
+      );
+      expect(n).toBe(0);
+
+      // An address without records leaves no trace.
+      const piotr = await t.makeUser({ role: Role.EXPERT });
+      const his = address();
+      expect((await ask(piotr, his)).errors).toBeUndefined();
+      expect((await confirm(piotr, await tokenSentTo(his))).errors).toBeUndefined();
+      expect(
+        await t.db.query(`SELECT 1 FROM consent_former_address WHERE user_id = $1`, [piotr.id]),
+      ).toEqual([]);
+    });
+
+    it('a domain that cannot follow undoes the whole change', async () => {
+      const jan = await t.makeUser({ role: Role.EXPERT });
+      await t.app
+        .get(ConsentLog)
+        .grant(
+          { email: jan.email },
+          ConsentPurpose.NEWSLETTER,
+          VERSION,
+          ConsentSource.NEWSLETTER_CONFIRMATION,
+        );
+      expect((await ask(jan, REFUSED)).errors).toBeUndefined();
+      const refused = await confirm(jan, await tokenSentTo(REFUSED));
+      expect(refused.errors).toBeDefined();
+      expect(await emailOf(jan)).toBe(jan.email);
+      expect(await requestsOf(jan)).toEqual([
+        { new_email: REFUSED, confirmed: false, superseded: false },
+      ]);
+      expect(
+        await t.db.query(`SELECT 1 FROM consent_former_address WHERE user_id = $1`, [jan.id]),
+      ).toEqual([]);
+      expect((await t.gql(ME, {}, { token: jan.token })).data!.me.email).toBe(jan.email);
+    });
   });
 
   it(`allows ${EMAIL_CHANGE_REQUESTS_PER_HOUR} requests an hour, then TOO_MANY_REQUESTS without mail`, async () => {

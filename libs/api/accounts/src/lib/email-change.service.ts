@@ -24,6 +24,7 @@ import {
   User,
 } from '@civitas/api/auth';
 import { composeMail, MailQueue } from '@civitas/api/mail';
+import { ConsentLog, PersonalDataRegistry } from '@civitas/api/personal-data';
 import { PendingEmailChange, RequestEmailChangeInput } from './dto/email-change.inputs';
 import { EmailChangeRequest } from './email-change-request.entity';
 
@@ -51,6 +52,8 @@ export class EmailChangeService {
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
     private readonly mail: MailQueue,
+    private readonly personalData: PersonalDataRegistry,
+    private readonly consents: ConsentLog,
   ) {}
 
   async pending(user: AuthUser): Promise<PendingEmailChange | null> {
@@ -183,6 +186,13 @@ export class EmailChangeService {
         }
         await tx.getRepository(User).update(user.id, { email: request.newEmail });
         await tx.getRepository(EmailChangeRequest).update(request.id, { confirmedAt: new Date() });
+        // What other domains keep by address (the newsletter) follows the person, and the
+        // consent log keeps what it holds under the old address theirs: all or nothing.
+        const change = { from: previous, to: request.newEmail };
+        for (const contributor of this.personalData.all()) {
+          await contributor.emailChanged?.(user.id, change, tx);
+        }
+        await this.consents.leaveAddress(user.id, previous, tx);
         await this.audit.record(
           {
             actorId: user.id,

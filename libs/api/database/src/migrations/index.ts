@@ -23,6 +23,7 @@ import { PrivacyRequestAlerts1764470000000 } from './1764470000000-PrivacyReques
 import { ConsultationOpenedNotifications1764475000000 } from './1764475000000-ConsultationOpenedNotifications';
 import { TribunalCaseSearch1764480000000 } from './1764480000000-TribunalCaseSearch';
 import { EmailChange1764483000000 } from './1764483000000-EmailChange';
+import { ConsentFormerAddress1764486000000 } from './1764486000000-ConsentFormerAddress';
 
 /** Every migration, in order. A schema change is a new file here, reviewed as SQL. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   ConsultationOpenedNotifications1764475000000,
   TribunalCaseSearch1764480000000,
   EmailChange1764483000000,
+  ConsentFormerAddress1764486000000,
 ];

@@ -12,6 +12,7 @@ import { APP_CONFIG, badUserInput, domainError } from '@civitas/api/core';
 import type { AppConfig } from '@civitas/api/core';
 import { composeMail, MailQueue } from '@civitas/api/mail';
 import { ConsentLog } from '@civitas/api/personal-data';
+import type { EmailAddressChange } from '@civitas/api/personal-data';
 import type { AuthUser } from '@civitas/api/auth';
 import { NewsletterThrottle } from './newsletter-throttle';
 import { hashLinkToken, LINK_TOKEN, newLinkToken } from './newsletter-tokens';
@@ -56,7 +57,9 @@ const invalidLink = () =>
  *   counts from then;
  * - unsubscribing (link, mail client's one-click) writes WITHDRAWN (NEWSLETTER_UNSUBSCRIBE);
  * - a signed-in person's switch writes GRANTED or WITHDRAWN with source PRIVACY_CENTRE (their
- *   account's address is known to be theirs, so no confirmation mail).
+ *   account's address is known to be theirs, so no confirmation mail);
+ * - a confirmed change of the account's address moves a confirmed subscription: WITHDRAWN for
+ *   the old address, GRANTED for the new, source EMAIL_CHANGE (see `followEmailChange`).
  */
 @Injectable()
 export class NewsletterSubscriptionsService {
@@ -210,24 +213,47 @@ export class NewsletterSubscriptionsService {
         return;
       }
       if (row?.status === Status.CONFIRMED && !row.bouncing_at) return;
-      await tx.query(
-        `INSERT INTO newsletter_subscriber (email, status, consent_text_version, confirmed_at)
-         VALUES ($1, 'CONFIRMED', $2, now())
-         ON CONFLICT (email) DO UPDATE SET status = 'CONFIRMED',
-           consent_text_version = EXCLUDED.consent_text_version, confirmed_at = now(),
-           confirmation_token_hash = NULL, confirmation_expires_at = NULL, unsubscribed_at = NULL,
-           failure_count = 0, last_error = NULL, last_failure_at = NULL, bouncing_at = NULL`,
-        [email, consentTextVersion],
-      );
-      await this.consents.grant(
-        { email },
-        ConsentPurpose.NEWSLETTER,
-        consentTextVersion!,
-        ConsentSource.PRIVACY_CENTRE,
-        tx,
-      );
+      await this.confirmKnownAddress(email, consentTextVersion!, ConsentSource.PRIVACY_CENTRE, tx);
     });
     return this.mine(user);
+  }
+
+  /**
+   * The account's address changed (in the change's transaction). Its subscription row, of
+   * whatever status, moves to the new address with its deliveries (old issues' unsubscribe
+   * links still work); if the new address already has a row, that row stays and the old one
+   * goes. A confirmed subscription stays confirmed — opening the change link proved the new
+   * address the person's, as the switch assumes — so the old address's consent is withdrawn
+   * and the new one's granted with the wording it was given under (EMAIL_CHANGE), unless the
+   * new address is already confirmed on its own. Bounces were the old address's.
+   */
+  async followEmailChange({ from, to }: EmailAddressChange, tx: EntityManager): Promise<void> {
+    const rows: SubscriberRow[] = await tx.query(
+      `SELECT * FROM newsletter_subscriber WHERE email IN ($1, $2) ORDER BY email FOR UPDATE`,
+      [from, to],
+    );
+    const old = rows.find((r) => r.email === from);
+    const theirs = rows.find((r) => r.email === to);
+    if (!old) return;
+    if (theirs) {
+      await tx.query(`DELETE FROM newsletter_subscriber WHERE id = $1`, [old.id]);
+    } else {
+      await tx.query(
+        `UPDATE newsletter_subscriber SET email = $2,
+           failure_count = 0, last_error = NULL, last_failure_at = NULL, bouncing_at = NULL
+         WHERE id = $1`,
+        [old.id, to],
+      );
+    }
+    if (old.status !== Status.CONFIRMED) return;
+    await this.consents.withdraw(
+      { email: from },
+      ConsentPurpose.NEWSLETTER,
+      ConsentSource.EMAIL_CHANGE,
+      tx,
+    );
+    if (theirs?.status === Status.CONFIRMED && !theirs.bouncing_at) return;
+    await this.confirmKnownAddress(to, old.consent_text_version, ConsentSource.EMAIL_CHANGE, tx);
   }
 
   /** The purge job: unconfirmed addresses older than the retention period; how many went. */
@@ -279,6 +305,28 @@ export class NewsletterSubscriptionsService {
     const email = await this.accountEmail(userId, manager);
     await manager.query(`DELETE FROM newsletter_subscriber WHERE email = $1`, [email]);
     await this.consents.erase({ email }, manager);
+  }
+
+  /**
+   * Confirms an address known to be the signed-in person's at once, with the wording
+   * `version`, and records the consent: no confirmation mail.
+   */
+  private async confirmKnownAddress(
+    email: string,
+    version: string,
+    source: ConsentSource,
+    tx: EntityManager,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO newsletter_subscriber (email, status, consent_text_version, confirmed_at)
+       VALUES ($1, 'CONFIRMED', $2, now())
+       ON CONFLICT (email) DO UPDATE SET status = 'CONFIRMED',
+         consent_text_version = EXCLUDED.consent_text_version, confirmed_at = now(),
+         confirmation_token_hash = NULL, confirmation_expires_at = NULL, unsubscribed_at = NULL,
+         failure_count = 0, last_error = NULL, last_failure_at = NULL, bouncing_at = NULL`,
+      [email, version],
+    );
+    await this.consents.grant({ email }, ConsentPurpose.NEWSLETTER, version, source, tx);
   }
 
   private async leave(

@@ -496,6 +496,127 @@ describe('newsletter', () => {
     });
   });
 
+  describe('a change of the account’s address', () => {
+    const newsletter = () =>
+      t.app
+        .get(PersonalDataRegistry)
+        .all()
+        .find((c) => c.section === 'newsletter')!;
+    /** What the accounts library does when a change link is opened, in one transaction. */
+    const changeAddress = (person: TestUser, to: string) =>
+      t.db.transaction(async (tx) => {
+        await tx.query(`UPDATE app_user SET email = $2 WHERE id = $1`, [person.id, to]);
+        await newsletter().emailChanged!(person.id, { from: person.email, to }, tx);
+      });
+    const mine = async (person: TestUser) =>
+      data(await t.gql(MINE, {}, { token: person.token })).myNewsletterSubscription;
+
+    it('moves a confirmed subscription to the new address: still confirmed, consent withdrawn at the old and granted at the new with the same wording (EMAIL_CHANGE)', async () => {
+      const person = await t.makeUser({ role: Role.CITY_OFFICIAL, email: 'przed@example.pl' });
+      await confirmed('przed@example.pl');
+      await t.db.query(
+        `UPDATE newsletter_subscriber SET failure_count = 2, last_error = '550 mailbox full'
+         WHERE email = 'przed@example.pl'`,
+      );
+      const before = await subscriber(t.db, 'przed@example.pl');
+
+      await changeAddress(person, 'po@example.pl');
+
+      expect(await subscriber(t.db, 'przed@example.pl')).toBeUndefined();
+      // The same row, so old issues' unsubscribe links still reach it; bounces were the old address's.
+      expect(await subscriber(t.db, 'po@example.pl')).toMatchObject({
+        id: before.id,
+        status: 'CONFIRMED',
+        consent_text_version: VERSION,
+        failure_count: 0,
+        last_error: null,
+      });
+      expect(await mine(person)).toEqual({
+        email: 'po@example.pl',
+        subscribed: true,
+        status: 'CONFIRMED',
+        bouncing: false,
+      });
+      expect(await consentRows(t.db, 'przed@example.pl')).toEqual([
+        { action: 'GRANTED', source: 'NEWSLETTER_CONFIRMATION', text_version: VERSION },
+        { action: 'WITHDRAWN', source: 'EMAIL_CHANGE', text_version: VERSION },
+      ]);
+      expect(await consentRows(t.db, 'po@example.pl')).toEqual([
+        { action: 'GRANTED', source: 'EMAIL_CHANGE', text_version: VERSION },
+      ]);
+    });
+
+    it('keeps the new address’s own row and removes the old one, preferring a confirmed state', async () => {
+      const pending = await t.makeUser({ role: Role.CITY_OFFICIAL, email: 'stary1@example.pl' });
+      await confirmed('stary1@example.pl');
+      data(await subscribe('nowy1@example.pl'));
+      const theirs = await subscriber(t.db, 'nowy1@example.pl');
+      await changeAddress(pending, 'nowy1@example.pl');
+      expect(await subscriber(t.db, 'stary1@example.pl')).toBeUndefined();
+      expect(await subscriber(t.db, 'nowy1@example.pl')).toMatchObject({
+        id: theirs.id,
+        status: 'CONFIRMED',
+        confirmation_token_hash: null,
+      });
+      expect(await consentRows(t.db, 'nowy1@example.pl')).toEqual([
+        { action: 'GRANTED', source: 'EMAIL_CHANGE', text_version: VERSION },
+      ]);
+
+      // Both confirmed: the new address's consent stands as it was given, nothing is added.
+      const both = await t.makeUser({ role: Role.CITY_OFFICIAL, email: 'stary2@example.pl' });
+      await confirmed('stary2@example.pl');
+      await confirmed('nowy2@example.pl');
+      const kept = await subscriber(t.db, 'nowy2@example.pl');
+      await changeAddress(both, 'nowy2@example.pl');
+      expect(await subscriber(t.db, 'stary2@example.pl')).toBeUndefined();
+      expect(await subscriber(t.db, 'nowy2@example.pl')).toEqual(kept);
+      expect(await consentRows(t.db, 'nowy2@example.pl')).toEqual([
+        { action: 'GRANTED', source: 'NEWSLETTER_CONFIRMATION', text_version: VERSION },
+      ]);
+      expect((await consentRows(t.db, 'stary2@example.pl')).at(-1)).toEqual({
+        action: 'WITHDRAWN',
+        source: 'EMAIL_CHANGE',
+        text_version: VERSION,
+      });
+
+      // The old address was not subscribed: the new address's confirmed row is not touched.
+      const left = await t.makeUser({ role: Role.CITY_OFFICIAL, email: 'stary3@example.pl' });
+      data(await subscribe('stary3@example.pl'));
+      await confirmed('nowy3@example.pl');
+      const own = await subscriber(t.db, 'nowy3@example.pl');
+      await changeAddress(left, 'nowy3@example.pl');
+      expect(await subscriber(t.db, 'stary3@example.pl')).toBeUndefined();
+      expect(await subscriber(t.db, 'nowy3@example.pl')).toEqual(own);
+      expect(await consentRows(t.db, 'stary3@example.pl')).toEqual([]);
+    });
+
+    it('moves an unsubscribed row as it is, recording nothing; without a row, changes nothing', async () => {
+      const person = await t.makeUser({ role: Role.CITY_OFFICIAL, email: 'wypisana@example.pl' });
+      data(
+        await t.gql(
+          SET_MINE,
+          { input: { subscribed: true, consentTextVersion: VERSION } },
+          { token: person.token },
+        ),
+      );
+      data(await t.gql(SET_MINE, { input: { subscribed: false } }, { token: person.token }));
+      await changeAddress(person, 'wypisana.nowa@example.pl');
+      expect(await subscriber(t.db, 'wypisana.nowa@example.pl')).toMatchObject({
+        status: 'UNSUBSCRIBED',
+      });
+      expect(await consentRows(t.db, 'wypisana.nowa@example.pl')).toEqual([]);
+      expect((await consentRows(t.db, 'wypisana@example.pl')).map((c: any) => c.source)).toEqual([
+        'PRIVACY_CENTRE',
+        'PRIVACY_CENTRE',
+      ]);
+
+      const none = await t.makeUser({ role: Role.CITY_OFFICIAL, email: 'bez@example.pl' });
+      await changeAddress(none, 'bez.nowy@example.pl');
+      expect(await subscriber(t.db, 'bez.nowy@example.pl')).toBeUndefined();
+      expect(await consentRows(t.db, 'bez.nowy@example.pl')).toEqual([]);
+    });
+  });
+
   describe('purge of unconfirmed addresses', () => {
     it('deletes addresses pending for more than 30 days, nothing else', async () => {
       data(await subscribe('old-pending@example.pl'));

@@ -27,7 +27,7 @@ export class NewsletterModule implements OnModuleInit {
     private readonly subscriptions: NewsletterSubscriptionsService,
   ) {}
 
-  /** The newsletter's part of a person's export and erasure, by their account's address. */
+  /** The newsletter's part of a person's export, erasure and address change, by their account's address. */
   onModuleInit(): void {
     this.registry.register({
       section: 'newsletter',
@@ -35,6 +35,8 @@ export class NewsletterModule implements OnModuleInit {
         data: await this.subscriptions.exportFor(userId, manager),
       }),
       erase: (userId, manager) => this.subscriptions.eraseFor(userId, manager),
+      emailChanged: (_userId, change, manager) =>
+        this.subscriptions.followEmailChange(change, manager),
     });
   }
 }

@@ -22,6 +22,20 @@ function subjectWhere(subject: ConsentSubject): [string, string] {
 }
 
 /**
+ * The condition on consent_record `c` (the value as `param`) for the subject's records in
+ * the export and the erasure. A person's: their own and those kept under their former
+ * addresses until they left them; an address's: its records.
+ */
+function everythingOf(subject: ConsentSubject, param: string): [string, string] {
+  if (!('userId' in subject)) return [`c.email = ${param}`, normalise(subject.email)];
+  return [
+    `(c.user_id = ${param} OR EXISTS (SELECT 1 FROM consent_former_address f
+       WHERE f.user_id = ${param} AND f.email = c.email AND c.created_at <= f.left_at))`,
+    subject.userId,
+  ];
+}
+
+/**
  * The product's one consent log. Every consent and every withdrawal is a new row (the
  * table is append-only in the database); "is it granted now" is the latest row per purpose,
  * so a withdrawal takes effect the moment it is written. Pass the caller's transaction
@@ -86,35 +100,57 @@ export class ConsentLog {
     return (await this.current(subject, manager)).get(purpose)?.action === ConsentAction.GRANTED;
   }
 
-  /** Every record of the subject, oldest first (for the privacy centre and the data export). */
+  /**
+   * Every record of the subject, oldest first (for the data export): a person's include those
+   * kept under the addresses their account had before (see `leaveAddress`).
+   */
   async history(
     subject: ConsentSubject,
     manager: EntityManager = this.db.manager,
   ): Promise<ConsentRecord[]> {
-    const [column, value] = subjectWhere(subject);
+    const [where, value] = everythingOf(subject, ':value');
     return manager
       .getRepository(ConsentRecord)
       .createQueryBuilder('c')
-      .where(`c.${column} = :value`, { value })
+      .where(where, { value })
       .orderBy('c.created_at', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .getMany();
   }
 
   /**
-   * Erasure: blanks the e-mail on the subject's records (the rows stay as proof that consent
-   * existed and when it ended). The only change the append-only trigger lets through, and
-   * only inside the caller's transaction.
+   * The account's address changed from `email`: the records kept under it so far (the log
+   * never rewrites them) stay the person's for the export and the erasure; those written
+   * under it later are not, as the address may be someone else's by then. Noted only when
+   * there are such records. In the change's transaction.
+   */
+  async leaveAddress(userId: string, email: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `INSERT INTO consent_former_address (user_id, email)
+       SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM consent_record WHERE email = $2)
+       ON CONFLICT DO NOTHING`,
+      [userId, normalise(email)],
+    );
+  }
+
+  /**
+   * Erasure: blanks the e-mail on the subject's records, a person's former addresses'
+   * included (the rows stay as proof that consent existed and when it ended), and forgets
+   * those addresses. The only change the append-only trigger lets through, and only inside
+   * the caller's transaction.
    */
   async erase(subject: ConsentSubject, manager: EntityManager): Promise<void> {
-    const [column, value] = subjectWhere(subject);
+    const [where, value] = everythingOf(subject, '$1');
     await manager.query(`SELECT set_config('civitas.erasure', 'on', true)`);
     await manager.query(
-      `UPDATE consent_record SET email = NULL, erased_at = now()
-       WHERE ${column} = $1 AND erased_at IS NULL`,
+      `UPDATE consent_record c SET email = NULL, erased_at = now()
+       WHERE ${where} AND c.erased_at IS NULL`,
       [value],
     );
     await manager.query(`SELECT set_config('civitas.erasure', 'off', true)`);
+    if ('userId' in subject) {
+      await manager.query(`DELETE FROM consent_former_address WHERE user_id = $1`, [value]);
+    }
   }
 
   private async append(

@@ -34,6 +34,18 @@ export interface PersonalDataContributor {
    * centre runs it once the erasure commits, and never if it rolls back.
    */
   erase(userId: string, manager: EntityManager): Promise<void | AfterErasure>;
+  /**
+   * Rectification of the account's e-mail address (RODO art. 16), inside the change's
+   * transaction: what the domain keeps by address (not by account) follows the person from
+   * `from` to `to`. Both are normalised; the account already has `to`.
+   */
+  emailChanged?(userId: string, change: EmailAddressChange, manager: EntityManager): Promise<void>;
+}
+
+/** An account's address before and after a confirmed change. */
+export interface EmailAddressChange {
+  from: string;
+  to: string;
 }
 
 /** Run once the erasure committed (announcements); a failure is logged, the erasure stands. */

@@ -63,7 +63,9 @@ export async function exportAccount(
   return {
     account,
     sessions,
+    // With the address of those kept under one the account had before (the newsletter's).
     consents: history.map((c) => ({
+      email: c.email,
       purpose: c.purpose,
       action: c.action,
       textVersion: c.textVersion,

@@ -23,6 +23,8 @@ export enum ConsentSource {
   EVENT_REGISTRATION = 'EVENT_REGISTRATION',
   PRIVACY_CENTRE = 'PRIVACY_CENTRE',
   ACCOUNT_ERASURE = 'ACCOUNT_ERASURE',
+  /** The account's e-mail address changed, and an address's consent moved with it. */
+  EMAIL_CHANGE = 'EMAIL_CHANGE',
 }
 
 export interface ConsentText {

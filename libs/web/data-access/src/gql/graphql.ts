@@ -83,6 +83,7 @@ export const ConsentPurpose = {
 export type ConsentPurpose = typeof ConsentPurpose[keyof typeof ConsentPurpose];
 export const ConsentSource = {
   AccountErasure: 'ACCOUNT_ERASURE',
+  EmailChange: 'EMAIL_CHANGE',
   EventRegistration: 'EVENT_REGISTRATION',
   NewsletterConfirmation: 'NEWSLETTER_CONFIRMATION',
   NewsletterForm: 'NEWSLETTER_FORM',

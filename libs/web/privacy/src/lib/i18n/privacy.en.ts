@@ -174,6 +174,7 @@ export const privacyEn: DeepStrings<typeof privacyPl> = {
         EVENT_REGISTRATION: 'event registration',
         PRIVACY_CENTRE: 'privacy centre',
         ACCOUNT_ERASURE: 'account erasure',
+        EMAIL_CHANGE: 'e-mail address change',
       },
     },
     publish: {

@@ -175,6 +175,7 @@ export const privacyPl = {
         EVENT_REGISTRATION: 'zapis na wydarzenie',
         PRIVACY_CENTRE: 'centrum prywatności',
         ACCOUNT_ERASURE: 'usunięcie konta',
+        EMAIL_CHANGE: 'zmiana adresu e-mail',
       },
     },
     publish: {
