@@ -2,6 +2,7 @@ export * from './lib/config';
 export * from './lib/config.module';
 export * from './lib/clock';
 export * from './lib/errors';
+export * from './lib/pg-errors';
 export * from './lib/validation.pipe';
 export * from './lib/pagination';
 export * from './lib/loaders';

@@ -11,6 +11,7 @@ import {
   badUserInput,
   conflict,
   domainError,
+  isUniqueViolation,
   tooManyRequests,
 } from '@civitas/api/core';
 import type { AppConfig } from '@civitas/api/core';
@@ -32,9 +33,6 @@ const HOUR_MS = 60 * 60 * 1000;
 
 const addressTaken = () =>
   conflict('This e-mail address is already used by another Civitas account. Choose another one.');
-
-const isUniqueViolation = (e: unknown) =>
-  typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
 
 /**
  * Self-service correction of one's e-mail address (RODO art. 16). Asked for with the

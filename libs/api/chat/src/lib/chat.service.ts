@@ -10,7 +10,14 @@ import {
   ChatUnread,
   ErrorCode,
 } from '@civitas/shared/domain';
-import { badUserInput, DomainEvent, domainError, forbidden, notFound } from '@civitas/api/core';
+import {
+  badUserInput,
+  DomainEvent,
+  domainError,
+  forbidden,
+  isUniqueViolation,
+  notFound,
+} from '@civitas/api/core';
 import type { ChatMessageModeratedEvent } from '@civitas/api/core';
 import type { AuthUser } from '@civitas/api/auth';
 import { GroupRoomAccess } from '@civitas/api/access';
@@ -66,12 +73,6 @@ export function toView(row: MessageRow): ChatMessageView {
     createdAt: new Date(row.created_at).toISOString(),
   };
 }
-
-const isUniqueViolation = (e: unknown, constraint: string) =>
-  typeof e === 'object' &&
-  e !== null &&
-  (e as { code?: string }).code === '23505' &&
-  (e as { constraint?: string }).constraint === constraint;
 
 export interface SendMessage {
   groupId: string;

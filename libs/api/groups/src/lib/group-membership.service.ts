@@ -9,7 +9,14 @@ import {
   GroupVisibility,
   JoinRequestStatus,
 } from '@civitas/shared/domain';
-import { badUserInput, conflict, DomainEvent, forbidden, notFound } from '@civitas/api/core';
+import {
+  badUserInput,
+  conflict,
+  DomainEvent,
+  forbidden,
+  isUniqueViolation,
+  notFound,
+} from '@civitas/api/core';
 import type {
   GroupInvitationCreatedEvent,
   GroupJoinDecidedEvent,
@@ -50,9 +57,6 @@ interface Target {
   joinedAt: Date | null;
   banned: boolean;
 }
-
-const isUniqueViolation = (e: unknown) =>
-  typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
 
 /**
  * Joining, leaving, requests, invitations, removals, bans and roles. Every change takes the
