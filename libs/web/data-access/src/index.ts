@@ -9,4 +9,4 @@ export * from './lib/SessionProvider';
 export * from './lib/realtime/chat-merge';
 export * from './lib/realtime/realtime-client';
 export * from './lib/realtime/RealtimeProvider';
-export * from './lib/upload-document';
+export * from './lib/upload';
