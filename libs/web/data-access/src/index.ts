@@ -10,3 +10,4 @@ export * from './lib/realtime/chat-merge';
 export * from './lib/realtime/realtime-client';
 export * from './lib/realtime/RealtimeProvider';
 export * from './lib/upload';
+export * from './lib/useDocumentUpload';

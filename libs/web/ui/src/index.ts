@@ -23,3 +23,4 @@ export * from './lib/components/DialogFrame';
 export * from './lib/components/TextDialog';
 export * from './lib/components/ConnectionTable';
 export * from './lib/useAutosave';
+export * from './lib/components/UploadProgress';

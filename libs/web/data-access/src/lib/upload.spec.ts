@@ -266,7 +266,9 @@ describe('uploadDocument through the UploadTestServer (relative URLs, as the pag
 
   it('on 401 refreshes the token once and sends the file again with the new one', async () => {
     api.answer = (u) =>
-      u.auth === 'Bearer old' ? { status: 401, body: { code: 'UNAUTHENTICATED' } } : { status: 201 };
+      u.auth === 'Bearer old'
+        ? { status: 401, body: { code: 'UNAUTHENTICATED' } }
+        : { status: 201 };
     const before = api.received.length;
     const s = session('old', 'fresh');
     const result = await uploadDocument(s, owner, file(1000, 'znowu.pdf'));
