@@ -9,4 +9,5 @@ export * from './lib/SessionProvider';
 export * from './lib/realtime/chat-merge';
 export * from './lib/realtime/realtime-client';
 export * from './lib/realtime/RealtimeProvider';
-export * from './lib/upload-document';
+export * from './lib/upload';
+export * from './lib/useDocumentUpload';

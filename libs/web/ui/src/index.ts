@@ -21,6 +21,7 @@ export * from './lib/components/CalendarFeedPanel';
 export * from './lib/components/ConfirmDialog';
 export * from './lib/components/DialogFrame';
 export * from './lib/components/TextDialog';
+export * from './lib/components/UploadProgress';
 export * from './lib/components/ConnectionTable';
 export * from './lib/useAutosave';
 export * from './lib/useOpenLink';

@@ -1,2 +1,3 @@
 export * from './chat-test-server';
 export * from './signed-in-as';
+export * from './upload-test-server';

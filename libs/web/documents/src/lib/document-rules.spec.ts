@@ -10,7 +10,7 @@ import {
   uploadErrorText,
 } from './document-rules';
 import { documentsTranslations, DOCUMENTS_NS } from './i18n';
-import { UPLOAD_ERROR_CODES } from './upload';
+import { UPLOAD_ERROR_CODES } from '@civitas/web/data-access';
 import { percent, type UploadItem, uploadQueueReducer } from './useUploadQueue';
 
 describe('formatBytes', () => {

@@ -1,6 +1,6 @@
 import { intlLocale } from '@civitas/web/ui';
 import type { TFunction } from 'i18next';
-import type { UploadErrorCode } from './upload';
+import type { UploadErrorCode } from '@civitas/web/data-access';
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
 

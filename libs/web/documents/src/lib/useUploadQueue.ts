@@ -1,5 +1,3 @@
-import { useAuthSession } from '@civitas/web/data-access';
-import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   precheck,
   UploadAborted,
@@ -9,7 +7,9 @@ import {
   type UploadTarget,
   uploadUrl,
   uploadWithSession,
-} from './upload';
+  useAuthSession,
+} from '@civitas/web/data-access';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type UploadStatus = 'waiting' | 'uploading' | 'done' | 'failed' | 'cancelled';
 

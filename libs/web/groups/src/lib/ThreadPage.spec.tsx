@@ -17,9 +17,10 @@ import {
   ReactToPostDocument,
   ReplyToThreadDocument,
 } from '@civitas/web/data-access';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { UploadTestServer } from '@civitas/web/data-access/testing';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ThreadPage } from './ThreadPage';
 import { renderPage, signedInAs } from './testing';
 
@@ -518,20 +519,14 @@ describe('ThreadPage', () => {
     expect(link.getAttribute('href')).toBe('/api/documents/files/signed-d1');
     expect(link.hasAttribute('download')).toBe(true);
   });
-  it('attaches the chosen files to the new reply and names the ones refused', async () => {
-    const sent: string[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string) => {
-        sent.push(url);
-        return url.includes('setup.exe.pdf')
-          ? new Response(JSON.stringify({ code: 'FILE_TYPE_MISMATCH', message: 'x' }), {
-              status: 415,
-            })
-          : new Response(JSON.stringify({ documentId: 'd1' }), { status: 201 });
-      }),
-    );
-    try {
+  describe('attachments, sent to a real HTTP server', () => {
+    let api: UploadTestServer;
+    beforeEach(async () => {
+      api = await new UploadTestServer().start();
+    });
+    afterEach(() => api.stop());
+
+    async function replyWith(files: File[]) {
       open([
         threadPage([opening]),
         { request: replyRequest, result: { data: { replyToThread: reply } } },
@@ -541,19 +536,60 @@ describe('ThreadPage', () => {
         target: { value: reply.bodySource },
       });
       const input = document.querySelector('input[type="file"]') as HTMLInputElement;
-      fireEvent.change(input, {
-        target: { files: [new File(['%PDF'], 'arkusz.pdf'), new File(['MZ'], 'setup.exe.pdf')] },
-      });
+      fireEvent.change(input, { target: { files } });
       fireEvent.click(screen.getByRole('button', { name: 'Wyślij odpowiedź' }));
+    }
+
+    it('attaches the chosen files to the new reply and names the ones refused', async () => {
+      api.answer = (u) =>
+        u.name === 'setup.exe.pdf'
+          ? { status: 415, body: { code: 'FILE_TYPE_MISMATCH', message: 'x' } }
+          : { status: 201 };
+      await replyWith([new File(['%PDF'], 'arkusz.pdf'), new File(['MZ'], 'setup.exe.pdf')]);
       expect((await screen.findByRole('alert')).textContent).toContain(
         'Odpowiedź dodano, ale nie dołączono plików: setup.exe.pdf (rozszerzenie nie zgadza się z zawartością).',
       );
-      expect(sent).toEqual([
-        '/api/documents?ownerKind=FORUM_POST&ownerId=p2&name=arkusz.pdf',
-        '/api/documents?ownerKind=FORUM_POST&ownerId=p2&name=setup.exe.pdf',
+      expect(api.received.map((u) => [u.url, u.auth, u.bytes])).toEqual([
+        ['/api/documents?ownerKind=FORUM_POST&ownerId=p2&name=arkusz.pdf', 'Bearer t', 4],
+        ['/api/documents?ownerKind=FORUM_POST&ownerId=p2&name=setup.exe.pdf', 'Bearer t', 2],
       ]);
-    } finally {
-      vi.unstubAllGlobals();
-    }
+    });
+
+    it('shows the file in flight with a named progress bar, and a 413 as too large', async () => {
+      api.answer = (u) =>
+        u.name === 'duzy.pdf'
+          ? { status: 413, body: { code: 'FILE_TOO_LARGE', message: 'x' } }
+          : 'hold';
+      await replyWith([
+        new File([new Uint8Array(50_000)], 'raport.pdf'),
+        new File(['x'], 'duzy.pdf'),
+      ]);
+      const bar = await screen.findByRole('progressbar', { name: 'Wysyłanie: raport.pdf' });
+      // jsdom reports upload progress only once the answer comes: 0% while the server holds it.
+      await waitFor(() => expect(api.holding).toBe(1));
+      expect(bar.getAttribute('aria-valuenow')).toBe('0');
+      expect(screen.getByText('Wysłano 0%')).toBeTruthy();
+      expect(
+        screen.getByRole('button', { name: 'Wyślij odpowiedź' }).hasAttribute('data-loading'),
+      ).toBe(true);
+      api.release();
+      expect((await screen.findByRole('alert')).textContent).toContain(
+        'nie dołączono plików: duzy.pdf (za duży).',
+      );
+      expect(screen.queryByRole('progressbar')).toBeNull();
+    });
+
+    it('cancel stops the file in flight on the wire and the ones after it', async () => {
+      api.answer = () => 'hold';
+      await replyWith([new File(['%PDF'], 'a.pdf'), new File(['%PDF'], 'b.pdf')]);
+      await screen.findByRole('progressbar', { name: 'Wysyłanie: a.pdf' });
+      await waitFor(() => expect(api.holding).toBe(1));
+      fireEvent.click(screen.getByRole('button', { name: 'Anuluj wysyłanie: a.pdf' }));
+      expect((await screen.findByRole('alert')).textContent).toContain(
+        'nie dołączono plików: a.pdf (wysyłanie anulowano), b.pdf (wysyłanie anulowano).',
+      );
+      await waitFor(() => expect(api.aborted).toBe(1));
+      expect(api.received.map((u) => u.name)).toEqual(['a.pdf']);
+    });
   });
 });

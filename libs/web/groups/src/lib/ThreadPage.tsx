@@ -8,6 +8,7 @@ import {
   Permission,
 } from '@civitas/shared/domain';
 import {
+  DocumentOwnerKind,
   ForumThreadPageDocument,
   GroupPageDocument,
   type ForumThreadPageQuery,
@@ -16,6 +17,7 @@ import {
   ReplyToThreadDocument,
   toApiProblem,
   UnreactToPostDocument,
+  useDocumentUpload,
   useRealtimeEvent,
   useSession,
   useThreadRoom,
@@ -28,6 +30,7 @@ import {
   Page,
   StatusMessage,
   summaryItems,
+  UploadProgress,
   useFormatters,
   useLoadMore,
   usePersonName,
@@ -241,32 +244,29 @@ function ReplyForm({
   const [submitted, setSubmitted] = useState(false);
   const [failed, setFailed] = useState('');
   const [reply, { loading }] = useMutation(ReplyToThreadDocument);
-  const session = useSession();
+  const { upload, progress, cancel } = useDocumentUpload();
   const [files, setFiles] = useState<File[]>([]);
   const [uploading, setUploading] = useState(false);
   const rule = replyBodyError(body);
 
-  /** The chosen files, attached to the new post through the documents API; the failed ones named. */
+  /**
+   * The chosen files, attached to the new post one by one with progress; the refused ones named.
+   * Cancel stops the file in flight and the ones after it.
+   */
   async function attach(postId: string): Promise<string[]> {
     const failed: string[] = [];
+    let cancelled = false;
     for (const file of files) {
-      const query = new URLSearchParams({
-        ownerKind: 'FORUM_POST',
-        ownerId: postId,
-        name: file.name,
-      });
-      let code = 'OTHER';
-      try {
-        const response = await session.fetch(`/api/documents?${query}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/octet-stream' },
-          body: file,
-        });
-        if (response.ok) continue;
-        const answer = (await response.json().catch(() => ({}))) as { code?: string };
-        code = answer.code ?? 'OTHER';
-      } catch {
-        // A network failure: said as "upload failed".
+      let code = cancelled ? 'CANCELLED' : 'OTHER';
+      if (!cancelled) {
+        try {
+          if (await upload({ ownerKind: DocumentOwnerKind.ForumPost, ownerId: postId }, file))
+            continue;
+          cancelled = true;
+          code = 'CANCELLED';
+        } catch (error) {
+          code = toApiProblem(error)?.code ?? 'OTHER';
+        }
       }
       const reason = t(`thread.attachError.${code}`, {
         defaultValue: t('thread.attachError.OTHER'),
@@ -349,7 +349,9 @@ function ReplyForm({
             value={files}
             onChange={setFiles}
             accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.rtf,.png,.jpg,.jpeg,.gif,.webp,.csv,.txt,.zip"
+            disabled={uploading}
           />
+          <UploadProgress progress={progress} onCancel={cancel} />
           <Group>
             <Button type="submit" loading={loading || uploading}>
               {t('thread.send')}

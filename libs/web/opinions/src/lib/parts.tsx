@@ -4,9 +4,8 @@ import {
   DocumentOwnerKind,
   OpinionDocumentsDocument,
   toApiProblem,
-  type UploadedDocument,
-  uploadDocument,
-  useSession,
+  type UploadResult,
+  useDocumentUpload,
 } from '@civitas/web/data-access';
 
 /** The documents owner kinds of opinions (owner id: the request's id). */
@@ -14,7 +13,7 @@ type OpinionFileKind =
   | typeof DocumentOwnerKind.OpinionRequest
   | typeof DocumentOwnerKind.Opinion
   | typeof DocumentOwnerKind.OpinionPublished;
-import { ErrorAlert, useErrorText } from '@civitas/web/ui';
+import { ErrorAlert, UploadProgress, useErrorText } from '@civitas/web/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OPINIONS_NS } from './i18n';
@@ -54,11 +53,11 @@ export function FileUploader({
   ownerKind: OpinionFileKind;
   ownerId: string;
   label: string;
-  onUploaded: (document: UploadedDocument) => void | Promise<void>;
+  onUploaded: (document: UploadResult) => void | Promise<void>;
   id: string;
 }) {
   const { t } = useTranslation(OPINIONS_NS);
-  const session = useSession();
+  const { upload: send, progress, cancel } = useDocumentUpload();
   const errorOf = useOpinionError();
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState('');
@@ -69,7 +68,8 @@ export function FileUploader({
     setDone('');
     setFailed('');
     try {
-      const uploaded = await uploadDocument(session.fetch, { ownerKind, ownerId }, file);
+      const uploaded = await send({ ownerKind, ownerId }, file);
+      if (!uploaded) return;
       await onUploaded(uploaded);
       setDone(t('documents.uploaded', { name: uploaded.name }));
     } catch (e) {
@@ -89,6 +89,7 @@ export function FileUploader({
         disabled={busy}
         clearable={false}
       />
+      <UploadProgress progress={progress} onCancel={cancel} />
       <div role="status" aria-live="polite">
         {busy ? t('documents.uploading') : done}
       </div>

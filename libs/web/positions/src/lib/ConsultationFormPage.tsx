@@ -9,10 +9,9 @@ import {
 import {
   DocumentOwnerKind,
   OpenPositionConsultationDocument,
-  uploadDocument,
-  useSession,
+  useDocumentUpload,
 } from '@civitas/web/data-access';
-import { ErrorAlert, Page } from '@civitas/web/ui';
+import { ErrorAlert, Page, UploadProgress } from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -25,7 +24,7 @@ type Field = 'title' | 'actTitle' | 'closesAt';
 /** `/positions/consultations/new`: the office opens a consultation on a draft position. */
 export function ConsultationFormPage() {
   const { t } = useTranslation(POSITIONS_NS);
-  const session = useSession();
+  const { upload, progress, cancel } = useDocumentUpload();
   const navigate = useNavigate();
   const errorOf = usePositionsError();
   const [title, setTitle] = useState('');
@@ -68,13 +67,9 @@ export function ConsultationFormPage() {
         },
       });
       const id = r.data!.openPositionConsultation.id;
-      if (file) {
-        await uploadDocument(
-          session.fetch,
-          { ownerKind: DocumentOwnerKind.PositionConsultation, ownerId: id },
-          file,
-        );
-      }
+      // A cancelled upload leaves the consultation open without its draft file.
+      if (file)
+        await upload({ ownerKind: DocumentOwnerKind.PositionConsultation, ownerId: id }, file);
       navigate(`/positions/consultations/${id}`);
     } catch (e) {
       setFailure(errorOf(e));
@@ -130,6 +125,7 @@ export function ConsultationFormPage() {
             onChange={setFile}
             clearable
           />
+          <UploadProgress progress={progress} onCancel={cancel} />
           <TextInput
             id="consultation-closesAt"
             type="datetime-local"

@@ -25,11 +25,10 @@ import {
   PositionConsultationDocument,
   PositionStatementDocument,
   PositionStatementDocumentsDocument,
-  uploadDocument,
+  useDocumentUpload,
   UpdatePositionStatementDocument,
-  useSession,
 } from '@civitas/web/data-access';
-import { ErrorAlert, LoadingState, Page } from '@civitas/web/ui';
+import { ErrorAlert, LoadingState, Page, UploadProgress } from '@civitas/web/ui';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -115,7 +114,7 @@ function AttachedFiles({ positionId }: { positionId: string }) {
 export function PositionFormPage({ mode }: { mode: 'new' | 'edit' | 'adopt' }) {
   const { id = '' } = useParams();
   const { t } = useTranslation(POSITIONS_NS);
-  const session = useSession();
+  const { upload, progress, cancel } = useDocumentUpload();
   const navigate = useNavigate();
   const errorOf = usePositionsError();
   const [values, setValues] = useState<PositionFormValues>(emptyPositionForm);
@@ -191,8 +190,8 @@ export function PositionFormPage({ mode }: { mode: 'new' | 'edit' | 'adopt' }) {
       }
       if (file) {
         try {
-          await uploadDocument(
-            session.fetch,
+          // A cancelled upload leaves the statement saved without the file.
+          await upload(
             { ownerKind: DocumentOwnerKind.PositionStatement, ownerId: positionId },
             file,
           );
@@ -295,6 +294,7 @@ export function PositionFormPage({ mode }: { mode: 'new' | 'edit' | 'adopt' }) {
             onChange={setFile}
             clearable
           />
+          <UploadProgress progress={progress} onCancel={cancel} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => navigate(-1)}>
               {t('form.cancel')}

@@ -27,10 +27,17 @@ import {
   SubmitPracticeDocument,
   toApiProblem,
   UpdatePracticeDraftDocument,
-  uploadDocument,
+  useDocumentUpload,
   useSession,
 } from '@civitas/web/data-access';
-import { ErrorAlert, LoadingState, Page, useErrorText, useAutosave } from '@civitas/web/ui';
+import {
+  ErrorAlert,
+  LoadingState,
+  Page,
+  UploadProgress,
+  useErrorText,
+  useAutosave,
+} from '@civitas/web/ui';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -64,7 +71,7 @@ const TEXT_STEPS: Partial<Record<FormStep, (keyof PracticeFormValues)[]>> = {
  */
 function Attachments({ practiceId }: { practiceId: string | null }) {
   const { t } = useTranslation(PRACTICES_NS);
-  const session = useSession();
+  const { upload: send, progress, cancel } = useDocumentUpload();
   const [status, setStatus] = useState('');
   const [failed, setFailed] = useState('');
   const [removing, setRemoving] = useState<string | null>(null);
@@ -84,11 +91,11 @@ function Attachments({ practiceId }: { practiceId: string | null }) {
     setFailed('');
     setStatus(t('form.uploading'));
     try {
-      const uploaded = await uploadDocument(
-        session.fetch,
-        { ownerKind: 'PRACTICE', ownerId: id },
-        file,
-      );
+      const uploaded = await send({ ownerKind: 'PRACTICE', ownerId: id }, file);
+      if (!uploaded) {
+        setStatus('');
+        return;
+      }
       await refetch();
       setStatus(t('form.uploaded', { name: uploaded.name }));
     } catch (e) {
@@ -156,8 +163,10 @@ function Attachments({ practiceId }: { practiceId: string | null }) {
         label={t('form.upload')}
         value={null}
         onChange={(file) => void upload(file)}
+        disabled={!!progress}
         clearable={false}
       />
+      <UploadProgress progress={progress} onCancel={cancel} />
       <div role="status" aria-live="polite">
         {status}
       </div>

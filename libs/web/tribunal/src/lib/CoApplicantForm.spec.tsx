@@ -3,12 +3,17 @@ import {
   AddTribunalCoApplicantDocument,
   TribunalMemberCitiesDocument,
 } from '@civitas/web/data-access';
+import { UploadTestServer } from '@civitas/web/data-access/testing';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CoApplicantForm } from './CoApplicantForm';
 import { renderPage, signedInAs } from './testing';
 
-afterEach(() => vi.unstubAllGlobals());
+let api: UploadTestServer;
+beforeEach(async () => {
+  api = await new UploadTestServer().start();
+});
+afterEach(() => api.stop());
 
 const cities = {
   request: { query: TribunalMemberCitiesDocument, variables: { search: null } },
@@ -33,8 +38,6 @@ const cities = {
 
 describe('CoApplicantForm', () => {
   it('names what is missing and sends nothing', async () => {
-    const fetchSpy = vi.fn();
-    vi.stubGlobal('fetch', fetchSpy);
     renderPage(<CoApplicantForm caseId="c1" />, {
       path: '/',
       session: signedInAs(Role.OFFICE_ADMIN),
@@ -45,18 +48,10 @@ describe('CoApplicantForm', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Podaj numer uchwały.');
     expect(alert.textContent).toContain('Podaj datę uchwały.');
-    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(api.received).toHaveLength(0);
   });
 
   it('uploads the resolution to the case, then adds the chosen city with it', async () => {
-    const fetchSpy = vi.fn(
-      async () =>
-        new Response(JSON.stringify({ documentId: 'd9', name: 'uchwala.pdf', size: 4 }), {
-          status: 201,
-          headers: { 'content-type': 'application/json' },
-        }),
-    );
-    vi.stubGlobal('fetch', fetchSpy);
     let sent: unknown = null;
     renderPage(<CoApplicantForm caseId="c1" />, {
       path: '/',
@@ -84,13 +79,13 @@ describe('CoApplicantForm', () => {
     fireEvent.change(input, { target: { files: [file] } });
     fireEvent.click(screen.getByRole('button', { name: 'Dodaj' }));
     await waitFor(() => expect(sent).not.toBeNull());
-    const url = String((fetchSpy.mock.calls[0] as unknown[])[0]);
+    const url = api.received[0].url;
     expect(url).toContain('ownerKind=TRIBUNAL_RESOLUTION');
     expect(url).toContain('ownerId=c1');
     expect(sent).toEqual({
       id: 'c1',
       organisationId: 'lodz',
-      resolution: { number: 'LV/1/25', date: '2025-02-20', documentId: 'd9' },
+      resolution: { number: 'LV/1/25', date: '2025-02-20', documentId: 'd1' },
     });
     // The mocked refusal is shown, so the form has settled before the page is torn down.
     expect(await screen.findByRole('alert')).toBeTruthy();

@@ -1,11 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { Button, FileInput, Paper, Stack, TextInput, Title } from '@mantine/core';
-import {
-  AddTribunalCoApplicantDocument,
-  uploadDocument,
-  useSession,
-} from '@civitas/web/data-access';
-import { ErrorAlert, StatusMessage } from '@civitas/web/ui';
+import { AddTribunalCoApplicantDocument, useDocumentUpload } from '@civitas/web/data-access';
+import { ErrorAlert, StatusMessage, UploadProgress } from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTribunalError } from './errors';
@@ -19,7 +15,7 @@ import { MemberCityPicker } from './MemberCityPicker';
  */
 export function CoApplicantForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation(TRIBUNAL_NS);
-  const session = useSession();
+  const { upload, progress, cancel } = useDocumentUpload();
   const errorOf = useTribunalError();
   const [city, setCity] = useState('');
   const [number, setNumber] = useState('');
@@ -44,15 +40,12 @@ export function CoApplicantForm({ caseId }: { caseId: string }) {
     if (problems.length) return;
     setBusy(true);
     try {
-      const documentId = file
-        ? (
-            await uploadDocument(
-              session.fetch,
-              { ownerKind: 'TRIBUNAL_RESOLUTION', ownerId: caseId },
-              file,
-            )
-          ).documentId
-        : null;
+      let documentId: string | null = null;
+      if (file) {
+        const uploaded = await upload({ ownerKind: 'TRIBUNAL_RESOLUTION', ownerId: caseId }, file);
+        if (!uploaded) return;
+        documentId = uploaded.documentId;
+      }
       await add({
         variables: {
           id: caseId,
@@ -104,6 +97,7 @@ export function CoApplicantForm({ caseId }: { caseId: string }) {
             accept="application/pdf,image/*,.pdf,.doc,.docx,.odt"
             clearable
           />
+          <UploadProgress progress={progress} onCancel={cancel} />
           {missing.length > 0 && <ErrorAlert>{missing.join(' ')}</ErrorAlert>}
           {failed && <ErrorAlert>{failed}</ErrorAlert>}
           {saved && <StatusMessage>{t('coApplicant.saved')}</StatusMessage>}

@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { Button, FileInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { RequestTribunalJoinDocument, uploadDocument, useSession } from '@civitas/web/data-access';
-import { ErrorAlert, StatusMessage } from '@civitas/web/ui';
+import { RequestTribunalJoinDocument, useDocumentUpload } from '@civitas/web/data-access';
+import { ErrorAlert, StatusMessage, UploadProgress } from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTribunalError } from './errors';
@@ -14,7 +14,7 @@ import { TRIBUNAL_NS } from './i18n';
  */
 export function JoinForm({ caseId, onSent }: { caseId: string; onSent?: () => void }) {
   const { t } = useTranslation(TRIBUNAL_NS);
-  const session = useSession();
+  const { upload, progress, cancel } = useDocumentUpload();
   const errorOf = useTribunalError();
   const [file, setFile] = useState<File | null>(null);
   const [number, setNumber] = useState('');
@@ -39,11 +39,8 @@ export function JoinForm({ caseId, onSent }: { caseId: string; onSent?: () => vo
     if (problems.length || !file) return;
     setBusy(true);
     try {
-      const uploaded = await uploadDocument(
-        session.fetch,
-        { ownerKind: 'TRIBUNAL_RESOLUTION', ownerId: caseId },
-        file,
-      );
+      const uploaded = await upload({ ownerKind: 'TRIBUNAL_RESOLUTION', ownerId: caseId }, file);
+      if (!uploaded) return;
       await requestJoin({
         variables: {
           id: caseId,
@@ -76,6 +73,7 @@ export function JoinForm({ caseId, onSent }: { caseId: string; onSent?: () => vo
             required
             clearable
           />
+          <UploadProgress progress={progress} onCancel={cancel} />
           <TextInput
             label={t('join.number')}
             value={number}

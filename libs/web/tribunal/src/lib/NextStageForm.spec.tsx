@@ -1,7 +1,8 @@
 import { Role } from '@civitas/shared/domain';
 import { MoveTribunalCaseDocument, TribunalStage } from '@civitas/web/data-access';
+import { UploadTestServer } from '@civitas/web/data-access/testing';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NextStageForm } from './NextStageForm';
 import { renderPage, signedInAs } from './testing';
 
@@ -12,19 +13,14 @@ function options() {
     .map((o) => (o as HTMLOptionElement).value);
 }
 
-afterEach(() => vi.unstubAllGlobals());
+let api: UploadTestServer;
+beforeEach(async () => {
+  api = await new UploadTestServer().start();
+});
+afterEach(() => api.stop());
 
 describe('NextStageForm', () => {
   it("uploads the stage's files to the case, then records the stage with their ids", async () => {
-    let n = 0;
-    const fetchSpy = vi.fn(async () => {
-      n += 1;
-      return new Response(JSON.stringify({ documentId: `d${n}`, name: 'x.pdf', size: 4 }), {
-        status: 201,
-        headers: { 'content-type': 'application/json' },
-      });
-    });
-    vi.stubGlobal('fetch', fetchSpy);
     let sent: unknown = null;
     renderPage(<NextStageForm caseId="c1" nextStages={[TribunalStage.Admitted]} />, {
       path: '/',
@@ -50,8 +46,8 @@ describe('NextStageForm', () => {
     fireEvent.change(input, { target: { files } });
     fireEvent.click(screen.getByRole('button', { name: 'Zapisz etap' }));
     await waitFor(() => expect(sent).not.toBeNull());
-    expect(fetchSpy).toHaveBeenCalledTimes(2);
-    const url = String((fetchSpy.mock.calls[0] as unknown[])[0]);
+    expect(api.received).toHaveLength(2);
+    const url = api.received[0].url;
     expect(url).toContain('ownerKind=TRIBUNAL_STAGE');
     expect(url).toContain('ownerId=c1');
     expect(sent).toMatchObject({
@@ -61,8 +57,6 @@ describe('NextStageForm', () => {
   });
 
   it('records the stage with no documents when no file is chosen', async () => {
-    const fetchSpy = vi.fn();
-    vi.stubGlobal('fetch', fetchSpy);
     let sent: unknown = null;
     renderPage(<NextStageForm caseId="c1" nextStages={[TribunalStage.Admitted]} />, {
       path: '/',
@@ -83,7 +77,7 @@ describe('NextStageForm', () => {
     expect(screen.getByLabelText(/Dokumenty etapu/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Zapisz etap' }));
     await waitFor(() => expect(sent).not.toBeNull());
-    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(api.received).toHaveLength(0);
     expect(sent).toMatchObject({ input: { documentIds: [] } });
   });
 

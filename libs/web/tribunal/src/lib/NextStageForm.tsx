@@ -13,10 +13,9 @@ import {
 import {
   MoveTribunalCaseDocument,
   TribunalStage,
-  uploadDocument,
-  useSession,
+  useDocumentUpload,
 } from '@civitas/web/data-access';
-import { ErrorAlert, StatusMessage } from '@civitas/web/ui';
+import { ErrorAlert, StatusMessage, UploadProgress } from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTribunalError } from './errors';
@@ -50,7 +49,7 @@ export function NextStageForm({
 }) {
   const { t } = useTranslation(TRIBUNAL_NS);
   const errorOf = useTribunalError();
-  const session = useSession();
+  const { upload, progress, cancel } = useDocumentUpload();
   const [files, setFiles] = useState<File[]>([]);
   const [uploading, setUploading] = useState(false);
   const [uploadFailed, setUploadFailed] = useState('');
@@ -79,11 +78,8 @@ export function NextStageForm({
       setUploading(true);
       try {
         for (const file of files) {
-          const uploaded = await uploadDocument(
-            session.fetch,
-            { ownerKind: 'TRIBUNAL_STAGE', ownerId: caseId },
-            file,
-          );
+          const uploaded = await upload({ ownerKind: 'TRIBUNAL_STAGE', ownerId: caseId }, file);
+          if (!uploaded) return;
           documentIds = [...documentIds, uploaded.documentId];
         }
       } catch (e) {
@@ -203,6 +199,7 @@ export function NextStageForm({
             clearable
             accept="application/pdf,image/*,.pdf,.doc,.docx,.odt"
           />
+          <UploadProgress progress={progress} onCancel={cancel} />
           {error && <ErrorAlert>{errorOf(error)}</ErrorAlert>}
           {uploadFailed && <ErrorAlert>{uploadFailed}</ErrorAlert>}
           {saved && <StatusMessage>{t('move.saved')}</StatusMessage>}

@@ -7,13 +7,18 @@ import {
   TribunalStage,
   UpdateTribunalCaseDocument,
 } from '@civitas/web/data-access';
+import { UploadTestServer } from '@civitas/web/data-access/testing';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { DocumentNode } from 'graphql';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CorrectEntryForm, SignaturesForm } from './OfficePanels';
 import { renderPage, signedInAs } from './testing';
 
-afterEach(() => vi.unstubAllGlobals());
+let api: UploadTestServer;
+beforeEach(async () => {
+  api = await new UploadTestServer().start();
+});
+afterEach(() => api.stop());
 
 function capture(query: DocumentNode) {
   const sent: unknown[] = [];
@@ -70,15 +75,6 @@ describe('CorrectEntryForm', () => {
   } as unknown as TribunalStageEntryItemFragment;
 
   it("uploads the added files as the case's stage documents and sends the entry's whole list", async () => {
-    let n = 0;
-    const fetchSpy = vi.fn(async () => {
-      n += 1;
-      return new Response(JSON.stringify({ documentId: `d${n}`, name: 'x.pdf', size: 4 }), {
-        status: 201,
-        headers: { 'content-type': 'application/json' },
-      });
-    });
-    vi.stubGlobal('fetch', fetchSpy);
     const { sent, mock } = capture(CorrectTribunalStageDocument);
     renderPage(<CorrectEntryForm caseId="c1" entry={entry} onClose={() => undefined} />, {
       path: '/',
@@ -94,8 +90,8 @@ describe('CorrectEntryForm', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Zapisz korektę' }));
     await waitFor(() => expect(sent).toHaveLength(1));
-    expect(fetchSpy).toHaveBeenCalledTimes(1);
-    const url = String((fetchSpy.mock.calls[0] as unknown[])[0]);
+    expect(api.received).toHaveLength(1);
+    const url = api.received[0].url;
     expect(url).toContain('ownerKind=TRIBUNAL_STAGE');
     expect(url).toContain('ownerId=c1');
     expect(sent[0]).toEqual({

@@ -19,10 +19,9 @@ import {
   type TribunalStageEntryItemFragment,
   TribunalSupportKind,
   UpdateTribunalCaseDocument,
-  uploadDocument,
-  useSession,
+  useDocumentUpload,
 } from '@civitas/web/data-access';
-import { ErrorAlert, StatusMessage } from '@civitas/web/ui';
+import { ErrorAlert, StatusMessage, UploadProgress } from '@civitas/web/ui';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTribunalError } from './errors';
@@ -245,7 +244,7 @@ export function CorrectEntryForm({
 }) {
   const { t } = useTranslation(TRIBUNAL_NS);
   const errorOf = useTribunalError();
-  const session = useSession();
+  const { upload, progress, cancel } = useDocumentUpload();
   const [files, setFiles] = useState<File[]>([]);
   const [uploading, setUploading] = useState(false);
   const [uploadFailed, setUploadFailed] = useState('');
@@ -265,11 +264,8 @@ export function CorrectEntryForm({
       setUploading(true);
       try {
         for (const file of files) {
-          const uploaded = await uploadDocument(
-            session.fetch,
-            { ownerKind: 'TRIBUNAL_STAGE', ownerId: caseId },
-            file,
-          );
+          const uploaded = await upload({ ownerKind: 'TRIBUNAL_STAGE', ownerId: caseId }, file);
+          if (!uploaded) return;
           added.push(uploaded.documentId);
         }
       } catch (e) {
@@ -332,6 +328,7 @@ export function CorrectEntryForm({
             disabled={withdraw}
             accept="application/pdf,image/*,.pdf,.doc,.docx,.odt"
           />
+          <UploadProgress progress={progress} onCancel={cancel} />
           <Checkbox
             label={t('correct.void')}
             description={t('correct.voidHint')}

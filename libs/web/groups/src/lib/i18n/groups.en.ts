@@ -257,6 +257,7 @@ export const groupsEn: DeepStrings<GroupsTexts> = {
       FILE_TYPE_MISMATCH: 'the extension does not match the content',
       INVALID_FILE_NAME: 'a name not allowed',
       EMPTY_FILE: 'empty',
+      CANCELLED: 'upload cancelled',
       OTHER: 'upload failed',
     },
     bodyRequired: 'Write the text of your reply.',

@@ -258,6 +258,7 @@ export const groupsPl = {
       FILE_TYPE_MISMATCH: 'rozszerzenie nie zgadza się z zawartością',
       INVALID_FILE_NAME: 'niedozwolona nazwa',
       EMPTY_FILE: 'pusty plik',
+      CANCELLED: 'wysyłanie anulowano',
       OTHER: 'błąd wysyłania',
     },
     bodyRequired: 'Wpisz treść odpowiedzi.',

@@ -156,6 +156,13 @@ export const commonEn: DeepStrings<CommonTexts> = {
   yes: 'Yes',
   no: 'No',
   notGiven: 'not given',
+  /** A file a form is sending (UploadProgress). */
+  upload: {
+    progress: 'Uploading: {{name}}',
+    percent: '{{percent}}% sent',
+    cancel: 'Cancel',
+    cancelLabel: 'Cancel uploading: {{name}}',
+  },
   /** An erased person's name (ERASED_PERSON_NAME), wherever their posts or acts are shown. */
   erasedPerson: 'Anonymous user',
 };

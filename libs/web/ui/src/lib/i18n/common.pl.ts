@@ -155,6 +155,13 @@ export const commonPl = {
   yes: 'Tak',
   no: 'Nie',
   notGiven: 'nie podano',
+  /** A file a form is sending (UploadProgress). */
+  upload: {
+    progress: 'Wysyłanie: {{name}}',
+    percent: 'Wysłano {{percent}}%',
+    cancel: 'Anuluj',
+    cancelLabel: 'Anuluj wysyłanie: {{name}}',
+  },
   /** An erased person's name (ERASED_PERSON_NAME), wherever their posts or acts are shown. */
   erasedPerson: 'Anonimowy użytkownik',
 };

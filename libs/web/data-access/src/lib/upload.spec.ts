@@ -2,10 +2,13 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UploadTestServer } from '../testing/upload-test-server';
+import { ApiRequestError } from './api-error';
 import {
   precheck,
   sendFile,
   UploadAborted,
+  uploadDocument,
   UploadError,
   uploadErrorFrom,
   uploadUrl,
@@ -206,3 +209,112 @@ describe('uploadErrorFrom', () => {
     expect(precheck({ size: 10 }, 10)).toBeNull();
   });
 });
+
+describe('uploadDocument through the UploadTestServer (relative URLs, as the pages send)', () => {
+  let api: UploadTestServer;
+  beforeAll(async () => {
+    api = await new UploadTestServer().start();
+  });
+  afterAll(() => api.stop());
+
+  const owner = { ownerKind: 'OPINION', ownerId: 'r1' } as const;
+  const session = (token = 'tok', fresh: string | null = 'fresh') => {
+    const calls: (string | null)[] = [];
+    return {
+      calls,
+      accessToken: token,
+      recover: async (used: string | null) => {
+        calls.push(used);
+        return fresh;
+      },
+    };
+  };
+  const problem = (error: unknown) => (error as ApiRequestError).problem;
+
+  it('sends the file with the token, reports progress up to its size and resolves with the document', async () => {
+    api.answer = () => ({ status: 201 });
+    const progress: [number, number][] = [];
+    const result = await uploadDocument(session(), owner, file(500_000, 'opinia.pdf'), {
+      onProgress: (loaded, total) => progress.push([loaded, total]),
+    });
+    expect(result).toMatchObject({ name: 'opinia.pdf', size: 500_000 });
+    expect(api.received.at(-1)).toMatchObject({
+      url: '/api/documents?ownerKind=OPINION&ownerId=r1&name=opinia.pdf',
+      auth: 'Bearer tok',
+      bytes: 500_000,
+    });
+    expect(progress.at(-1)).toEqual([500_000, 500_000]);
+    const loaded = progress.map(([l]) => l);
+    expect([...loaded].sort((a, b) => a - b)).toEqual(loaded);
+  });
+
+  it.each([
+    [413, { code: 'FILE_TOO_LARGE', message: 'Too large' }, undefined, 'FILE_TOO_LARGE'],
+    [413, { code: 'QUOTA_EXCEEDED', message: 'Full' }, undefined, 'QUOTA_EXCEEDED'],
+    [415, { code: 'UNSUPPORTED_FILE_TYPE', message: 'No' }, undefined, 'UNSUPPORTED_FILE_TYPE'],
+    [415, { code: 'FILE_TYPE_MISMATCH', message: 'No' }, undefined, 'FILE_TYPE_MISMATCH'],
+    // A proxy's page without a code: read by status, as every other REST answer is.
+    [413, undefined, '<html>nginx</html>', 'BAD_USER_INPUT'],
+    [403, undefined, '', 'FORBIDDEN'],
+    [502, undefined, '', 'UNKNOWN'],
+  ])('a %i answer %j %s is an ApiRequestError %s', async (status, body, text, code) => {
+    api.answer = () => ({ status, body, text });
+    const error = await uploadDocument(session(), owner, file(10)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiRequestError);
+    expect(problem(error).code).toBe(code);
+  });
+
+  it('on 401 refreshes the token once and sends the file again with the new one', async () => {
+    api.answer = (u) =>
+      u.auth === 'Bearer old'
+        ? { status: 401, body: { code: 'UNAUTHENTICATED' } }
+        : { status: 201 };
+    const before = api.received.length;
+    const s = session('old', 'fresh');
+    const result = await uploadDocument(s, owner, file(1000, 'znowu.pdf'));
+    expect(result.name).toBe('znowu.pdf');
+    expect(s.calls).toEqual(['old']);
+    expect(api.received.slice(before).map((u) => [u.auth, u.bytes])).toEqual([
+      ['Bearer old', 1000],
+      ['Bearer fresh', 1000],
+    ]);
+  });
+
+  it('a second 401 is not retried again, and a failed refresh stops at once: UNAUTHENTICATED', async () => {
+    api.answer = () => ({ status: 401, body: { code: 'UNAUTHENTICATED' } });
+    let before = api.received.length;
+    const twice = session('old', 'fresh');
+    const error = await uploadDocument(twice, owner, file(10)).catch((e: unknown) => e);
+    expect(problem(error).code).toBe('UNAUTHENTICATED');
+    expect(twice.calls).toEqual(['old']);
+    expect(api.received.length - before).toBe(2);
+
+    before = api.received.length;
+    const lost = session('old', null);
+    const again = await uploadDocument(lost, owner, file(10)).catch((e: unknown) => e);
+    expect(problem(again).code).toBe('UNAUTHENTICATED');
+    expect(api.received.length - before).toBe(1);
+  });
+
+  it('cancelling aborts the request on the wire and rejects with UploadAborted', async () => {
+    api.answer = () => 'hold';
+    const controller = new AbortController();
+    const sending = uploadDocument(session(), owner, file(200_000), {
+      signal: controller.signal,
+    }).catch((e: unknown) => e);
+    await waitUntil(() => api.holding === 1);
+    const abortedBefore = api.aborted;
+    controller.abort();
+    expect(await sending).toBeInstanceOf(UploadAborted);
+    await waitUntil(() => api.aborted === abortedBefore + 1);
+    api.release();
+  });
+});
+
+async function waitUntil(check: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

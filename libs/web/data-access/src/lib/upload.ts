@@ -1,4 +1,12 @@
-import type { AuthSession } from '@civitas/web/data-access';
+import type { DocumentOwnerKind } from '../gql/graphql';
+import { ApiRequestError, NETWORK_ERROR, problemFromResponse } from './api-error';
+import type { AuthSession } from './auth-session';
+
+/*
+ * The one uploader of the web: every file sent to the documents HTTP API (group library,
+ * forum attachments, opinions, practices, tribunal, positions) goes through sendFile, for
+ * progress, cancel and the refresh-once on 401.
+ */
 
 /** What the API answers for a stored upload (201). */
 export interface UploadResult {
@@ -34,6 +42,8 @@ export class UploadError extends Error {
     readonly code: UploadErrorCode,
     message: string = code,
     readonly status = 0,
+    /** The API's answer as sent, for callers that read it as an ApiProblem. */
+    readonly body = '',
   ) {
     super(message);
     this.name = 'UploadError';
@@ -67,7 +77,8 @@ export function uploadErrorFrom(status: number, bodyText: string): UploadError {
   } catch {
     // Not JSON (a proxy's page): decided by the status below.
   }
-  if (code && KNOWN.has(code)) return new UploadError(code as UploadErrorCode, message, status);
+  if (code && KNOWN.has(code))
+    return new UploadError(code as UploadErrorCode, message, status, bodyText);
   const byStatus: Record<number, UploadErrorCode> = {
     400: 'BAD_USER_INPUT',
     401: 'UNAUTHENTICATED',
@@ -78,7 +89,7 @@ export function uploadErrorFrom(status: number, bodyText: string): UploadError {
     415: 'UNSUPPORTED_FILE_TYPE',
     429: 'TOO_MANY_REQUESTS',
   };
-  return new UploadError(byStatus[status] ?? 'UNKNOWN', message, status);
+  return new UploadError(byStatus[status] ?? 'UNKNOWN', message, status, bodyText);
 }
 
 /** Where a file goes: a new document of a library, or a new version of a document. */
@@ -163,8 +174,10 @@ export function sendFile(options: SendOptions): Promise<UploadResult> {
  * Uploads a file with the session's bearer token; a 401 (token expired mid-way) refreshes
  * the session once and sends the file again, as authorizedFetch does for other routes.
  */
+export type UploadSession = Pick<AuthSession, 'accessToken' | 'recover'>;
+
 export async function uploadWithSession(
-  session: Pick<AuthSession, 'accessToken' | 'recover'> | null,
+  session: UploadSession | null,
   options: Omit<SendOptions, 'token'>,
 ): Promise<UploadResult> {
   const used = session?.accessToken ?? null;
@@ -183,4 +196,30 @@ export function precheck(file: { size: number }, maxFileBytes?: number): UploadE
   if (file.size === 0) return new UploadError('EMPTY_FILE');
   if (maxFileBytes && file.size > maxFileBytes) return new UploadError('FILE_TOO_LARGE');
   return null;
+}
+
+/**
+ * Sends one file as a new document of `owner` (opinions, practices, tribunal, positions,
+ * forum attachments). Refusals throw an ApiRequestError read from the API's answer
+ * (FILE_TOO_LARGE, UNSUPPORTED_FILE_TYPE, …) as other requests' errors are; a cancel
+ * through `signal` throws UploadAborted.
+ */
+export async function uploadDocument(
+  session: UploadSession | null,
+  owner: { ownerKind: DocumentOwnerKind; ownerId: string },
+  file: File,
+  options: Pick<SendOptions, 'onProgress' | 'signal'> = {},
+): Promise<UploadResult> {
+  try {
+    return await uploadWithSession(session, {
+      ...options,
+      url: uploadUrl({ kind: 'document', ...owner }, file.name),
+      body: file,
+    });
+  } catch (error) {
+    if (!(error instanceof UploadError)) throw error;
+    if (error.code === 'NETWORK')
+      throw new ApiRequestError({ code: NETWORK_ERROR, message: error.message, fields: [] });
+    throw new ApiRequestError(problemFromResponse(error.status, error.body));
+  }
 }
