@@ -21,6 +21,28 @@ export class AuditService {
     await manager.getRepository(AuditEntry).save(manager.getRepository(AuditEntry).create(row));
   }
 
+  /**
+   * One entry per entity, in one statement: the reads of a listed page (each listed confidential
+   * thing is a read on record). Nothing for no ids.
+   */
+  async recordMany(
+    entry: Omit<AuditRecord, 'entityId'> & { entityIds: readonly string[] },
+    manager: EntityManager = this.db.manager,
+  ): Promise<void> {
+    if (entry.entityIds.length === 0) return;
+    await manager.query(
+      `INSERT INTO audit_entry (actor_id, action, entity_type, entity_id, details)
+       SELECT $1, $2, $3, unnest($4::uuid[]), $5::jsonb`,
+      [
+        entry.actorId,
+        entry.action,
+        entry.entityType,
+        entry.entityIds,
+        JSON.stringify(entry.details ?? {}),
+      ],
+    );
+  }
+
   async forEntity(entityType: string, entityId: string): Promise<AuditEntry[]> {
     return this.db.getRepository(AuditEntry).find({
       where: { entityType, entityId },

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentOwnerKind } from '@civitas/shared/domain';
 import type { AuthUser } from '@civitas/api/auth';
+import type { EntityManager } from 'typeorm';
 
 /**
  * What a domain answers about the things it lets documents be attached to. Every method
@@ -25,6 +26,13 @@ export interface DocumentAccessChecker {
   quotaScopes(ownerIds: readonly string[]): Promise<Map<string, string>>;
   /** Whether the owner kind has folders (a library) or a flat list (attachments). */
   readonly folders: boolean;
+  /**
+   * Locks the owner in the upload's final transaction (the lock its deletion takes or waits
+   * for) and answers whether it still exists: an upload finishing while its owner is deleted
+   * then either lands before the deletion (which removes it) or is refused, never orphaned.
+   * Runs on `tx`, never a connection of its own.
+   */
+  lockOwner?(tx: EntityManager, ownerId: string): Promise<boolean>;
 }
 
 /**

@@ -862,12 +862,15 @@ export class DocumentsService {
   }
 
   /**
-   * Makes a finished upload visible: in one transaction, re-checks the quota under the
-   * scope's lock, inserts the rows and moves the bytes from their temporary key. When
+   * Makes a finished upload visible: in one transaction, re-checks that the owner exists
+   * under its lock and the quota under the scope's lock, inserts the rows and moves the bytes from their temporary key. When
    * anything fails the transaction rolls back and the caller deletes the bytes.
    */
   async commitUpload(user: AuthUser, plan: UploadPlan, upload: CommittedUpload, finalKey: string) {
     return this.db.transaction(async (tx) => {
+      // The owner may have been deleted since planUpload checked access (a long upload).
+      const lockOwner = this.registry.checker(plan.ownerKind)?.lockOwner;
+      if (lockOwner && !(await lockOwner(tx, plan.ownerId))) throw notFound('Owner');
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('documents-quota:' || $1))`, [
         plan.quotaScope,
       ]);

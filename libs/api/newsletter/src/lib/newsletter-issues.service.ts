@@ -7,6 +7,7 @@ import { AuditService } from '@civitas/api/audit';
 import type { AuthUser } from '@civitas/api/auth';
 import { renderMarkdown } from '@civitas/api/markdown';
 import { MailQueue } from '@civitas/api/mail';
+import { NEWSLETTER_SAMPLE_UNSUBSCRIBE_TOKEN } from '@civitas/shared/domain';
 import type { PageArgs } from '@civitas/api/core';
 import { NewsletterDispatch, newsletterMail } from './newsletter-dispatch';
 import { MAILABLE_SQL } from './newsletter-tokens';
@@ -140,7 +141,12 @@ export class NewsletterIssuesService {
   async sendTest(user: AuthUser, id: string): Promise<boolean> {
     const issue = await this.row(id);
     const [{ email }] = await this.db.query(`SELECT email FROM app_user WHERE id = $1`, [user.id]);
-    const mail = newsletterMail(this.config.appUrl, email, issue, 'test');
+    const mail = newsletterMail(
+      this.config.appUrl,
+      email,
+      issue,
+      NEWSLETTER_SAMPLE_UNSUBSCRIBE_TOKEN,
+    );
     await this.mail.enqueue({ ...mail, subject: `[TEST] ${mail.subject}` });
     return true;
   }

@@ -646,11 +646,9 @@ export class OpinionRequestsService {
     action: string,
     details: Record<string, unknown> = {},
   ): Promise<void> {
-    if (ids.length === 0) return;
-    await tx.query(
-      `INSERT INTO audit_entry (actor_id, action, entity_type, entity_id, details)
-       SELECT $1, $2, $3, unnest($4::uuid[]), $5::jsonb`,
-      [user.id, action, ENTITY, ids, JSON.stringify(details)],
+    await this.audit.recordMany(
+      { actorId: user.id, action, entityType: ENTITY, entityIds: ids, details },
+      tx,
     );
   }
 

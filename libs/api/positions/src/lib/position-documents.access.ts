@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DocumentOwnerKind, hasPermission, Permission } from '@civitas/shared/domain';
 import type { AuthUser } from '@civitas/api/auth';
 import { DocumentAccessRegistry } from '@civitas/api/documents';
@@ -31,6 +31,12 @@ export class PositionDocumentsAccess implements OnModuleInit {
     return new Set(rows.map((r) => r.id));
   }
 
+  /** FOR SHARE: waits for a deletion holding the row FOR UPDATE, and holds one off. */
+  private lockOwner(table: string) {
+    return async (tx: EntityManager, id: string): Promise<boolean> =>
+      (await tx.query(`SELECT 1 FROM ${table} WHERE id = $1 FOR SHARE`, [id])).length > 0;
+  }
+
   onModuleInit(): void {
     const office = (user: AuthUser) => this.access.isOffice(user);
     const statements = async (user: AuthUser, ids: readonly string[], write: boolean) =>
@@ -43,6 +49,7 @@ export class PositionDocumentsAccess implements OnModuleInit {
       canWrite: (user, ids) => statements(user, ids, true),
       canManage: (user, ids) => statements(user, ids, true),
       quotaScopes: async () => new Map(),
+      lockOwner: this.lockOwner('position_statement'),
     });
     const consultations = async (user: AuthUser, ids: readonly string[], write: boolean) =>
       (write ? office(user) : await this.access.mayReadConsultations(user))
@@ -54,6 +61,7 @@ export class PositionDocumentsAccess implements OnModuleInit {
       canWrite: (user, ids) => consultations(user, ids, true),
       canManage: (user, ids) => consultations(user, ids, true),
       quotaScopes: async () => new Map(),
+      lockOwner: this.lockOwner('position_consultation'),
     });
   }
 }

@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MembershipStatus, Role } from '@civitas/shared/domain';
+import { StorageDriver } from '@civitas/api/documents';
 import { errorCode, GqlResponse, TestApp, TestUser } from '@civitas/api/testing';
 import { PositionsModule } from './positions.module';
 
@@ -379,5 +380,59 @@ describe('position statements: the library', () => {
     expect(content.status).toBe(404);
     // Twice: it is gone.
     expect(errorCode(await as(office, DELETE, { id: created.id }))).toBe('NOT_FOUND');
+  });
+
+  it('an upload finishing after its position was deleted is refused (NOT_FOUND): no orphan row, no bytes left', async () => {
+    const created = data(
+      await create(office, {
+        type: 'INVITATION',
+        title: 'Usuwane w trakcie',
+        adoptedOn: '2025-02-04',
+      }),
+    ).createPositionStatement;
+    const files = () =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((f) => f.isFile())
+        .map((f) => join(f.parentPath, f.name))
+        .sort();
+    const filesBefore = files();
+    // The position goes between the access check and the upload's final step: when its bytes
+    // are written.
+    const storage = t.app.get(StorageDriver);
+    const write = storage.write.bind(storage);
+    storage.write = async (key, body) => {
+      await write(key, body);
+      data(
+        await as(office, `mutation($id: ID!) { deletePositionStatement(id: $id) }`, {
+          id: created.id,
+        }),
+      );
+    };
+    try {
+      const q = new URLSearchParams({
+        ownerKind: 'POSITION_STATEMENT',
+        ownerId: created.id,
+        name: 'spozniony.txt',
+      });
+      const res = await fetch(`${t.url}/api/documents?${q}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${office.token}`, 'content-type': 'text/plain' },
+        body: 'Treść spóźniona',
+      });
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as { code: string }).code).toBe('NOT_FOUND');
+    } finally {
+      storage.write = write;
+    }
+    expect(
+      await t.db.query(
+        `SELECT id FROM document WHERE owner_kind = 'POSITION_STATEMENT' AND owner_id = $1`,
+        [created.id],
+      ),
+    ).toEqual([]);
+    expect(
+      await t.db.query(`SELECT id FROM position_statement WHERE id = $1`, [created.id]),
+    ).toEqual([]);
+    expect(files()).toEqual(filesBefore);
   });
 });

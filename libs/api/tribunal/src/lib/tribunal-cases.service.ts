@@ -440,14 +440,15 @@ export class TribunalCasesService {
       this.followedCases(user, ids),
     ]);
     const views = rows.map((r) => this.view(r, parties.has(r.id), followed.has(r.id)));
-    const listed = views.slice(0, args.first).filter((v) => v.viewerIsParty);
-    if (listed.length) {
-      await this.db.query(
-        `INSERT INTO audit_entry (actor_id, action, entity_type, entity_id, details)
-         SELECT $1, 'tribunal_case.list', $2, unnest($3::uuid[]), '{}'::jsonb`,
-        [user.id, ENTITY, listed.map((v) => v.id)],
-      );
-    }
+    await this.audit.recordMany({
+      actorId: user.id,
+      action: 'tribunal_case.list',
+      entityType: ENTITY,
+      entityIds: views
+        .slice(0, args.first)
+        .filter((v) => v.viewerIsParty)
+        .map((v) => v.id),
+    });
     return toConnection(views, args.first, total, (v) => [v.createdAt.toISOString(), v.id]);
   }
 

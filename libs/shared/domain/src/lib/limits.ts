@@ -33,3 +33,8 @@ export const REALTIME_CONNECTIONS_PER_MINUTE = 60;
 export const REALTIME_SESSION_CHECK_SECONDS = 30;
 /** Seconds after `auth:expired` before the server disconnects a socket not refreshed. */
 export const REALTIME_AUTH_GRACE_SECONDS = 30;
+/**
+ * The unsubscribe token of the office's test mail of a newsletter issue: a sample that
+ * unsubscribes nobody (real tokens are 43 random characters); the web explains it.
+ */
+export const NEWSLETTER_SAMPLE_UNSUBSCRIBE_TOKEN = 'test';

@@ -39,4 +39,31 @@ describe('UnsubscribePage', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Wypisz mnie' }));
     expect(await screen.findByText(/link do wypisania jest nieprawidłowy/)).toBeTruthy();
   });
+
+  it("explains the sample link of the office's test mail without asking the API, in Polish and English", async () => {
+    for (const language of ['pl', 'en'] as const) {
+      const called = vi.fn(() => ({ data: { unsubscribeFromNewsletter: false } }));
+      const { unmount } = renderPage(<UnsubscribePage />, {
+        path: '/newsletter/unsubscribe',
+        route: '/newsletter/unsubscribe?token=test',
+        language,
+        mocks: [
+          {
+            request: { query: UnsubscribeFromNewsletterDocument, variables: { token: 'test' } },
+            result: called,
+          },
+        ],
+      });
+      const [said, real] =
+        language === 'pl'
+          ? [/wiadomości testowej biura — nikogo nie wypisuje/, /jednym kliknięciem/]
+          : [/office's test mail — it unsubscribes nobody/, /with one click/];
+      expect(await screen.findByText(said)).toBeTruthy();
+      expect(screen.getByText(real)).toBeTruthy();
+      expect(screen.queryByRole('button')).toBeNull();
+      expect(screen.queryByRole('alert')).toBeNull();
+      expect(called).not.toHaveBeenCalled();
+      unmount();
+    }
+  });
 });

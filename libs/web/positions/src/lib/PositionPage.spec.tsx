@@ -5,6 +5,7 @@ import {
   PositionStatementDocumentsDocument,
 } from '@civitas/web/data-access';
 import { fireEvent, screen, within } from '@testing-library/react';
+import { Link } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { statement } from './fixtures';
 import { PositionPage } from './PositionPage';
@@ -68,6 +69,42 @@ describe('PositionPage: deleting', () => {
     ).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Usuń dokument' }));
     expect(await screen.findByText('Biblioteka dokumentów')).toBeTruthy();
+  });
+
+  it('forgets the deleted position: going back to it asks the API again, which no longer has it', async () => {
+    renderPage(<PositionPage />, {
+      path: '/positions/:id',
+      route: '/positions/p1',
+      session: signedInAs(Role.OFFICE_ADMIN),
+      otherRoutes: {
+        '/positions': (
+          <p>
+            Biblioteka dokumentów <Link to="/positions/p1">wróć</Link>
+          </p>
+        ),
+      },
+      mocks: [
+        loaded(full()),
+        files(),
+        {
+          request: { query: DeletePositionStatementDocument, variables: { id: 'p1' } },
+          result: { data: { deletePositionStatement: 'p1' } },
+        },
+        {
+          request: { query: PositionStatementDocument, variables: { id: 'p1' } },
+          result: {
+            errors: [{ message: 'Position not found', extensions: { code: 'NOT_FOUND' } } as never],
+          },
+        },
+        files(),
+      ],
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Usuń' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Usunąć dokument?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Usuń dokument' }));
+    fireEvent.click(await screen.findByRole('link', { name: 'wróć' }));
+    expect(await screen.findByText(/Nie znaleziono szukanego zasobu/)).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Stanowisko w sprawie dochodów JST' })).toBeNull();
   });
 
   it('cancelling deletes nothing; a refusal is said in the dialog and the page stays', async () => {

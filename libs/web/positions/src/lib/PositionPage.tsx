@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { Permission } from '@civitas/shared/domain';
 import {
@@ -16,7 +16,7 @@ import {
   Page,
   useFormatters,
 } from '@civitas/web/ui';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useCommentCounts } from './counts';
@@ -133,7 +133,21 @@ function DeletePosition({ position }: { position: PositionStatementFullFragment 
   const { t } = useTranslation(POSITIONS_NS);
   const errorOf = usePositionsError();
   const navigate = useNavigate();
+  const client = useApolloClient();
   const [opened, setOpened] = useState(false);
+  const deleted = useRef(false);
+  // Once the page is gone (its query no longer watching), the deleted position leaves the
+  // cache too, so Back asks the API (and hears NOT_FOUND) instead of showing it.
+  useEffect(
+    () => () => {
+      if (!deleted.current) return;
+      const { cache } = client;
+      cache.evict({ id: cache.identify(position) });
+      cache.evict({ fieldName: 'positionStatement', args: { id: position.id } });
+      cache.gc();
+    },
+    [client, position],
+  );
   const [remove, state] = useMutation(DeletePositionStatementDocument, {
     update(cache) {
       // The library and the consultation it came from are read again (not this page's
@@ -169,7 +183,10 @@ function DeletePosition({ position }: { position: PositionStatementFullFragment 
         }}
         onConfirm={() =>
           void remove({ variables: { id: position.id } })
-            .then(() => navigate('/positions'))
+            .then(() => {
+              deleted.current = true;
+              navigate('/positions');
+            })
             .catch(() => undefined)
         }
       />

@@ -1,14 +1,24 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
-import { Permission } from '@civitas/shared/domain';
+import { Anchor, Badge, Button, Group, Table, Text, TextInput } from '@mantine/core';
+import { Permission, TRIBUNAL_SEARCH_MAX } from '@civitas/shared/domain';
 import {
+  fieldProblems,
   type TribunalCaseListItemFragment,
   TribunalCasesDocument,
+  toApiProblem,
   useSession,
 } from '@civitas/web/data-access';
-import { ErrorAlert, LoadMoreButton, LoadingState, Page, useFormatters } from '@civitas/web/ui';
+import {
+  ErrorAlert,
+  LoadMoreButton,
+  LoadingState,
+  Page,
+  useErrorText,
+  useFormatters,
+} from '@civitas/web/ui';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTribunalError } from './errors';
 import { TRIBUNAL_NS } from './i18n';
 
@@ -26,11 +36,35 @@ export function TribunalCasesPage() {
   const f = useFormatters();
   const session = useSession();
   const errorOf = useTribunalError();
+  const errorText = useErrorText();
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const [text, setText] = useState(search);
+  // Back and forward change the URL's search: the field follows it.
+  useEffect(() => setText(search), [search]);
   const { data, error, loading, fetchMore } = useQuery(TribunalCasesDocument, {
-    variables: { first: PAGE },
+    variables: { first: PAGE, search: search || null },
     fetchPolicy: 'cache-and-network',
   });
   const connection = data?.tribunalCases;
+  // The API refuses a search without words (or too long) on the field itself.
+  const searchProblem = fieldProblems(toApiProblem(error), 'search')[0];
+  const searchError = searchProblem
+    ? /no words/i.test(searchProblem)
+      ? t('list.searchNoWords')
+      : errorText.field(searchProblem)
+    : undefined;
+  function searchFor(value: string) {
+    const next = new URLSearchParams(params);
+    if (value) next.set('q', value);
+    else next.delete('q');
+    // A new history entry per search, so Back returns to the previous one.
+    setParams(next);
+  }
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    searchFor(text.trim());
+  }
   return (
     <Page
       title={t('list.title')}
@@ -50,9 +84,47 @@ export function TribunalCasesPage() {
         </Group>
       }
     >
-      {error && <ErrorAlert>{errorOf(error)}</ErrorAlert>}
+      <form onSubmit={submit} role="search" aria-label={t('list.searchRegion')}>
+        <Group align="flex-start">
+          <TextInput
+            id="tribunal-search"
+            style={{ flex: 1, minWidth: 240 }}
+            label={t('list.search')}
+            description={t('list.searchHint')}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            type="search"
+            maxLength={TRIBUNAL_SEARCH_MAX}
+            value={text}
+            error={searchError}
+            onChange={(e) => setText(e.currentTarget.value)}
+          />
+          {/* Aligned with the input below the label. */}
+          <Group mt={26} gap="xs">
+            <Button type="submit">{t('common:actions.search')}</Button>
+            {(search || text) && (
+              <Button
+                variant="default"
+                onClick={() => {
+                  setText('');
+                  searchFor('');
+                }}
+              >
+                {t('list.clearSearch')}
+              </Button>
+            )}
+          </Group>
+        </Group>
+      </form>
+      <div role="status" aria-live="polite">
+        {search && connection && (
+          <Text fw={600}>{t('list.found', { count: connection.totalCount })}</Text>
+        )}
+      </div>
+      {error && !searchError && <ErrorAlert>{errorOf(error)}</ErrorAlert>}
       {loading && !connection && <LoadingState />}
-      {connection && connection.edges.length === 0 && <Text>{t('list.empty')}</Text>}
+      {connection && connection.edges.length === 0 && (
+        <Text>{search ? t('list.noMatch', { search }) : t('list.empty')}</Text>
+      )}
       {connection && connection.edges.length > 0 && (
         <Table.ScrollContainer minWidth={640}>
           <Table striped>

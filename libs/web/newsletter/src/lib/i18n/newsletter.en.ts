@@ -36,6 +36,10 @@ export const newsletterEn: DeepStrings<typeof newsletterPl> = {
     resubscribe: 'Changed your mind? You can subscribe again',
     invalid: 'This unsubscribe link is not valid. Use the link in the latest issue.',
     missing: 'The address lacks the code. Open the link from the e-mail.',
+    sample:
+      "This was the link in the office's test mail — it unsubscribes nobody and changes nothing.",
+    sampleReal:
+      'In an issue sent to subscribers, this link unsubscribes the recipient with one click.',
   },
   issues: {
     title: 'Newsletter — issues',

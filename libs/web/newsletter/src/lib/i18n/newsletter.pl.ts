@@ -33,6 +33,9 @@ export const newsletterPl = {
     resubscribe: 'Zmiana zdania? Możesz zapisać się ponownie',
     invalid: 'Ten link do wypisania jest nieprawidłowy. Użyj linku z ostatniego wydania.',
     missing: 'W adresie brakuje kodu. Otwórz link z wiadomości e-mail.',
+    sample: 'To był link z wiadomości testowej biura — nikogo nie wypisuje i niczego nie zmienia.',
+    sampleReal:
+      'W wydaniu wysłanym do subskrybentów ten link wypisuje odbiorcę z newslettera jednym kliknięciem.',
   },
   issues: {
     title: 'Newsletter — wydania',

@@ -19,6 +19,19 @@ export const tribunalEn: DeepStrings<typeof tribunalPl> = {
       deadline: 'Next deadline',
     },
     noDeadline: '—',
+    searchRegion: 'Case search',
+    search: 'Search cases',
+    searchHint:
+      'Words of the title or the challenged act (any form, Polish diacritics optional) or a signature, e.g. “K 3/25” or “Tw 12/24”.',
+    searchNoWords:
+      'Type words of the title or act, or a signature — punctuation alone finds nothing.',
+    clearSearch: 'Clear search',
+    found_one: '{{count}} case found',
+    found_few: '{{count}} cases found',
+    found_many: '{{count}} cases found',
+    found_other: '{{count}} cases found',
+    noMatch:
+      'No cases found for “{{search}}”. Check the spelling, try other words or just the signature.',
   },
   stage: {
     PREPARATION: 'Preparing the motion',

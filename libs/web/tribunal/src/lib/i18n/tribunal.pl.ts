@@ -16,6 +16,19 @@ export const tribunalPl = {
       deadline: 'Najbliższy termin',
     },
     noDeadline: '—',
+    searchRegion: 'Wyszukiwanie spraw',
+    search: 'Szukaj spraw',
+    searchHint:
+      'Słowa tytułu lub zaskarżonego aktu (w dowolnej formie, polskie znaki niewymagane) albo sygnatura, np. „K 3/25” lub „Tw 12/24”.',
+    searchNoWords:
+      'Wpisz słowa tytułu lub aktu albo sygnaturę — same znaki interpunkcyjne niczego nie wyszukają.',
+    clearSearch: 'Wyczyść wyszukiwanie',
+    found_one: 'Znaleziono {{count}} sprawę',
+    found_few: 'Znaleziono {{count}} sprawy',
+    found_many: 'Znaleziono {{count}} spraw',
+    found_other: 'Znaleziono {{count}} sprawy',
+    noMatch:
+      'Nie znaleziono spraw dla „{{search}}”. Sprawdź pisownię, spróbuj innych słów albo samej sygnatury.',
   },
   stage: {
     PREPARATION: 'Przygotowanie wniosku',
