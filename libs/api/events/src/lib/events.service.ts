@@ -610,17 +610,15 @@ export class EventsService {
   }
 
   /**
-   * SQL: which registrations `r` of event $1 the viewer ($2) sees. The organiser (and the
-   * office) see everyone — they need the data to run the event; a registered participant sees
-   * the participants who consented to share, and themselves; anyone else only themselves.
+   * SQL: which registrations `r` the viewer ($3) sees, $2 telling whether they organise the
+   * event. The organiser (and the office) see everyone — they need the data to run the event;
+   * a registered participant sees the participants who consented to share, and themselves;
+   * anyone else only themselves.
    */
-  private participantsFilter(organiser: boolean): string {
-    return organiser
-      ? 'true'
-      : `(r.user_id = $2 OR (r.status = 'REGISTERED' AND ${SHARES_SQL}
-          AND EXISTS (SELECT 1 FROM event_registration me WHERE me.event_id = r.event_id
-                        AND me.user_id = $2 AND me.status = 'REGISTERED')))`;
-  }
+  private static readonly PARTICIPANTS_SEEN_SQL = `($2::boolean OR r.user_id = $3
+    OR (r.status = 'REGISTERED' AND ${SHARES_SQL}
+        AND EXISTS (SELECT 1 FROM event_registration me WHERE me.event_id = r.event_id
+                      AND me.user_id = $3 AND me.status = 'REGISTERED')))`;
 
   /**
    * The participant list, then the waiting list (in the order of the queue), a page at a time.
@@ -632,7 +630,6 @@ export class EventsService {
     args: PageArgs,
   ): Promise<Connection<EventParticipant>> {
     const organiser = await this.organises(viewer, event.groupId);
-    const filter = this.participantsFilter(organiser);
     let after: [number, string, string] | [null, null, null] = [null, null, null];
     if (args.after) {
       const [eventId, waitlisted, at, id] = decodeCursor(args.after, 4);
@@ -644,7 +641,7 @@ export class EventsService {
       after = [waitlisted, String(at), String(id)];
     }
     const base = `FROM event_registration r JOIN app_user u ON u.id = r.user_id
-       WHERE r.event_id = $1 AND r.status <> 'CANCELLED' AND ${filter}`;
+       WHERE r.event_id = $1 AND r.status <> 'CANCELLED' AND ${EventsService.PARTICIPANTS_SEEN_SQL}`;
     const [rows, [{ count }]]: [
       (EventParticipant & { waitlisted: number; created_key: string })[],
       { count: number }[],
@@ -655,12 +652,12 @@ export class EventsService {
                 r.status, r.created_at AS "registeredAt", ${SHARES_SQL} AS "sharesData",
                 ${WAITLIST_POSITION_SQL} AS "waitlistPosition",
                 (r.status = 'WAITLISTED')::int AS waitlisted, r.created_at::text AS created_key
-         ${base} AND ($3::int IS NULL OR ((r.status = 'WAITLISTED')::int, r.created_at, r.id)
-                                         > ($3::int, $4::timestamptz, $5::uuid))
-         ORDER BY r.status = 'WAITLISTED', r.created_at, r.id LIMIT $6`,
-        [event.id, viewer.id, ...after, args.first + 1],
+         ${base} AND ($4::int IS NULL OR ((r.status = 'WAITLISTED')::int, r.created_at, r.id)
+                                         > ($4::int, $5::timestamptz, $6::uuid))
+         ORDER BY r.status = 'WAITLISTED', r.created_at, r.id LIMIT $7`,
+        [event.id, organiser, viewer.id, ...after, args.first + 1],
       ),
-      this.db.query(`SELECT count(*)::int AS count ${base}`, [event.id, viewer.id]),
+      this.db.query(`SELECT count(*)::int AS count ${base}`, [event.id, organiser, viewer.id]),
     ]);
     const connection = toConnection(rows, args.first, count, (r) => [
       event.id,
