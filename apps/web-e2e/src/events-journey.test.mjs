@@ -5,8 +5,10 @@
 // cancels and the admin is promoted in the same transaction — he finds it on the event page,
 // in the bell and on the notifications page, and the e-mail is captured. The calendar's list
 // and month views, the personal iCal feed, the form, the event page and the bell are checked
-// with axe-core; each person signs in in a fresh browser context.
+// with axe-core; the organiser downloads the participant list (CSV) and the .ics through their
+// links; each person signs in in a fresh browser context.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import {
   assertAccessible as assertA11y,
@@ -150,5 +152,20 @@ test('a cancellation promotes the first on the waiting list, who is told in the 
   await list.getByText(LEGAL.name).waitFor();
   await list.getByText(ADMIN.name).waitFor();
   assert.equal(await page.getByTestId('waitlist').count(), 0);
+  // The participant list and the .ics are plain links the browser downloads.
+  const download = async (name) => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name }).click(),
+    ]);
+    return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+  };
+  const csv = await download('Pobierz listę uczestników (CSV)');
+  assert.equal(csv.name, 'Warsztaty budżet obywatelski w praktyce – uczestnicy.csv');
+  assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  assert.match(csv.bytes.toString('utf8'), new RegExp(`${LEGAL.name},`));
+  const ics = await download('Dodaj do kalendarza (.ics)');
+  assert.equal(ics.name, 'Warsztaty budżet obywatelski w praktyce.ics');
+  assert.match(ics.bytes.toString('utf8'), /SUMMARY:Warsztaty: budżet obywatelski w praktyce/);
   assert.deepEqual(pageErrors, []);
 });

@@ -13,3 +13,4 @@ export * from './lib/http-error.filter';
 export * from './lib/name-search';
 export * from './lib/domain-events';
 export * from './lib/recurring-job';
+export * from './lib/signed-links';

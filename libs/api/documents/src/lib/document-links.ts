@@ -1,7 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DOCUMENT_LINK_TTL_MINUTES } from '@civitas/shared/domain';
-import { APP_CONFIG } from '@civitas/api/core';
+import { APP_CONFIG, LinkSigner } from '@civitas/api/core';
 import type { AppConfig } from '@civitas/api/core';
 
 export interface DocumentLinkClaims {
@@ -11,8 +10,6 @@ export interface DocumentLinkClaims {
   v: string;
   /** Inline (preview) rather than attachment. */
   i: boolean;
-  /** Expiry, seconds since the epoch. */
-  e: number;
 }
 
 /**
@@ -22,40 +19,22 @@ export interface DocumentLinkClaims {
  */
 @Injectable()
 export class DocumentLinks {
-  private readonly key: Buffer;
+  private readonly signer: LinkSigner<DocumentLinkClaims>;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.key = createHmac('sha256', config.jwtSecret).update('civitas:document-links').digest();
-  }
-
-  private mac(payload: string): string {
-    return createHmac('sha256', this.key).update(payload).digest('base64url');
+    this.signer = new LinkSigner(config.jwtSecret, 'document-links');
   }
 
   url(userId: string, versionId: string, inline: boolean, now = Date.now()): string {
-    // Rounded so that one page's links are stable for a minute (browser caches, React keys).
-    const minute = Math.floor(now / 60_000) * 60;
-    const claims: DocumentLinkClaims = {
-      u: userId,
-      v: versionId,
-      i: inline,
-      e: minute + DOCUMENT_LINK_TTL_MINUTES * 60,
-    };
-    const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
-    return `/api/documents/files/${payload}.${this.mac(payload)}`;
+    const token = this.signer.sign(
+      { u: userId, v: versionId, i: inline },
+      DOCUMENT_LINK_TTL_MINUTES,
+      now,
+    );
+    return `/api/documents/files/${token}`;
   }
 
   verify(token: string, now = Date.now()): DocumentLinkClaims | null {
-    const [payload, mac] = token.split('.');
-    if (!payload || !mac) return null;
-    const expected = Buffer.from(this.mac(payload));
-    const given = Buffer.from(mac);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-    try {
-      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as DocumentLinkClaims;
-      return claims.e * 1000 > now ? claims : null;
-    } catch {
-      return null;
-    }
+    return this.signer.verify(token, now);
   }
 }

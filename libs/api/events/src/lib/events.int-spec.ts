@@ -1,8 +1,11 @@
 import { MembershipStatus, Role, currentConsentText, ConsentPurpose } from '@civitas/shared/domain';
+import { APP_CONFIG, LinkSigner } from '@civitas/api/core';
+import type { AppConfig } from '@civitas/api/core';
 import { ConsentLog, PersonalDataRegistry } from '@civitas/api/personal-data';
 import { ConsentSource } from '@civitas/shared/domain';
 import { errorCode, GqlResponse, TestApp, TestUser } from '@civitas/api/testing';
 import { EventRemindersService, todayInPoland } from './event-reminders.service';
+import { EventFileLinks } from './event-files';
 import { EventsModule } from './events.module';
 
 const LODZ = '1061011';
@@ -29,9 +32,12 @@ const CANCEL_EVENT = `mutation($id: ID!, $reason: String!) {
   cancelAssociationEvent(id: $id, input: { reason: $reason }) { id cancelledAt cancellationReason } }`;
 const DELETE_EVENT = `mutation($id: ID!) { deleteAssociationEvent(id: $id) }`;
 const UPDATE = `mutation($id: ID!, $input: EventInput!) { updateAssociationEvent(id: $id, input: $input) { id } }`;
-const ICS = `query($id: ID!) { associationEventIcs(id: $id) }`;
 const PARTICIPANTS = `query($id: ID!) { associationEvent(id: $id) {
-  participants { userId name cityName position status waitlistPosition sharesData } } }`;
+  participants(first: 100) { totalCount edges { node { userId name cityName position status waitlistPosition sharesData } } } } }`;
+const PAGE = `query($id: ID!, $first: Int!, $after: String) { associationEvent(id: $id) {
+  participants(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor }
+    edges { node { id userId name status waitlistPosition } } } } }`;
+const LINKS = `query($id: ID!) { associationEvent(id: $id) { icsUrl participantsCsvUrl } }`;
 
 describe('events', () => {
   let t: TestApp;
@@ -67,6 +73,18 @@ describe('events', () => {
     as(u, REGISTER, { id, input: { shareData, consentTextVersion: shareData ? SHARING : null } });
   const count = async () =>
     (await t.db.query(`SELECT count(*)::int AS n FROM association_event`))[0].n;
+  const links = async (u: TestUser, id: string) =>
+    data(await as(u, LINKS, { id })).associationEvent as {
+      icsUrl: string;
+      participantsCsvUrl: string | null;
+    };
+  /** Follows a link as a browser would: no token, no cookie. */
+  const follow = (path: string) => fetch(`${t.url}${path}`);
+  const icsOf = async (u: TestUser, id: string) => {
+    const r = await follow((await links(u, id)).icsUrl);
+    expect(r.status).toBe(200);
+    return r.text();
+  };
 
   beforeAll(async () => {
     t = await TestApp.start([EventsModule]);
@@ -320,7 +338,9 @@ describe('events', () => {
     });
 
     const list = async (u: TestUser) =>
-      data(await as(u, PARTICIPANTS, { id: e.id })).associationEvent.participants;
+      data(await as(u, PARTICIPANTS, { id: e.id })).associationEvent.participants.edges.map(
+        (edge: any) => edge.node,
+      );
     const full = await list(office);
     expect(full.map((p: any) => [p.name, p.status, p.waitlistPosition])).toEqual([
       ['Zażółć Gęślą', 'REGISTERED', null],
@@ -347,14 +367,23 @@ describe('events', () => {
     expect((await list(poznanC)).map((p: any) => p.name)).toEqual(['Celina Ćwik']);
     expect((await list(office)).find((p: any) => p.name === 'Zażółć Gęślą').sharesData).toBe(false);
 
-    // CSV: only the organiser; BOM, quoting, Polish characters.
-    expect(
-      code(await as(lodzA, `query($id: ID!) { eventParticipantsCsv(id: $id) }`, { id: e.id })),
-    ).toBe('NOT_FOUND');
-    const csv: string = data(
-      await as(office, `query($id: ID!) { eventParticipantsCsv(id: $id) }`, { id: e.id }),
-    ).eventParticipantsCsv;
-    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    // CSV: a link only for the organiser; BOM, quoting, Polish characters.
+    expect((await links(lodzA, e.id)).participantsCsvUrl).toBeNull();
+    expect((await links(expert, e.id)).participantsCsvUrl).toBeNull();
+    const url = (await links(office, e.id)).participantsCsvUrl!;
+    expect(url).toMatch(/^\/api\/events\/files\/[\w-]+\.[\w-]+$/);
+    const r = await follow(url);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(r.headers.get('cache-control')).toBe('private, no-store');
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(r.headers.get('content-disposition')).toBe(
+      `attachment; filename="konferencja-planowanie-przestrzenne-uczestnicy.csv"; ` +
+        `filename*=UTF-8''Konferencja%20planowanie%20przestrzenne%20%E2%80%93%20uczestnicy.csv`,
+    );
+    const bytes = Buffer.from(await r.arrayBuffer());
+    expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const csv = bytes.toString('utf8');
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe(
       'Imię i nazwisko,Miasto,Stanowisko,Status,Miejsce na liście rezerwowej,Zgłoszenie,Zgoda na udostępnienie danych',
@@ -363,7 +392,32 @@ describe('events', () => {
       /^Zażółć Gęślą,Łódź,"Kierownik ""Wydziału"", Łódź",zarejestrowany,,\d{4}-\d\d-\d\d \d\d:\d\d,nie$/,
     );
     expect(lines[4]).toMatch(/^Dariusz Dąb,Poznań,Specjalista,lista rezerwowa,1,/);
-    expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+
+  it('writes cells a spreadsheet would run as formulas (= + - @) with a leading apostrophe', async () => {
+    const e = await create({ title: 'Warsztaty: arkusze' });
+    const [a, b] = await Promise.all([
+      t.makeUser({
+        role: Role.CITY_OFFICIAL,
+        organisationId: lodzA.organisationId,
+        name: '=HYPERLINK("http://x.example","klik")',
+      }),
+      t.makeUser({
+        role: Role.CITY_OFFICIAL,
+        organisationId: lodzA.organisationId,
+        name: '@SUM(A1)',
+      }),
+    ]);
+    await t.db.query(`UPDATE app_user SET position = '+48 600 000 000' WHERE id = $1`, [a.id]);
+    await t.db.query(`UPDATE app_user SET position = '-2+3' WHERE id = $1`, [b.id]);
+    await register(a, e.id);
+    await register(b, e.id);
+    const csv = await (await follow((await links(office, e.id)).participantsCsvUrl!)).text();
+    const [, first, second] = csv.split('\r\n');
+    expect(first).toMatch(
+      /^"'=HYPERLINK\(""http:\/\/x\.example"",""klik""\)",Łódź,'\+48 600 000 000,/,
+    );
+    expect(second).toMatch(/^'@SUM\(A1\),Łódź,'-2\+3,/);
   });
 
   it('mails participants through the queue, leaving out restricted accounts; only the organiser may', async () => {
@@ -405,15 +459,17 @@ describe('events', () => {
       startsAt: '2026-03-29T10:00:00+02:00',
       endsAt: '2026-03-29T12:00:00+02:00',
     });
-    const ics = async (id: string) =>
-      data(await as(lodzA, `query($id: ID!) { associationEventIcs(id: $id) }`, { id }))
-        .associationEventIcs as string;
+    const ics = (id: string) => icsOf(lodzA, id);
     expect(await ics(autumn.id)).toContain('DTSTART:20261025T090000Z'); // CET after the change
     expect(await ics(spring.id)).toContain('DTSTART:20260329T080000Z'); // CEST after the change
     expect(await ics(spring.id)).toContain('X-WR-TIMEZONE:Europe/Warsaw');
-    expect(
-      code(await as(guest, `query($id: ID!) { associationEventIcs(id: $id) }`, { id: autumn.id })),
-    ).toBe('NOT_FOUND');
+    const r = await follow((await links(lodzA, autumn.id)).icsUrl);
+    expect(r.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(r.headers.get('cache-control')).toBe('private, no-store');
+    expect(r.headers.get('content-disposition')).toBe(
+      `attachment; filename="jesienne-forum.ics"; filename*=UTF-8''Jesienne%20Forum.ics`,
+    );
+    expect(code(await as(guest, LINKS, { id: autumn.id }))).toBe('NOT_FOUND');
 
     const upcoming = await create({ title: 'Kongres Miast Polskich' });
     await register(poznanD, upcoming.id);
@@ -471,6 +527,167 @@ describe('events', () => {
     expect(
       data(await as(lodzB, GET, { id: future.id })).associationEvent.viewerRegistration.status,
     ).toBe('REGISTERED');
+  });
+
+  it('refuses an expired, tampered or foreign download link, and a link whose person lost access, with one 404 that says nothing', async () => {
+    const meeting = await create(
+      {
+        title: 'Posiedzenie GWD (pliki)',
+        type: 'WORKING_GROUP_MEETING',
+        audience: 'WORKING_GROUP',
+        groupId: secretGroup,
+      },
+      coordinator,
+    );
+    const signer = t.app.get(EventFileLinks);
+    const refusal = async (path: string) => {
+      const r = await follow(path);
+      expect(r.status).toBe(404);
+      expect(r.headers.get('content-disposition')).toBeNull();
+      return r.json();
+    };
+    const answer = {
+      code: 'NOT_FOUND',
+      message: 'Download link (it may have expired: reload the page) not found',
+    };
+    const good = (await links(coordinator, meeting.id)).participantsCsvUrl!;
+    expect((await follow(good)).status).toBe(200);
+    const expected = await refusal(
+      signer.url(coordinator.id, meeting.id, 'csv', Date.now() - 11 * 60_000),
+    );
+    expect(expected).toEqual(answer);
+    // Tampered: another event or kind in the claims under the old signature, a changed
+    // signature, garbage.
+    const [payload, mac] = good.split('/').pop()!.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const forged = (c: object) =>
+      `/api/events/files/${Buffer.from(JSON.stringify(c)).toString('base64url')}.${mac}`;
+    expect(await refusal(forged({ ...claims, u: lodzA.id }))).toEqual(answer);
+    expect(await refusal(forged({ ...claims, e: claims.e + 3600 }))).toEqual(answer);
+    expect(
+      await refusal(`/api/events/files/${payload}.${mac[0] === 'A' ? 'B' : 'A'}${mac.slice(1)}`),
+    ).toEqual(answer);
+    expect(await refusal('/api/events/files/not-a-link')).toEqual(answer);
+    // The same claims signed for another purpose (the documents' key) do not open it.
+    const documentsKey = new LinkSigner(
+      t.app.get<AppConfig>(APP_CONFIG).jwtSecret,
+      'document-links',
+    );
+    expect(
+      await refusal(
+        `/api/events/files/${documentsKey.sign({ u: coordinator.id, ev: meeting.id, k: 'csv' }, 10)}`,
+      ),
+    ).toEqual(answer);
+    // Signed for someone who may not see the event, or see it but not organise it.
+    expect(await refusal(signer.url(poznanC.id, meeting.id, 'ics'))).toEqual(answer);
+    expect(await refusal(signer.url(lodzA.id, meeting.id, 'csv'))).toEqual(answer);
+    expect((await follow(signer.url(lodzA.id, meeting.id, 'ics'))).status).toBe(200);
+    // Access is checked when the link is followed: a member who leaves, a deactivated organiser.
+    const lodzIcs = (await links(lodzA, meeting.id)).icsUrl;
+    await t.db.query(`DELETE FROM group_membership WHERE group_id = $1 AND user_id = $2`, [
+      secretGroup,
+      lodzA.id,
+    ]);
+    expect(await refusal(lodzIcs)).toEqual(answer);
+    await t.db.query(
+      `INSERT INTO group_membership (group_id, user_id, role) VALUES ($1, $2, 'MEMBER')`,
+      [secretGroup, lodzA.id],
+    );
+    expect((await follow(lodzIcs)).status).toBe(200);
+    await t.db.query(`UPDATE app_user SET deactivated_at = now() WHERE id = $1`, [coordinator.id]);
+    expect(await refusal(good)).toEqual(answer);
+    await t.db.query(`UPDATE app_user SET deactivated_at = NULL WHERE id = $1`, [coordinator.id]);
+    expect((await follow(good)).status).toBe(200);
+  });
+
+  describe('the participant list in pages', () => {
+    let big: { id: string };
+    let everyone: TestUser[];
+
+    beforeAll(async () => {
+      big = await create({ title: 'Kongres: stronicowanie', capacity: 4 });
+      everyone = [lodzA, lodzB, poznanC, poznanD, coordinator, expert];
+      for (let i = 0; i < 5; i++) {
+        everyone.push(
+          await t.makeUser({
+            role: Role.CITY_OFFICIAL,
+            organisationId: poznanD.organisationId,
+            name: `Uczestnik ${i}`,
+          }),
+        );
+      }
+      // Some at the very same instant: the id orders them, and no page may lose or repeat one.
+      await Promise.all(everyone.slice(0, 4).map((u) => register(u, big.id, true)));
+      for (const u of everyone.slice(4)) data(await register(u, big.id, true));
+    });
+
+    /** Every page of `first`, following the cursors; the total must not move meanwhile. */
+    const walk = async (u: TestUser, first: number) => {
+      const seen: any[] = [];
+      const totals = new Set<number>();
+      let after: string | null = null;
+      for (;;) {
+        const page: any = data(await as(u, PAGE, { id: big.id, first, after })).associationEvent
+          .participants;
+        expect(page.edges.length).toBeLessThanOrEqual(first);
+        totals.add(page.totalCount);
+        seen.push(...page.edges.map((e: any) => e.node));
+        if (!page.pageInfo.hasNextPage) {
+          expect([...totals]).toEqual([seen.length]);
+          return seen;
+        }
+        after = page.pageInfo.endCursor;
+      }
+    };
+
+    it('pages through registered people, then the waiting list in its order, without gaps or repeats', async () => {
+      const whole = data(await as(office, PAGE, { id: big.id, first: 100 })).associationEvent
+        .participants;
+      expect(whole.totalCount).toBe(11);
+      for (const first of [1, 2, 3, 4, 5]) {
+        expect(await walk(office, first)).toEqual(whole.edges.map((e: any) => e.node));
+      }
+      const statuses = whole.edges.map((e: any) => e.node.status);
+      expect(statuses).toEqual([...Array(4).fill('REGISTERED'), ...Array(7).fill('WAITLISTED')]);
+      expect(whole.edges.slice(4).map((e: any) => e.node.waitlistPosition)).toEqual([
+        1, 2, 3, 4, 5, 6, 7,
+      ]);
+      // A registered participant pages through the registered people who share (all do
+      // here); a waitlisted one sees only themselves.
+      const person = (i: number) => everyone.find((u) => u.id === whole.edges[i].node.userId)!;
+      expect(await walk(person(1), 1)).toEqual(whole.edges.slice(0, 4).map((e: any) => e.node));
+      expect(await walk(person(6), 1)).toEqual([whole.edges[6].node]);
+    });
+
+    it('refuses another event’s cursor or a forged one with BAD_USER_INPUT', async () => {
+      const other = await create({ title: 'Inne wydarzenie' });
+      await register(lodzA, other.id);
+      const foreign = data(await as(office, PAGE, { id: other.id, first: 1 })).associationEvent
+        .participants.pageInfo.endCursor;
+      const page = data(await as(office, PAGE, { id: big.id, first: 1 })).associationEvent
+        .participants;
+      const [, ...key] = JSON.parse(Buffer.from(page.pageInfo.endCursor, 'base64url').toString());
+      const forged = Buffer.from(JSON.stringify([big.id, 2, ...key.slice(1)])).toString(
+        'base64url',
+      );
+      for (const after of [foreign, forged, 'bm90LWEtY3Vyc29y', page.pageInfo.endCursor.slice(2)]) {
+        const r = await as(office, PAGE, { id: big.id, first: 1, after });
+        expect(code(r)).toBe('BAD_USER_INPUT');
+      }
+    });
+
+    it('costs the same statements for a page of 2 or 10 participants', async () => {
+      const cost = async (first: number) => {
+        t.queries.reset();
+        const page = data(await as(office, PAGE, { id: big.id, first })).associationEvent
+          .participants;
+        expect(page.edges).toHaveLength(first);
+        return t.queries.statements.slice();
+      };
+      const small = await cost(2);
+      const large = await cost(10);
+      expect(large.length).toBe(small.length);
+    });
   });
 
   it('costs the same statements for a page of 2 or 20 events with counts, places and invited cities', async () => {
@@ -608,7 +825,7 @@ describe('events', () => {
       ]);
 
       // The .ics keeps the UID and says CANCELLED; so does the personal feed.
-      const ics: string = data(await as(lodzA, ICS, { id: e.id })).associationEventIcs;
+      const ics = await icsOf(lodzA, e.id);
       expect(ics).toContain(`UID:event-${e.id}@civitas`);
       expect(ics).toContain('STATUS:CANCELLED');
       const link = data(

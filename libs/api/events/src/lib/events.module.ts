@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '@civitas/api/calendar';
+import { EventFileLinks } from './event-files';
 import { EventRemindersScheduler, EventRemindersService } from './event-reminders.service';
 import { EventsCalendarSource } from './events-calendar.source';
+import { EventsController } from './events.controller';
 import { EventsPersonalData } from './events.personal-data';
 import { EventsResolver } from './events.resolver';
 import { EventsService } from './events.service';
@@ -9,7 +11,9 @@ import { EventsService } from './events.service';
 /** The association's events: calendar, registration with a waiting list, reminders (issue 9). */
 @Module({
   imports: [CalendarModule],
+  controllers: [EventsController],
   providers: [
+    EventFileLinks,
     EventsService,
     EventsResolver,
     EventsCalendarSource,

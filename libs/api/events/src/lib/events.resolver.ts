@@ -1,7 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
-import { Permission, Role } from '@civitas/shared/domain';
+import {
+  EVENT_FILE_LINK_TTL_MINUTES,
+  hasPermission,
+  Permission,
+  Role,
+} from '@civitas/shared/domain';
 import { APP_CONFIG, LoaderRegistry, Loaders, ParseIdPipe } from '@civitas/api/core';
 import type { AppConfig } from '@civitas/api/core';
 import type { AuthUser } from '@civitas/api/auth';
@@ -10,6 +15,7 @@ import {
   CancelEventInput,
   EventInput,
   EventMessageInput,
+  EventParticipantsArgs,
   EventsArgs,
   RegisterForEventInput,
 } from './dto/events.inputs';
@@ -19,9 +25,10 @@ import {
   AssociationEventConnection,
   EventInvitedCity,
   EventMailResult,
-  EventParticipant,
+  EventParticipantConnection,
   EventRegistration,
 } from './events.types';
+import { EventFileLinks } from './event-files';
 
 const EventId = () => new ParseIdPipe('Event');
 
@@ -29,6 +36,7 @@ const EventId = () => new ParseIdPipe('Event');
 export class EventsResolver {
   constructor(
     private readonly events: EventsService,
+    private readonly links: EventFileLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -47,26 +55,6 @@ export class EventsResolver {
     @Args('id', { type: () => ID }, EventId()) id: string,
   ) {
     return this.events.get(user, id);
-  }
-
-  @Query(() => String, { description: 'The event as an iCalendar (.ics) file.' })
-  @RequirePermission(Permission.EVENTS_READ)
-  associationEventIcs(
-    @CurrentUser() user: AuthUser,
-    @Args('id', { type: () => ID }, EventId()) id: string,
-  ) {
-    return this.events.ics(user, id, this.config.appUrl);
-  }
-
-  @Query(() => String, {
-    description: 'The organiser’s participant list as CSV (UTF-8 with BOM, for Excel).',
-  })
-  @RequirePermission(Permission.EVENTS_ORGANISE)
-  eventParticipantsCsv(
-    @CurrentUser() user: AuthUser,
-    @Args('id', { type: () => ID }, EventId()) id: string,
-  ) {
-    return this.events.participantsCsv(user, id);
   }
 
   @ResolveField(() => [EventInvitedCity])
@@ -126,13 +114,41 @@ export class EventsResolver {
       .load(e.groupId);
   }
 
-  @ResolveField(() => [EventParticipant], {
+  @ResolveField(() => EventParticipantConnection, {
     description:
-      'The organiser sees everyone (registered, then the waiting list); a participant sees ' +
-      'those who agreed to share their data; anyone else nobody.',
+      'Registered people, then the waiting list in its order. The organiser sees everyone; a ' +
+      'registered participant sees those who agreed to share their data, and themselves; anyone ' +
+      'else only themselves. A cursor belongs to its event: another one’s answers BAD_USER_INPUT.',
   })
-  participants(@CurrentUser() user: AuthUser, @Parent() e: AssociationEvent) {
-    return this.events.participants(user, e);
+  participants(
+    @CurrentUser() user: AuthUser,
+    @Parent() e: AssociationEvent,
+    @Args() args: EventParticipantsArgs,
+  ) {
+    return this.events.participants(user, e, args);
+  }
+
+  @ResolveField(() => String, {
+    description: `A signed link downloading the event as an iCalendar (.ics) file; valid ${EVENT_FILE_LINK_TTL_MINUTES} minutes.`,
+  })
+  icsUrl(@CurrentUser() user: AuthUser, @Parent() e: AssociationEvent) {
+    return this.links.url(user.id, e.id, 'ics');
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'A signed link downloading the full participant list as CSV (UTF-8 with BOM, for Excel); ' +
+      `valid ${EVENT_FILE_LINK_TTL_MINUTES} minutes. Null unless the caller organises the event.`,
+  })
+  async participantsCsvUrl(
+    @CurrentUser() user: AuthUser,
+    @Parent() e: AssociationEvent,
+    @Loaders() loaders: LoaderRegistry,
+  ) {
+    if (!hasPermission(user.role, Permission.EVENTS_ORGANISE)) return null;
+    const organises = await this.viewerIsOrganiser(user, e, loaders);
+    return organises ? this.links.url(user.id, e.id, 'csv') : null;
   }
 
   @Mutation(() => AssociationEvent, {

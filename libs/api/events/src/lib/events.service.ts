@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
 import { stringify } from 'csv-stringify/sync';
 import ical, { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DataSource, EntityManager } from 'typeorm';
@@ -13,6 +14,8 @@ import {
   EventAudience,
   EventRegistrationStatus,
   EventType,
+  hasPermission,
+  Permission,
   Role,
 } from '@civitas/shared/domain';
 import {
@@ -25,6 +28,7 @@ import {
 } from '@civitas/api/core';
 import type {
   Connection,
+  PageArgs,
   EventCancelledEvent,
   EventWaitlistPromotedEvent,
 } from '@civitas/api/core';
@@ -112,6 +116,16 @@ export class EventsService {
     private readonly mail: MailQueue,
     private readonly emitter: EventEmitter2,
   ) {}
+
+  /** The person a signed link was made for, unless their account is deactivated (or gone). */
+  async viewer(userId: string): Promise<EventViewer | null> {
+    const [row]: EventViewer[] = await this.db.query(
+      `SELECT id, role, organisation_id AS "organisationId" FROM app_user
+       WHERE id = $1 AND deactivated_at IS NULL`,
+      [userId],
+    );
+    return row ?? null;
+  }
 
   /** [user, organisation, sees all, sees members' events] for VISIBLE_SQL. */
   async visibilityParams(
@@ -596,37 +610,95 @@ export class EventsService {
   }
 
   /**
-   * The participant and waiting lists. The organiser (and the office) see everyone — they
-   * need the data to run the event; a registered participant sees the participants who
-   * consented to share, and themselves; anyone else sees nobody.
+   * SQL: which registrations `r` the viewer ($3) sees, $2 telling whether they organise the
+   * event. The organiser (and the office) see everyone — they need the data to run the event;
+   * a registered participant sees the participants who consented to share, and themselves;
+   * anyone else only themselves.
+   */
+  private static readonly PARTICIPANTS_SEEN_SQL = `($2::boolean OR r.user_id = $3
+    OR (r.status = 'REGISTERED' AND ${SHARES_SQL}
+        AND EXISTS (SELECT 1 FROM event_registration me WHERE me.event_id = r.event_id
+                      AND me.user_id = $3 AND me.status = 'REGISTERED')))`;
+
+  /**
+   * The participant list, then the waiting list (in the order of the queue), a page at a time.
+   * A cursor belongs to its event: another event's, or a forged one, answers BAD_USER_INPUT.
    */
   async participants(
     viewer: EventViewer,
     event: { id: string; groupId: string | null },
-  ): Promise<EventParticipant[]> {
+    args: PageArgs,
+  ): Promise<Connection<EventParticipant>> {
     const organiser = await this.organises(viewer, event.groupId);
+    let after: [number, string, string] | [null, null, null] = [null, null, null];
+    if (args.after) {
+      const [eventId, waitlisted, at, id] = decodeCursor(args.after, 4);
+      if (eventId !== event.id || (waitlisted !== 0 && waitlisted !== 1) || !isUUID(id)) {
+        throw badUserInput('The cursor is not valid; start again from the first page', [
+          { field: 'after', problems: ['not a cursor of this event’s participants'] },
+        ]);
+      }
+      after = [waitlisted, String(at), String(id)];
+    }
+    const base = `FROM event_registration r JOIN app_user u ON u.id = r.user_id
+       WHERE r.event_id = $1 AND r.status <> 'CANCELLED' AND ${EventsService.PARTICIPANTS_SEEN_SQL}`;
+    const [rows, [{ count }]]: [
+      (EventParticipant & { waitlisted: number; created_key: string })[],
+      { count: number }[],
+    ] = await Promise.all([
+      this.db.query(
+        // created_key: the exact instant (microseconds), so the next page starts right after.
+        `SELECT r.id, r.user_id AS "userId", u.name, r.city_name AS "cityName", r.position,
+                r.status, r.created_at AS "registeredAt", ${SHARES_SQL} AS "sharesData",
+                ${WAITLIST_POSITION_SQL} AS "waitlistPosition",
+                (r.status = 'WAITLISTED')::int AS waitlisted, r.created_at::text AS created_key
+         ${base} AND ($4::int IS NULL OR ((r.status = 'WAITLISTED')::int, r.created_at, r.id)
+                                         > ($4::int, $5::timestamptz, $6::uuid))
+         ORDER BY r.status = 'WAITLISTED', r.created_at, r.id LIMIT $7`,
+        [event.id, organiser, viewer.id, ...after, args.first + 1],
+      ),
+      this.db.query(`SELECT count(*)::int AS count ${base}`, [event.id, organiser, viewer.id]),
+    ]);
+    const connection = toConnection(rows, args.first, count, (r) => [
+      event.id,
+      r.waitlisted,
+      r.created_key,
+      r.id,
+    ]);
+    return {
+      ...connection,
+      edges: connection.edges.map(({ cursor, node }) => {
+        const { waitlisted: _w, created_key: _c, ...participant } = node;
+        return { cursor, node: participant };
+      }),
+    };
+  }
+
+  /** Whether the viewer may export the full participant list: an organiser with events:organise. */
+  async exportsParticipants(viewer: EventViewer, groupId: string | null): Promise<boolean> {
+    return (
+      hasPermission(viewer.role, Permission.EVENTS_ORGANISE) &&
+      (await this.organises(viewer, groupId))
+    );
+  }
+
+  /**
+   * The organiser's CSV (everyone, registered then waitlisted; bounded by capacity and the
+   * waiting list): UTF-8 with a BOM (Excel), fields quoted as needed, and cells that a
+   * spreadsheet would run as a formula (= + - @) prefixed with an apostrophe.
+   */
+  async participantsCsv(viewer: EventViewer, id: string): Promise<{ title: string; csv: string }> {
+    const event = await this.row(viewer, id);
+    if (!(await this.exportsParticipants(viewer, event.group_id))) throw notFound('Event');
     const rows: EventParticipant[] = await this.db.query(
-      `SELECT r.id, r.user_id AS "userId", u.name, r.city_name AS "cityName", r.position,
-              r.status, r.created_at AS "registeredAt", ${SHARES_SQL} AS "sharesData",
+      `SELECT u.name, r.city_name AS "cityName", r.position, r.status,
+              r.created_at AS "registeredAt", ${SHARES_SQL} AS "sharesData",
               ${WAITLIST_POSITION_SQL} AS "waitlistPosition"
        FROM event_registration r JOIN app_user u ON u.id = r.user_id
        WHERE r.event_id = $1 AND r.status <> 'CANCELLED'
        ORDER BY r.status = 'WAITLISTED', r.created_at, r.id`,
-      [event.id],
+      [id],
     );
-    if (organiser) return rows;
-    const self = rows.find((r) => r.userId === viewer.id);
-    if (self?.status !== EventRegistrationStatus.REGISTERED) return self ? [self] : [];
-    return rows.filter(
-      (r) =>
-        r.userId === viewer.id || (r.status === EventRegistrationStatus.REGISTERED && r.sharesData),
-    );
-  }
-
-  /** The organiser's CSV: UTF-8 with a BOM (Excel), every field quoted as needed. */
-  async participantsCsv(viewer: EventViewer, id: string): Promise<string> {
-    const event = this.toEvent(await this.organised(viewer, id));
-    const rows = await this.participants(viewer, event);
     const csv = stringify(
       rows.map((r) => [
         r.name,
@@ -649,9 +721,10 @@ export class EventsService {
           'Zgoda na udostępnienie danych',
         ],
         record_delimiter: '\r\n',
+        escape_formulas: true,
       },
     );
-    return `\uFEFF${csv}`;
+    return { title: event.title, csv: `\uFEFF${csv}` };
   }
 
   /** The organiser's message to participants, one mail each through the mail queue. */
@@ -777,7 +850,11 @@ export class EventsService {
   }
 
   /** A single event as an .ics file. */
-  async ics(viewer: EventViewer, id: string, appUrl: string): Promise<string> {
+  async ics(
+    viewer: EventViewer,
+    id: string,
+    appUrl: string,
+  ): Promise<{ title: string; ics: string }> {
     const row = await this.row(viewer, id);
     const calendar = ical({
       name: row.title,
@@ -786,7 +863,7 @@ export class EventsService {
       prodId: { company: 'Civitas', product: 'events', language: 'PL' },
     });
     addEvent(calendar, row, appUrl);
-    return calendar.toString();
+    return { title: row.title, ics: calendar.toString() };
   }
 }
 

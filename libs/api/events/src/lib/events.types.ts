@@ -135,6 +135,9 @@ export class EventParticipant {
 @ObjectType()
 export class AssociationEventConnection extends ConnectionType(AssociationEvent) {}
 
+@ObjectType()
+export class EventParticipantConnection extends ConnectionType(EventParticipant) {}
+
 @ObjectType({ description: 'How many people a message to participants was queued for.' })
 export class EventMailResult {
   @Field(() => Int)

@@ -38,3 +38,5 @@ export const EVENT_MESSAGE_SUBJECT_MAX = 200;
 /** Why an event is cancelled: told to everyone registered (trimmed length). */
 export const EVENT_CANCELLATION_REASON_MIN = 3;
 export const EVENT_CANCELLATION_REASON_MAX = 500;
+/** Minutes a signed link to an event's .ics or participants CSV (icsUrl, participantsCsvUrl) stays valid. */
+export const EVENT_FILE_LINK_TTL_MINUTES = 10;

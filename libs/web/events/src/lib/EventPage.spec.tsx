@@ -51,13 +51,33 @@ const event = (over: Partial<EventDetailsFragment> = {}): EventDetailsFragment =
   groupId: null,
   viewerIsOrganiser: false,
   invitedCities: [],
-  participants: [participant({})],
+  icsUrl: '/api/events/files/ics.sig',
+  participantsCsvUrl: null,
   ...over,
 });
 
-const loaded = (e: EventDetailsFragment) => ({
-  request: { query: AssociationEventDocument, variables: { id: 'e1' } },
-  result: { data: { associationEvent: e } },
+type Participant = ReturnType<typeof participant>;
+const page = (rows: Participant[], endCursor: string | null = null, totalCount = rows.length) => ({
+  __typename: 'EventParticipantConnection' as const,
+  totalCount,
+  pageInfo: { __typename: 'PageInfo' as const, hasNextPage: !!endCursor, endCursor },
+  edges: rows.map((node) => ({
+    __typename: 'EventParticipantEdge' as const,
+    cursor: node.id,
+    node,
+  })),
+});
+
+const loaded = (
+  e: EventDetailsFragment,
+  participants: ReturnType<typeof page> = page([participant({})]),
+  participantsAfter?: string,
+) => ({
+  request: {
+    query: AssociationEventDocument,
+    variables: { id: 'e1', participantsFirst: 50, ...(participantsAfter && { participantsAfter }) },
+  },
+  result: { data: { associationEvent: { ...e, participants } } },
 });
 
 describe('EventPage', () => {
@@ -133,17 +153,18 @@ describe('EventPage', () => {
           event({
             viewerIsOrganiser: true,
             waitlistCount: 1,
-            participants: [
-              participant({ sharesData: false }),
-              participant({
-                id: 'r2',
-                userId: 'u2',
-                name: 'Dariusz Dąb',
-                status: EventRegistrationStatus.Waitlisted,
-                waitlistPosition: 1,
-              }),
-            ],
+            participantsCsvUrl: '/api/events/files/csv.sig',
           }),
+          page([
+            participant({ sharesData: false }),
+            participant({
+              id: 'r2',
+              userId: 'u2',
+              name: 'Dariusz Dąb',
+              status: EventRegistrationStatus.Waitlisted,
+              waitlistPosition: 1,
+            }),
+          ]),
         ),
       ],
     });
@@ -154,7 +175,14 @@ describe('EventPage', () => {
     expect(within(waitlist).getByText('Dariusz Dąb')).toBeTruthy();
     expect(within(waitlist).getByText('1')).toBeTruthy();
     expect(screen.getByText(/Jako organizator widzisz wszystkich/)).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Pobierz listę (CSV)' })).toBeTruthy();
+    // Plain links the browser downloads (and may open in a new tab or save).
+    expect(
+      screen.getByRole('link', { name: 'Pobierz listę uczestników (CSV)' }).getAttribute('href'),
+    ).toBe('/api/events/files/csv.sig');
+    expect(
+      screen.getByRole('link', { name: 'Dodaj do kalendarza (.ics)' }).getAttribute('href'),
+    ).toBe('/api/events/files/ics.sig');
+    expect(screen.queryByRole('button', { name: 'Pokaż więcej' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Wyślij' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Edytuj wydarzenie' })).toBeTruthy();
   });
@@ -272,7 +300,7 @@ describe('EventPage', () => {
       session: signedInAs(Role.OFFICE_ADMIN),
       otherRoutes: { '/events': <p>Kalendarz</p> },
       mocks: [
-        loaded(event({ viewerIsOrganiser: true, registeredCount: 0, participants: [] })),
+        loaded(event({ viewerIsOrganiser: true, registeredCount: 0 }), page([])),
         {
           request: { query: DeleteAssociationEventDocument, variables: { id: 'e1' } },
           result: { data: { deleteAssociationEvent: 'e1' } },
@@ -284,5 +312,52 @@ describe('EventPage', () => {
     expect(within(dialog).getByText(/Nikt nie jest zapisany/)).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Usuń wydarzenie' }));
     expect(await screen.findByText('Kalendarz')).toBeTruthy();
+  });
+
+  it('offers a participant the .ics as a link, and no CSV', async () => {
+    renderPage(<EventPage />, {
+      path: '/events/:id',
+      route: '/events/e1',
+      language: 'en',
+      session: signedInAs(Role.CITY_OFFICIAL),
+      mocks: [loaded(event())],
+    });
+    const ics = await screen.findByRole('link', { name: 'Add to calendar (.ics)' });
+    expect(ics.getAttribute('href')).toBe('/api/events/files/ics.sig');
+    expect(screen.queryByRole('link', { name: /CSV/ })).toBeNull();
+  });
+
+  it('shows more participants on request, the waiting list after the registered, and says how many are shown', async () => {
+    const first = Array.from({ length: 2 }, (_, i) =>
+      participant({ id: `r${i}`, userId: `u${i}`, name: `Osoba ${i}` }),
+    );
+    const next = [
+      participant({ id: 'r2', userId: 'u2', name: 'Osoba 2' }),
+      participant({
+        id: 'r3',
+        userId: 'u3',
+        name: 'Dariusz Dąb',
+        status: EventRegistrationStatus.Waitlisted,
+        waitlistPosition: 1,
+      }),
+    ];
+    const organised = event({ viewerIsOrganiser: true, registeredCount: 3, waitlistCount: 1 });
+    renderPage(<EventPage />, {
+      path: '/events/:id',
+      route: '/events/e1',
+      session: signedInAs(Role.OFFICE_ADMIN),
+      mocks: [
+        loaded(organised, page(first, 'r1', 4)),
+        loaded(organised, page(next, null, 4), 'r1'),
+      ],
+    });
+    const list = await screen.findByTestId('participants');
+    expect(within(list).getAllByRole('row')).toHaveLength(3);
+    expect(screen.queryByTestId('waitlist')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Pokaż więcej' }));
+    expect(await screen.findByText('Wczytano 2 kolejne osoby; widać 4 z 4.')).toBeTruthy();
+    expect(within(screen.getByTestId('participants')).getAllByRole('row')).toHaveLength(4);
+    expect(within(screen.getByTestId('waitlist')).getByText('Dariusz Dąb')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Pokaż więcej' })).toBeNull();
   });
 });

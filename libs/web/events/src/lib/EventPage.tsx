@@ -1,4 +1,4 @@
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import {
   Anchor,
   Button,
@@ -15,12 +15,12 @@ import {
 import { ConsentPurpose, currentConsentText } from '@civitas/shared/domain';
 import {
   AssociationEventDocument,
-  AssociationEventIcsDocument,
+  type AssociationEventQuery,
   CancelAssociationEventDocument,
   CancelEventRegistrationDocument,
   DeleteAssociationEventDocument,
   type EventDetailsFragment,
-  EventParticipantsCsvDocument,
+  EventFileLinksDocument,
   EventRegistrationStatus,
   MailEventParticipantsDocument,
   RegisterForEventDocument,
@@ -30,18 +30,49 @@ import {
   DescriptionList,
   ErrorAlert,
   LoadingState,
+  LoadMoreButton,
   Page,
   StatusMessage,
+  useLoadMore,
   usePersonName,
 } from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { CancelEventDialog } from './CancelEventDialog';
-import { downloadText, fileNameOf } from './download';
 import { useEventsError } from './errors';
 import { EVENTS_NS } from './i18n';
 import { formatWarsaw } from './time';
+
+/** Participants come in pages of this many; "show more" appends the next. */
+export const PARTICIPANTS_PAGE = 50;
+
+/**
+ * The file links (.ics, CSV) are signed for a few minutes: refreshed well before they expire,
+ * so a page left open still downloads.
+ */
+const FILE_LINKS_REFRESH_MS = 4 * 60_000;
+
+type ParticipantConnection = NonNullable<AssociationEventQuery['associationEvent']>['participants'];
+
+/** Appends a page of participants to those held (never one twice). */
+function appendParticipants(
+  previous: AssociationEventQuery,
+  { fetchMoreResult }: { fetchMoreResult: AssociationEventQuery },
+): AssociationEventQuery {
+  const before = previous.associationEvent.participants;
+  const page = fetchMoreResult.associationEvent.participants;
+  const known = new Set(before.edges.map((e) => e.node.id));
+  return {
+    associationEvent: {
+      ...previous.associationEvent,
+      participants: {
+        ...page,
+        edges: [...before.edges, ...page.edges.filter((e) => !known.has(e.node.id))],
+      },
+    },
+  };
+}
 
 /**
  * One event: what, when, where, who organises; registration; participants; organiser tools.
@@ -51,12 +82,17 @@ export function EventPage({ now }: { now?: Date } = {}) {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation(EVENTS_NS);
   const errorOf = useEventsError();
-  const client = useApolloClient();
   const query = useQuery(AssociationEventDocument, {
-    variables: { id },
+    variables: { id, participantsFirst: PARTICIPANTS_PAGE },
     fetchPolicy: 'cache-and-network',
   });
-  const [downloadError, setDownloadError] = useState<unknown>(null);
+  // Only refreshes the links in the cache (the first answer is the page's own).
+  useQuery(EventFileLinksDocument, {
+    variables: { id },
+    fetchPolicy: 'cache-first',
+    pollInterval: FILE_LINKS_REFRESH_MS,
+    skip: !query.data,
+  });
   const event = query.data?.associationEvent;
   if (query.error && !event) {
     return (
@@ -70,23 +106,6 @@ export function EventPage({ now }: { now?: Date } = {}) {
   }
   if (!event) return <LoadingState />;
 
-  const ics = async () => {
-    setDownloadError(null);
-    try {
-      const r = await client.query({
-        query: AssociationEventIcsDocument,
-        variables: { id },
-        fetchPolicy: 'network-only',
-      });
-      downloadText(
-        r.data!.associationEventIcs,
-        fileNameOf(event.title, 'ics'),
-        'text/calendar;charset=utf-8',
-      );
-    } catch (e) {
-      setDownloadError(e);
-    }
-  };
   const when = `${formatWarsaw(event.startsAt, i18n.language)} – ${formatWarsaw(event.endsAt, i18n.language)} (${t('event.timeZoneNote')})`;
   const organiser = event.groupName
     ? t('event.groupOrganiser', { group: event.groupName })
@@ -96,7 +115,7 @@ export function EventPage({ now }: { now?: Date } = {}) {
       title={event.title}
       actions={
         <Group>
-          <Button variant="default" onClick={() => void ics()}>
+          <Button component="a" href={event.icsUrl} variant="default">
             {t('event.ics')}
           </Button>
           {event.viewerIsOrganiser && !event.cancelledAt && (
@@ -111,7 +130,6 @@ export function EventPage({ now }: { now?: Date } = {}) {
       <Anchor component={Link} to="/events">
         {t('event.back')}
       </Anchor>
-      {downloadError ? <ErrorAlert>{errorOf(downloadError)}</ErrorAlert> : null}
       {event.cancelledAt && <CancelledBanner event={event} />}
       <DescriptionList
         items={[
@@ -172,7 +190,18 @@ export function EventPage({ now }: { now?: Date } = {}) {
         </section>
       )}
       <RegistrationPanel event={event} now={now} />
-      <Participants event={event} />
+      <Participants
+        event={event}
+        participants={event.participants}
+        onMore={(after) =>
+          query
+            .fetchMore({
+              variables: { participantsAfter: after },
+              updateQuery: appendParticipants,
+            })
+            .then((r) => r.data?.associationEvent.participants.edges.length ?? 0)
+        }
+      />
       {event.viewerIsOrganiser && <OrganiserPanel event={event} />}
     </Page>
   );
@@ -384,16 +413,47 @@ export function RegistrationPanel({ event, now }: { event: EventDetailsFragment;
   );
 }
 
-/** The participant list and the waiting list as the API lets the caller see them. */
-export function Participants({ event }: { event: EventDetailsFragment }) {
+/**
+ * The participant list and the waiting list as the API lets the caller see them, a page at a
+ * time (registered people first, then the waiting list in its order).
+ */
+export function Participants({
+  event,
+  participants,
+  onMore,
+}: {
+  event: EventDetailsFragment;
+  participants: ParticipantConnection;
+  /** Loads the page after the cursor; resolves to how many participants it added. */
+  onMore: (after: string) => Promise<number>;
+}) {
   const { t, i18n } = useTranslation(EVENTS_NS);
+  const errorOf = useEventsError();
   const personName = usePersonName();
-  const registered = event.participants.filter(
-    (p) => p.status === EventRegistrationStatus.Registered,
-  );
-  const waitlist = event.participants.filter(
-    (p) => p.status === EventRegistrationStatus.Waitlisted,
-  );
+  const [loaded, setLoaded] = useState('');
+  const [moreFailed, setMoreFailed] = useState<string | null>(null);
+  const shown = participants.edges.length;
+  const more = useLoadMore(participants.pageInfo, async (after) => {
+    setLoaded('');
+    setMoreFailed(null);
+    try {
+      const added = await onMore(after);
+      if (added) {
+        setLoaded(
+          t('participants.loadedMore', {
+            count: added,
+            shown: shown + added,
+            total: participants.totalCount,
+          }),
+        );
+      }
+    } catch (e) {
+      setMoreFailed(errorOf(e));
+    }
+  });
+  const rows = participants.edges.map((e) => e.node);
+  const registered = rows.filter((p) => p.status === EventRegistrationStatus.Registered);
+  const waitlist = rows.filter((p) => p.status === EventRegistrationStatus.Waitlisted);
   const table = (rows: typeof registered, caption: string, testId: string) => (
     <Table.ScrollContainer minWidth={560}>
       <Table striped data-testid={testId}>
@@ -434,7 +494,7 @@ export function Participants({ event }: { event: EventDetailsFragment }) {
         <Text size="sm">
           {event.viewerIsOrganiser ? t('participants.organiserNote') : t('participants.hiddenNote')}
         </Text>
-        {event.participants.length === 0 ? (
+        {rows.length === 0 ? (
           <Text>{t('participants.none')}</Text>
         ) : (
           <>
@@ -442,6 +502,15 @@ export function Participants({ event }: { event: EventDetailsFragment }) {
             {waitlist.length > 0 && table(waitlist, t('participants.waitlist'), 'waitlist')}
           </>
         )}
+        <Text className="civitas-visually-hidden" role="status" aria-live="polite">
+          {loaded}
+        </Text>
+        {moreFailed && <ErrorAlert>{moreFailed}</ErrorAlert>}
+        <LoadMoreButton
+          onClick={more.onLoadMore}
+          loading={more.loadingMore}
+          hasMore={more.hasMore}
+        />
       </Stack>
     </section>
   );
@@ -451,32 +520,13 @@ export function Participants({ event }: { event: EventDetailsFragment }) {
 export function OrganiserPanel({ event }: { event: EventDetailsFragment }) {
   const { t } = useTranslation(EVENTS_NS);
   const errorOf = useEventsError();
-  const client = useApolloClient();
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [includeWaitlist, setIncludeWaitlist] = useState(false);
   const [missing, setMissing] = useState(false);
-  const [csvError, setCsvError] = useState<unknown>(null);
   const [send, sendState] = useMutation(MailEventParticipantsDocument);
   const result = sendState.data?.mailEventParticipants;
 
-  const csv = async () => {
-    setCsvError(null);
-    try {
-      const r = await client.query({
-        query: EventParticipantsCsvDocument,
-        variables: { id: event.id },
-        fetchPolicy: 'network-only',
-      });
-      downloadText(
-        r.data!.eventParticipantsCsv,
-        fileNameOf(event.title, 'csv'),
-        'text/csv;charset=utf-8',
-      );
-    } catch (e) {
-      setCsvError(e);
-    }
-  };
   async function submit(e: FormEvent) {
     e.preventDefault();
     setMissing(!subject.trim() || !body.trim());
@@ -497,12 +547,13 @@ export function OrganiserPanel({ event }: { event: EventDetailsFragment }) {
         <Title order={2} size="h3" id="event-organiser">
           {t('mail.title')}
         </Title>
-        <div>
-          <Button variant="default" onClick={() => void csv()}>
-            {t('participants.csv')}
-          </Button>
-        </div>
-        {csvError ? <ErrorAlert>{errorOf(csvError)}</ErrorAlert> : null}
+        {event.participantsCsvUrl && (
+          <div>
+            <Button component="a" href={event.participantsCsvUrl} variant="default">
+              {t('participants.csv')}
+            </Button>
+          </div>
+        )}
         <form onSubmit={(e) => void submit(e)} noValidate>
           <Stack gap="sm">
             <TextInput

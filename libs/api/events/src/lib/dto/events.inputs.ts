@@ -153,3 +153,6 @@ export class EventsArgs extends PageArgs {
   @IsEnum(EventType, { each: true })
   types?: EventType[];
 }
+
+@ArgsType()
+export class EventParticipantsArgs extends PageArgs {}

@@ -115,7 +115,11 @@ export const eventsEn: DeepStrings<typeof eventsPl> = {
     hiddenNote: 'You see the participants who agreed to share their data with other participants.',
     organiserNote:
       'As the organiser you see everyone registered – also those who did not agree to show their data to other participants.',
-    csv: 'Download the list (CSV)',
+    csv: 'Download the participant list (CSV)',
+    loadedMore_one: 'Loaded {{count}} more person; showing {{shown}} of {{total}}.',
+    loadedMore_few: 'Loaded {{count}} more people; showing {{shown}} of {{total}}.',
+    loadedMore_many: 'Loaded {{count}} more people; showing {{shown}} of {{total}}.',
+    loadedMore_other: 'Loaded {{count}} more people; showing {{shown}} of {{total}}.',
   },
   status: {
     REGISTERED: 'registered',

@@ -114,7 +114,11 @@ export const eventsPl = {
       'Widzisz uczestników, którzy zgodzili się na udostępnienie swoich danych innym uczestnikom.',
     organiserNote:
       'Jako organizator widzisz wszystkich zapisanych – również tych, którzy nie zgodzili się na pokazanie danych innym uczestnikom.',
-    csv: 'Pobierz listę (CSV)',
+    csv: 'Pobierz listę uczestników (CSV)',
+    loadedMore_one: 'Wczytano {{count}} kolejną osobę; widać {{shown}} z {{total}}.',
+    loadedMore_few: 'Wczytano {{count}} kolejne osoby; widać {{shown}} z {{total}}.',
+    loadedMore_many: 'Wczytano {{count}} kolejnych osób; widać {{shown}} z {{total}}.',
+    loadedMore_other: 'Wczytano {{count}} kolejnej osoby; widać {{shown}} z {{total}}.',
   },
   status: {
     REGISTERED: 'zapisany(-a)',
