@@ -5,6 +5,7 @@ import {
   connectSocket,
   emitRaw,
   nextEvent,
+  openSocket,
   TestApp,
   TestSocket,
   TestUser,
@@ -167,6 +168,39 @@ describe('opinion discussions live over socket.io', () => {
     } finally {
       await t.db.query(`UPDATE app_user SET is_legal_officer = true WHERE id = $1`, [
         cast.officer.id,
+      ]);
+    }
+  });
+
+  it('checks the rooms of a recovered session again: who lost access while away is told and left out', async () => {
+    const away = openSocket(t.url, { token: cast.cityAdmin.token });
+    sockets.push(away);
+    await nextEvent(away, 'connect' as never, 10000);
+    expect(await subscribe(away, 'CITY')).toEqual({ ok: true });
+    // Recovery resumes from the last broadcast the client received.
+    const first = nextEvent(away, 'opinion:message');
+    await post(cast.office, 'CITY', 'Przed przerwą.');
+    await first;
+    const received = collect(away, 'opinion:message');
+    const dropped = nextEvent(away, 'disconnect' as never, 10000);
+    (away.io as unknown as { engine: { close(): void } }).engine.close();
+    await dropped;
+    await t.db.query(`UPDATE app_user SET role = 'CITY_OFFICIAL' WHERE id = $1`, [
+      cast.cityAdmin.id,
+    ]);
+    try {
+      const told = nextEvent(away, 'opinion:unsubscribed', 10000);
+      const back = nextEvent(away, 'connect' as never, 10000);
+      away.connect();
+      await back;
+      expect(away.recovered).toBe(true);
+      expect(await told).toEqual({ requestId, audience: 'CITY' });
+      await post(cast.office, 'CITY', 'Po powrocie.');
+      await settle();
+      expect(received).toEqual([]);
+    } finally {
+      await t.db.query(`UPDATE app_user SET role = 'CITY_ADMIN' WHERE id = $1`, [
+        cast.cityAdmin.id,
       ]);
     }
   });
