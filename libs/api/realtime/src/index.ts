@@ -5,3 +5,4 @@ export * from './lib/realtime-event.decorator';
 export * from './lib/realtime-events';
 export * from './lib/realtime-io.adapter';
 export * from './lib/realtime.gateway';
+export * from './lib/opinion-discussion.gateway';

@@ -53,6 +53,24 @@ export class OpinionAccess {
   }
 
   /**
+   * Who reads one discussion now, by id, from the database (active people only; role and
+   * legal-officer flag as they are now, as the GraphQL guard loads them): `parties` narrowed
+   * to the audience as `audiences` decides. Empty for an unknown request.
+   */
+  async discussionReaders(
+    requestId: string,
+    audience: OpinionDiscussionAudience,
+    manager: EntityManager = this.db.manager,
+  ): Promise<Set<string>> {
+    const { office, expert, city } = await this.parties(requestId, manager);
+    return new Set([
+      ...office,
+      ...expert,
+      ...(audience === OpinionDiscussionAudience.CITY ? city : []),
+    ]);
+  }
+
+  /**
    * A WHERE condition: the requests (aliased `alias`) the person may read, with its
    * parameters numbered from `$first`.
    */

@@ -1,3 +1,5 @@
+import type { OpinionDiscussionMessageEvent } from '@civitas/shared/domain';
+
 /**
  * Events one domain publishes and others react to (through @nestjs/event-emitter), so
  * domain libraries never import each other: the forum and the groups announce what
@@ -155,7 +157,10 @@ export interface OpinionDiscussionPostedEvent {
   audience: 'INTERNAL' | 'CITY';
   messageId: string;
   byUserId: string;
+  /** Everyone who reads this discussion now (the author too). */
   recipientIds: string[];
+  /** The message as the discussion query shows it, for its live room. */
+  live: OpinionDiscussionMessageEvent;
 }
 
 export interface OpinionDeadlinesDueEvent {

@@ -17,6 +17,7 @@ import {
   Connection,
   decodeCursor,
   DomainEvent,
+  encodeCursor,
   FieldProblem,
   forbidden,
   notFound,
@@ -740,6 +741,12 @@ export class OpinionRequestsService {
         tx,
       );
       const parties = await this.access.parties(requestId, tx);
+      const [author]: { name: string; position: string | null; organisation_name: string }[] =
+        await tx.query(
+          `SELECT u.name, u.position, o.name AS organisation_name
+           FROM app_user u JOIN organisation o ON o.id = u.organisation_id WHERE u.id = $1`,
+          [user.id],
+        );
       const event: OpinionDiscussionPostedEvent = {
         requestId,
         subject: row.subject,
@@ -751,6 +758,24 @@ export class OpinionRequestsService {
           ...parties.expert,
           ...(audience === OpinionDiscussionAudience.CITY ? parties.city : []),
         ],
+        live: {
+          requestId,
+          audience,
+          // The same edge the discussion query gives (its cursor keys: createdAt, id).
+          cursor: encodeCursor([created.created_at.toISOString(), created.id]),
+          message: {
+            id: created.id,
+            audience,
+            bodyHtml: md.html,
+            createdAt: created.created_at.toISOString(),
+            author: {
+              id: user.id,
+              name: author.name,
+              position: author.position,
+              organisationName: author.organisation_name,
+            },
+          },
+        },
       };
       const message: OpinionDiscussionMessage = {
         id: created.id,

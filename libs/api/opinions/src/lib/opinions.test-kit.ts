@@ -2,14 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Type } from '@nestjs/common';
 import { Role } from '@civitas/shared/domain';
 import { errorCode, GqlResponse, TestApp, TestUser } from '@civitas/api/testing';
 import { OpinionsModule } from './opinions.module';
 
-/** The API with opinions (and documents, kept in a scratch folder removed on close). */
-export async function startOpinionApp(): Promise<{ t: TestApp; close: () => Promise<void> }> {
+/**
+ * The API with opinions (and documents, kept in a scratch folder removed on close), and
+ * `modules` besides (realtime).
+ */
+export async function startOpinionApp(
+  modules: Type[] = [],
+): Promise<{ t: TestApp; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'civitas-opinions-'));
-  const t = await TestApp.start([OpinionsModule], { DOCUMENTS_DIR: dir });
+  const t = await TestApp.start([OpinionsModule, ...modules], { DOCUMENTS_DIR: dir });
   return {
     t,
     close: async () => {

@@ -1,5 +1,6 @@
 import { Global, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { OpinionDiscussionGateway } from './opinion-discussion.gateway';
 import { realtimeEventHandlers } from './realtime-events';
 import { RealtimeGateway } from './realtime.gateway';
 import { RealtimeServer } from './realtime.server';
@@ -11,7 +12,7 @@ import { RealtimeServer } from './realtime.server';
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [RealtimeServer, RealtimeGateway],
+  providers: [RealtimeServer, RealtimeGateway, OpinionDiscussionGateway],
   exports: [RealtimeServer],
 })
 export class RealtimeModule implements OnApplicationBootstrap {

@@ -29,6 +29,7 @@
  * by `seq`.
  */
 import { ErrorCode } from './errors';
+import { OpinionDiscussionAudience } from './opinions';
 import { Permission, Role } from './roles';
 
 /** The one namespace of the app. */
@@ -220,6 +221,35 @@ export interface ForumPostEvent {
   authorId: string;
 }
 
+/** One discussion of an expert opinion request: the room a client enters to follow it live. */
+export interface OpinionDiscussionRoomInput {
+  requestId: string;
+  audience: OpinionDiscussionAudience;
+}
+
+/**
+ * A message stored in an opinion request's discussion, exactly as the `opinionDiscussion`
+ * query shows it (an edge: its cursor and node), sent after the storing transaction commits.
+ */
+export interface OpinionDiscussionMessageEvent extends OpinionDiscussionRoomInput {
+  cursor: string;
+  message: {
+    id: string;
+    audience: OpinionDiscussionAudience;
+    /** Sanitised HTML of the Markdown. */
+    bodyHtml: string;
+    /** ISO 8601. */
+    createdAt: string;
+    /** Null once the account is gone. */
+    author: {
+      id: string;
+      name: string;
+      position: string | null;
+      organisationName: string;
+    } | null;
+  };
+}
+
 /** Sent to the recipient's own sockets when a notification is created. */
 export interface NotificationNewEvent {
   notification: {
@@ -248,6 +278,10 @@ export interface ServerToClientEvents {
   /** The server took this socket out of a group's room (left, removed, banned). */
   'group:unsubscribed': (event: { groupId: string; reason: 'LEFT' | 'REMOVED' | 'BANNED' }) => void;
   'forum:post': (event: ForumPostEvent) => void;
+  /** A new message in an opinion discussion whose room this socket is in. */
+  'opinion:message': (event: OpinionDiscussionMessageEvent) => void;
+  /** The server took this socket out of an opinion discussion's room: no longer a reader. */
+  'opinion:unsubscribed': (event: OpinionDiscussionRoomInput) => void;
   'notification:new': (event: NotificationNewEvent) => void;
   /**
    * The access token this connection was opened with has expired: send `auth:refresh` with a
@@ -267,6 +301,13 @@ export interface ClientToServerEvents {
    */
   'thread:subscribe': (input: ThreadRoomInput, ack: AckCallback) => void;
   'thread:unsubscribe': (input: ThreadRoomInput, ack: AckCallback) => void;
+  /**
+   * Follow one discussion of an opinion request live (`opinion:message`). Only those who may
+   * read it through GraphQL (`opinionDiscussion`): anyone else, an unknown request, and the
+   * city asking for INTERNAL get NOT_FOUND. Checked again before every broadcast.
+   */
+  'opinion:subscribe': (input: OpinionDiscussionRoomInput, ack: AckCallback) => void;
+  'opinion:unsubscribe': (input: OpinionDiscussionRoomInput, ack: AckCallback) => void;
   /**
    * Store a message (a member of the group; the room is not needed, so an offline queue can
    * be sent before subscribing); `duplicate` when this author used the key before.
@@ -321,6 +362,8 @@ export const RealtimeRoom = {
   person: (personId: string) => `person:${personId}`,
   group: (groupId: string) => `group:${groupId}`,
   thread: (threadId: string) => `thread:${threadId}`,
+  opinionDiscussion: (requestId: string, audience: OpinionDiscussionAudience) =>
+    `opinion:${requestId}:${audience}`,
 } as const;
 
 /**
@@ -335,6 +378,8 @@ export const REALTIME_EVENT_PERMISSIONS: Readonly<
   'group:unsubscribe': null,
   'thread:subscribe': Permission.GROUPS_READ,
   'thread:unsubscribe': null,
+  'opinion:subscribe': Permission.OPINIONS_READ,
+  'opinion:unsubscribe': null,
   'chat:send': Permission.GROUP_JOIN,
   'chat:edit': Permission.GROUP_JOIN,
   'chat:delete': Permission.GROUP_JOIN,

@@ -5,6 +5,8 @@ import {
   type ChatPerson,
   type ClientToServerEvents,
   ErrorCode,
+  type OpinionDiscussionMessageEvent,
+  type OpinionDiscussionRoomInput,
   type PresenceMember,
   type RealtimeRefusal,
   type ServerToClientEvents,
@@ -15,7 +17,7 @@ type TestSocket = Socket<ClientToServerEvents, ServerToClientEvents, never, { pe
 
 /**
  * A real socket.io 4 server in the test process that speaks the realtime contract for the
- * chat, in memory: the web's tests connect the real client to it (no mocked socket). It
+ * chat (and opinion discussion rooms), in memory: the web's tests connect the real client to it (no mocked socket). It
  * keeps the API's promises that the client relies on — per-group `seq` without gaps,
  * idempotency per author and key, sync after a `seq`, history by cursor — and lets a test
  * lose acknowledgements, refuse tokens, flood and drop connections.
@@ -30,6 +32,10 @@ export class ChatTestServer {
   readonly sends: { idempotencyKey: string; body: string }[] = [];
   /** Tokens the handshake accepts, and whose they are. */
   readonly people = new Map<string, ChatPerson>();
+  /** Who may enter each opinion discussion's room, by `requestId:audience`: person ids. */
+  readonly discussionReaders = new Map<string, string[]>();
+  /** Every `opinion:subscribe` accepted, in order. */
+  readonly discussionEntries: OpinionDiscussionRoomInput[] = [];
   /** Tokens refused with TOKEN_EXPIRED. */
   readonly expiredTokens = new Set<string>();
   /** Acknowledgements of `chat:send` to swallow (the message is still stored). */
@@ -109,6 +115,11 @@ export class ChatTestServer {
     return message;
   }
 
+  /** A message stored in an opinion discussion, sent to its room as the API does. */
+  postOpinionMessage(event: OpinionDiscussionMessageEvent): void {
+    this.io.to(`opinion:${event.requestId}:${event.audience}`).emit('opinion:message', event);
+  }
+
   private isMember(person: ChatPerson, groupId: string) {
     return (this.members[groupId] ?? []).includes(person.id);
   }
@@ -174,6 +185,18 @@ export class ChatTestServer {
     });
     socket.on('thread:unsubscribe', async ({ threadId }, ack) => {
       await socket.leave(`thread:${threadId}`);
+      ack({ ok: true });
+    });
+    socket.on('opinion:subscribe', async (room, ack) => {
+      const key = `${room.requestId}:${room.audience}`;
+      if (!(this.discussionReaders.get(key) ?? []).includes(person.id))
+        return ack(this.refusal(ErrorCode.NOT_FOUND, 'Discussion not found'));
+      await socket.join(`opinion:${key}`);
+      this.discussionEntries.push(room);
+      ack({ ok: true });
+    });
+    socket.on('opinion:unsubscribe', async (room, ack) => {
+      await socket.leave(`opinion:${room.requestId}:${room.audience}`);
       ack({ ok: true });
     });
     socket.on('chat:send', async (input, ack) => {

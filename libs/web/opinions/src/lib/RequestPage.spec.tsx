@@ -9,9 +9,12 @@ import {
   OpinionDiscussionDocument,
   OpinionDocumentsDocument,
   OpinionRequestDocument,
+  RealtimeClient,
+  RealtimeProvider,
 } from '@civitas/web/data-access';
-import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { ChatTestServer } from '@civitas/web/data-access/testing';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { opinionRequest } from './fixtures';
 import { RequestActions } from './RequestActions';
 import { RequestPage } from './RequestPage';
@@ -212,5 +215,171 @@ describe('RequestPage', () => {
     expect(await screen.findByText('Uwagi dla eksperta.')).toBeTruthy();
     expect(await screen.findByText('Wiadomość dla miasta.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Pokaż dziennik dostępu' })).toBeTruthy();
+  });
+});
+
+describe('RequestPage: a discussion live', () => {
+  const CITY = OpinionDiscussionAudience.CITY;
+  const OFFICER = { id: 'u-officer', name: 'Ewa Prawnik', organisationName: 'Łódź' };
+  const EXPERT = {
+    id: 'e1',
+    name: 'Jan Ekspert',
+    position: 'radca prawny',
+    organisationName: 'Biuro Związku',
+  };
+  let server: ChatTestServer;
+  let client: RealtimeClient;
+
+  const message = (id: string, body: string, minute: number) => ({
+    id,
+    audience: CITY,
+    bodyHtml: `<p>${body}</p>`,
+    createdAt: `2026-11-20T09:${String(minute).padStart(2, '0')}:00.000Z`,
+    author: EXPERT,
+  });
+  /** One page of the city discussion, as the API answers it. */
+  const page = (messages: ReturnType<typeof message>[]) => ({
+    request: {
+      query: OpinionDiscussionDocument,
+      variables: { requestId: 'r1', audience: CITY, first: 25 },
+    },
+    result: {
+      data: {
+        opinionDiscussion: {
+          __typename: 'OpinionDiscussionConnection',
+          totalCount: messages.length,
+          edges: messages.map((m) => ({
+            __typename: 'OpinionDiscussionMessageEdge',
+            cursor: `c-${m.id}`,
+            node: {
+              __typename: 'OpinionDiscussionMessage',
+              ...m,
+              author: { __typename: 'OpinionPerson', ...m.author },
+            },
+          })),
+          pageInfo: {
+            __typename: 'PageInfo',
+            endCursor: messages.length ? `c-${messages.at(-1)!.id}` : null,
+            hasNextPage: false,
+          },
+        },
+      },
+    },
+  });
+  const live = (m: ReturnType<typeof message>, requestId = 'r1', audience = CITY) =>
+    server.postOpinionMessage({
+      requestId,
+      audience,
+      cursor: `c-${m.id}`,
+      message: { ...m, audience },
+    });
+
+  beforeEach(async () => {
+    server = await new ChatTestServer().start();
+    server.people.set('t-officer', OFFICER);
+    server.discussionReaders.set(`r1:${CITY}`, [OFFICER.id]);
+    client = new RealtimeClient({
+      url: server.url,
+      getToken: () => 't-officer',
+      refreshToken: async () => null,
+      ackTimeoutMs: 3_000,
+      socketOptions: {
+        transports: ['websocket'],
+        reconnectionDelay: 50,
+        reconnectionDelayMax: 100,
+      },
+    });
+  });
+
+  afterEach(async () => {
+    client.close();
+    await server.stop();
+  });
+
+  const inRoom = async () => (await server.io.in(`opinion:r1:${CITY}`).fetchSockets()).length;
+
+  function renderRequest(discussionPages: ReturnType<typeof page>[]) {
+    const request = opinionRequest({
+      state: OpinionRequestState.IN_PROGRESS,
+      availableActions: [],
+      transitions: timeline.slice(0, 1),
+    });
+    return renderPage(
+      <RealtimeProvider client={client}>
+        <RequestPage />
+      </RealtimeProvider>,
+      {
+        path: '/opinions/:id',
+        route: '/opinions/r1',
+        session: signedInAs(Role.CITY_OFFICIAL, { legalOfficer: true }),
+        mocks: [
+          {
+            request: { query: OpinionRequestDocument, variables: { id: 'r1' } },
+            result: { data: { opinionRequest: request } },
+          },
+          documents(DocumentOwnerKind.OpinionRequest, []),
+          ...discussionPages,
+        ],
+      },
+    );
+  }
+
+  it('shows a new message at once, announced politely, once, and only its own discussion', async () => {
+    const { unmount } = renderRequest([page([message('m1', 'Dzień dobry.', 0)])]);
+    const log = await screen.findByRole('log', { name: 'Dyskusja z miastem' });
+    expect(log.getAttribute('aria-live')).toBe('polite');
+    await within(log).findByText('Dzień dobry.');
+    await waitFor(() =>
+      expect(server.discussionEntries).toEqual([{ requestId: 'r1', audience: CITY }]),
+    );
+
+    act(() => live(message('m2', 'Proszę o uchwałę.', 1)));
+    await within(log).findByText('Proszę o uchwałę.');
+    expect(within(log).getAllByRole('listitem')).toHaveLength(2);
+    expect(within(log).getAllByText(/Jan Ekspert \(Biuro Związku\)/)).toHaveLength(2);
+
+    // The same message again (the author's own, after the mutation's refetch) and messages
+    // of another request or the internal discussion change nothing.
+    act(() => {
+      live(message('m2', 'Proszę o uchwałę.', 1));
+      live(message('m3', 'Inny wniosek.', 2), 'r2');
+      live(message('m4', 'Wewnętrzna.', 3), 'r1', OpinionDiscussionAudience.INTERNAL);
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(within(log).getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.queryByText('Inny wniosek.')).toBeNull();
+    expect(screen.queryByText('Wewnętrzna.')).toBeNull();
+
+    // Closing the page leaves the room.
+    expect(await inRoom()).toBe(1);
+    unmount();
+    await waitFor(async () => expect(await inRoom()).toBe(0));
+  });
+
+  it('reads the discussion again after a reconnection: what came while away appears', async () => {
+    renderRequest([
+      page([message('m1', 'Dzień dobry.', 0)]),
+      page([message('m1', 'Dzień dobry.', 0), message('m2', 'Napisane w przerwie.', 1)]),
+    ]);
+    const log = await screen.findByRole('log', { name: 'Dyskusja z miastem' });
+    await within(log).findByText('Dzień dobry.');
+    await waitFor(() => expect(server.discussionEntries).toHaveLength(1));
+
+    act(() => {
+      server.io.disconnectSockets(true);
+    });
+    await waitFor(() => expect(server.discussionEntries).toHaveLength(2));
+    await within(log).findByText('Napisane w przerwie.');
+    expect(within(log).getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('stays out of a discussion the server refuses', async () => {
+    server.discussionReaders.clear();
+    renderRequest([page([])]);
+    await screen.findByText('Brak wiadomości.');
+    act(() => live(message('m9', 'Nie dla mnie.', 0)));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(screen.queryByText('Nie dla mnie.')).toBeNull();
+    expect(server.discussionEntries).toEqual([]);
   });
 });

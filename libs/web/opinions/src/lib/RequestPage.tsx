@@ -5,14 +5,18 @@ import {
   OpinionDiscussionAudience,
   OpinionRequestAction,
   OpinionRequestState,
+  type OpinionDiscussionMessageEvent,
   PAGE_SIZE_DEFAULT,
 } from '@civitas/shared/domain';
 import {
   OpinionDiscussionDocument,
+  type OpinionDiscussionQuery,
   type OpinionRequestDetailsFragment,
   OpinionRequestAuditLogDocument,
   OpinionRequestDocument,
   PostOpinionDiscussionMessageDocument,
+  useOpinionDiscussionRoom,
+  useRealtimeEvent,
 } from '@civitas/web/data-access';
 import {
   DescriptionList,
@@ -24,7 +28,7 @@ import {
   useFormatters,
   usePersonName,
 } from '@civitas/web/ui';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { DueBadges, OpinionStateBadge } from './badges';
@@ -258,6 +262,30 @@ function Timeline({ request }: { request: OpinionRequestDetailsFragment }) {
   );
 }
 
+/** The discussion with a message that came live, once, as the query would list it. */
+function withLiveMessage(
+  prev: OpinionDiscussionQuery,
+  { cursor, message }: OpinionDiscussionMessageEvent,
+): OpinionDiscussionQuery {
+  const d = prev.opinionDiscussion;
+  if (d.edges.some((e) => e.node.id === message.id)) return prev;
+  // Pages not loaded yet come before it: "show earlier" brings it in its place.
+  if (d.pageInfo.hasNextPage) return { opinionDiscussion: { ...d, totalCount: d.totalCount + 1 } };
+  const node = {
+    __typename: 'OpinionDiscussionMessage' as const,
+    ...message,
+    author: message.author && { __typename: 'OpinionPerson' as const, ...message.author },
+  };
+  return {
+    opinionDiscussion: {
+      ...d,
+      totalCount: d.totalCount + 1,
+      edges: [...d.edges, { __typename: 'OpinionDiscussionMessageEdge', cursor, node }],
+      pageInfo: { ...d.pageInfo, endCursor: cursor },
+    },
+  };
+}
+
 function Discussion({
   requestId,
   audience,
@@ -274,7 +302,26 @@ function Discussion({
   const [failed, setFailed] = useState('');
   const [loadingMore, setLoadingMore] = useState(false);
   const variables = { requestId, audience, first: PAGE_SIZE_DEFAULT };
-  const { data, error, fetchMore } = useQuery(OpinionDiscussionDocument, { variables });
+  const { data, error, fetchMore, refetch, updateQuery } = useQuery(OpinionDiscussionDocument, {
+    variables,
+  });
+  // What was posted while the connection was down is not sent again: after a reconnection
+  // the discussion is read again. The first entry comes with the page's own query.
+  const entries = useRef(0);
+  useOpinionDiscussionRoom(requestId, audience, () => {
+    if (entries.current++ === 0) return;
+    void refetch();
+  });
+  useRealtimeEvent('opinion:message', (event) => {
+    if (event.requestId !== requestId || event.audience !== audience) return;
+    updateQuery((_, { complete, previousData }) =>
+      complete ? withLiveMessage(previousData, event) : undefined,
+    );
+  });
+  // No longer a reader: the query says so (NOT_FOUND).
+  useRealtimeEvent('opinion:unsubscribed', (event) => {
+    if (event.requestId === requestId && event.audience === audience) void refetch();
+  });
   const [post, postState] = useMutation(PostOpinionDiscussionMessageDocument, {
     refetchQueries: ['OpinionDiscussion'],
     awaitRefetchQueries: true,
@@ -302,23 +349,26 @@ function Discussion({
       <h2 id={headingId}>{t(`discussion.${audience}`)}</h2>
       <Stack gap="sm">
         {error && <ErrorAlert>{errorOf(error)}</ErrorAlert>}
-        {connection && connection.edges.length === 0 && <Text>{t('discussion.empty')}</Text>}
-        {connection && connection.edges.length > 0 && (
-          <ul className="opinion-messages">
-            {connection.edges.map(({ node }) => (
-              <li key={node.id}>
-                <Paper withBorder p="sm">
-                  <Text size="sm" fw={600}>
-                    {personName(node.author?.name) ?? t('common:notGiven')}
-                    {node.author ? ` (${node.author.organisationName})` : ''} ·{' '}
-                    <time dateTime={node.createdAt}>{format.dateTime(node.createdAt)}</time>
-                  </Text>
-                  <SanitisedHtml html={node.bodyHtml} />
-                </Paper>
-              </li>
-            ))}
-          </ul>
-        )}
+        {/* New messages arrive live: announced politely, as the chat's log. */}
+        <div role="log" aria-live="polite" aria-labelledby={headingId}>
+          {connection && connection.edges.length === 0 && <Text>{t('discussion.empty')}</Text>}
+          {connection && connection.edges.length > 0 && (
+            <ul className="opinion-messages">
+              {connection.edges.map(({ node }) => (
+                <li key={node.id}>
+                  <Paper withBorder p="sm">
+                    <Text size="sm" fw={600}>
+                      {personName(node.author?.name) ?? t('common:notGiven')}
+                      {node.author ? ` (${node.author.organisationName})` : ''} ·{' '}
+                      <time dateTime={node.createdAt}>{format.dateTime(node.createdAt)}</time>
+                    </Text>
+                    <SanitisedHtml html={node.bodyHtml} />
+                  </Paper>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
         <LoadMoreButton
           hasMore={connection?.pageInfo.hasNextPage ?? false}
           loading={loadingMore}

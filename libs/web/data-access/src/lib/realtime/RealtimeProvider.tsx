@@ -1,4 +1,8 @@
-import type { ChatUnread, ServerToClientEvents } from '@civitas/shared/domain';
+import type {
+  ChatUnread,
+  OpinionDiscussionAudience,
+  ServerToClientEvents,
+} from '@civitas/shared/domain';
 import {
   createContext,
   type ReactNode,
@@ -122,6 +126,26 @@ export function useThreadRoom(threadId: string | null | undefined): void {
     if (!client || !threadId) return undefined;
     return client.watchThread(threadId);
   }, [client, threadId]);
+}
+
+/**
+ * Keeps the socket in an opinion discussion's room while mounted; `entered` runs after every
+ * entry the server accepted (the first, and each after a reconnection).
+ */
+export function useOpinionDiscussionRoom(
+  requestId: string,
+  audience: OpinionDiscussionAudience,
+  entered: () => void,
+): void {
+  const client = useRealtime();
+  const ref = useRef(entered);
+  useEffect(() => {
+    ref.current = entered;
+  });
+  useEffect(() => {
+    if (!client) return undefined;
+    return client.watchOpinionDiscussion({ requestId, audience }, () => ref.current());
+  }, [client, requestId, audience]);
 }
 
 /** A group's chat, live, with the room entered while mounted; null without a client. */

@@ -5,6 +5,7 @@ import {
   type ChatUnread,
   ErrorCode,
   type GroupRoomState,
+  type OpinionDiscussionRoomInput,
   type PresenceMember,
   type RealtimeAck,
   type RealtimeConnectRefusal,
@@ -144,6 +145,11 @@ export class RealtimeClient {
   /** Rooms the UI wants, with how many components want them. */
   private readonly wantedGroups = new Map<string, number>();
   private readonly wantedThreads = new Map<string, number>();
+  /** Opinion discussion rooms the UI wants, with whom to tell after each entry. */
+  private readonly wantedDiscussions = new Map<
+    string,
+    { room: OpinionDiscussionRoomInput; entered: Set<Listener> }
+  >();
   private outbox: PendingChatMessage[];
   private flushing = false;
   /** The message being sent now (one at a time). */
@@ -325,6 +331,7 @@ export class RealtimeClient {
     for (const threadId of this.wantedThreads.keys()) {
       this.socket.emit('thread:subscribe', { threadId }, () => undefined);
     }
+    for (const key of this.wantedDiscussions.keys()) void this.enterDiscussion(key);
     await Promise.all([...this.wantedGroups.keys()].map((groupId) => this.enterGroup(groupId)));
     void this.flush();
   }
@@ -358,6 +365,43 @@ export class RealtimeClient {
       if (this.socket.connected)
         this.socket.emit('thread:unsubscribe', { threadId }, () => undefined);
     };
+  }
+
+  /**
+   * Keeps this socket in an opinion discussion's room while wanted (new messages:
+   * `opinion:message`), entering it again after every reconnection. `entered` runs after
+   * each entry the server accepted: messages posted while away are not sent again, so a
+   * re-entry is the moment to reload the discussion. A refusal (NOT_FOUND) is the query's too.
+   */
+  watchOpinionDiscussion(room: OpinionDiscussionRoomInput, entered: Listener): () => void {
+    const key = `${room.requestId}:${room.audience}`;
+    let wanted = this.wantedDiscussions.get(key);
+    const fresh = !wanted;
+    if (!wanted) this.wantedDiscussions.set(key, (wanted = { room, entered: new Set() }));
+    const watch = wanted;
+    watch.entered.add(entered);
+    if (fresh && this.socket.connected) void this.enterDiscussion(key);
+    return () => {
+      watch.entered.delete(entered);
+      if (watch.entered.size > 0 || this.wantedDiscussions.get(key) !== watch) return;
+      this.wantedDiscussions.delete(key);
+      if (this.socket.connected) this.socket.emit('opinion:unsubscribe', room, () => undefined);
+    };
+  }
+
+  private async enterDiscussion(key: string): Promise<void> {
+    const wanted = this.wantedDiscussions.get(key);
+    if (!wanted) return;
+    const ack = await this.request('opinion:subscribe', wanted.room);
+    const refused = refusalOf(ack);
+    if (refused) {
+      if (retriedByItself(refused))
+        setTimeout(() => {
+          if (!this.closed && this.socket.connected) void this.enterDiscussion(key);
+        }, RETRY_MS);
+      return;
+    }
+    for (const l of [...wanted.entered]) l();
   }
 
   /** Asks the server once; a refusal or no answer in time resolves as a refusal. */
