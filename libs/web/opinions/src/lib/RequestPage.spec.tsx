@@ -325,7 +325,9 @@ describe('RequestPage: a discussion live', () => {
   }
 
   it('shows a new message at once, announced politely, once, and only its own discussion', async () => {
-    const { unmount } = renderRequest([page([message('m1', 'Dzień dobry.', 0)])]);
+    const first = page([message('m1', 'Dzień dobry.', 0)]);
+    // The page's query, then the read on entering the room.
+    const { unmount } = renderRequest([first, first]);
     const log = await screen.findByRole('log', { name: 'Dyskusja z miastem' });
     expect(log.getAttribute('aria-live')).toBe('polite');
     await within(log).findByText('Dzień dobry.');
@@ -356,21 +358,50 @@ describe('RequestPage: a discussion live', () => {
     await waitFor(async () => expect(await inRoom()).toBe(0));
   });
 
-  it('reads the discussion again after a reconnection: what came while away appears', async () => {
+  it('reads the discussion again on entering the room: what came before the entry appears', async () => {
     renderRequest([
       page([message('m1', 'Dzień dobry.', 0)]),
-      page([message('m1', 'Dzień dobry.', 0), message('m2', 'Napisane w przerwie.', 1)]),
+      page([message('m1', 'Dzień dobry.', 0), message('m2', 'Tuż przed wejściem.', 1)]),
     ]);
+    const log = await screen.findByRole('log', { name: 'Dyskusja z miastem' });
+    await within(log).findByText('Tuż przed wejściem.');
+    expect(server.discussionEntries).toHaveLength(1);
+    expect(within(log).getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('keeps a message that came live while the discussion was read again without it', async () => {
+    const first = page([message('m1', 'Dzień dobry.', 0)]);
+    // The read on entering answers late, with what the server had before the live message.
+    renderRequest([first, { ...first, delay: 400 }]);
     const log = await screen.findByRole('log', { name: 'Dyskusja z miastem' });
     await within(log).findByText('Dzień dobry.');
     await waitFor(() => expect(server.discussionEntries).toHaveLength(1));
+    act(() => live(message('m2', 'W trakcie odczytu.', 1)));
+    await within(log).findByText('W trakcie odczytu.');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(within(log).getByText('W trakcie odczytu.')).toBeTruthy();
+    expect(within(log).getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('reads the discussion again after a reconnection: what came while away appears', async () => {
+    const m1 = message('m1', 'Dzień dobry.', 0);
+    const m2 = message('m2', 'Przed przerwą.', 1);
+    renderRequest([
+      page([m1]),
+      page([m1, m2]),
+      page([m1, m2, message('m3', 'Napisane w przerwie.', 2)]),
+    ]);
+    const log = await screen.findByRole('log', { name: 'Dyskusja z miastem' });
+    // In the room, and the read on entering has landed.
+    await within(log).findByText('Przed przerwą.');
+    expect(server.discussionEntries).toHaveLength(1);
 
     act(() => {
       server.io.disconnectSockets(true);
     });
     await waitFor(() => expect(server.discussionEntries).toHaveLength(2));
     await within(log).findByText('Napisane w przerwie.');
-    expect(within(log).getAllByRole('listitem')).toHaveLength(2);
+    expect(within(log).getAllByRole('listitem')).toHaveLength(3);
   });
 
   it('stays out of a discussion the server refuses', async () => {

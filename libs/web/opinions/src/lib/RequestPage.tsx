@@ -28,7 +28,7 @@ import {
   useFormatters,
   usePersonName,
 } from '@civitas/web/ui';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { DueBadges, OpinionStateBadge } from './badges';
@@ -305,18 +305,39 @@ function Discussion({
   const { data, error, fetchMore, refetch, updateQuery } = useQuery(OpinionDiscussionDocument, {
     variables,
   });
-  // What was posted while the connection was down is not sent again: after a reconnection
-  // the discussion is read again. The first entry comes with the page's own query.
-  const entries = useRef(0);
-  useOpinionDiscussionRoom(requestId, audience, () => {
-    if (entries.current++ === 0) return;
-    void refetch();
-  });
+  // Only what is posted after the room is entered arrives live: the discussion is read again
+  // after every entry, the first too (a comment posted between the page's query and the entry
+  // would be missed) and each after a reconnection — once the page's own query has answered,
+  // since a read asked while it is in flight would only share its answer.
+  const [entries, setEntries] = useState(0);
+  const readAfterEntry = useRef(0);
+  // Messages that came live while the discussion was read again: the read may have been
+  // answered before they were written, so they are laid over its answer.
+  const liveDuringRead = useRef<OpinionDiscussionMessageEvent[] | null>(null);
+  const addLive = useCallback(
+    (events: OpinionDiscussionMessageEvent[]) =>
+      updateQuery((_, { complete, previousData }) =>
+        complete ? events.reduce(withLiveMessage, previousData) : undefined,
+      ),
+    [updateQuery],
+  );
+  useOpinionDiscussionRoom(requestId, audience, () => setEntries((n) => n + 1));
+  useEffect(() => {
+    if (entries === readAfterEntry.current || !data) return;
+    readAfterEntry.current = entries;
+    liveDuringRead.current = [];
+    void refetch()
+      .catch(() => undefined)
+      .finally(() => {
+        const missed = liveDuringRead.current ?? [];
+        liveDuringRead.current = null;
+        if (missed.length) addLive(missed);
+      });
+  }, [entries, data, refetch, addLive]);
   useRealtimeEvent('opinion:message', (event) => {
     if (event.requestId !== requestId || event.audience !== audience) return;
-    updateQuery((_, { complete, previousData }) =>
-      complete ? withLiveMessage(previousData, event) : undefined,
-    );
+    liveDuringRead.current?.push(event);
+    addLive([event]);
   });
   // No longer a reader: the query says so (NOT_FOUND).
   useRealtimeEvent('opinion:unsubscribed', (event) => {
