@@ -1,47 +1,10 @@
 import { Role } from '@civitas/shared/domain';
-import {
-  DeletePositionAttachmentDocument,
-  PositionStatementDocument,
-  PositionStatementDocumentsDocument,
-} from '@civitas/web/data-access';
+import { DeletePositionAttachmentDocument } from '@civitas/web/data-access';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { statement } from './fixtures';
+import { filesOf, loaded, positionPage } from './fixtures';
 import { PositionFormPage } from './PositionFormPage';
 import { renderPage, signedInAs } from './testing';
-
-const full = (over: Record<string, unknown> = {}) => ({
-  ...statement(),
-  summaryMarkdown: '',
-  summaryHtml: '',
-  consultationId: null,
-  consultation: null,
-  ...over,
-});
-const loaded = (position: ReturnType<typeof full>) => ({
-  request: { query: PositionStatementDocument, variables: { id: 'p1' } },
-  result: { data: { positionStatement: position } },
-});
-const files = (...names: string[]) => ({
-  request: { query: PositionStatementDocumentsDocument, variables: { ownerId: 'p1' } },
-  result: {
-    data: {
-      documents: {
-        __typename: 'DocumentConnection' as const,
-        edges: names.map((name, i) => ({
-          __typename: 'DocumentEdge' as const,
-          node: {
-            __typename: 'Document' as const,
-            id: `d${i + 1}`,
-            name,
-            size: 2048,
-            downloadUrl: `/api/documents/versions/d${i + 1}`,
-          },
-        })),
-      },
-    },
-  },
-});
 
 describe('PositionFormPage: attached files', () => {
   it('editing lists the files; removing one does it at once, says so and moves focus to the file field', async () => {
@@ -50,13 +13,13 @@ describe('PositionFormPage: attached files', () => {
       route: '/positions/p1/edit',
       session: signedInAs(Role.OFFICE_ADMIN),
       mocks: [
-        loaded(full()),
-        files('stanowisko.pdf', 'załącznik.docx'),
+        loaded(positionPage()),
+        filesOf('stanowisko.pdf', 'załącznik.docx'),
         {
           request: { query: DeletePositionAttachmentDocument, variables: { id: 'd2' } },
           result: { data: { deleteDocument: { __typename: 'Document' as const, id: 'd2' } } },
         },
-        files('stanowisko.pdf'),
+        filesOf('stanowisko.pdf'),
       ],
     });
     expect(await screen.findByRole('link', { name: 'załącznik.docx' })).toBeTruthy();
@@ -73,8 +36,8 @@ describe('PositionFormPage: attached files', () => {
       route: '/positions/p1/edit',
       session: signedInAs(Role.OFFICE_ADMIN),
       mocks: [
-        loaded(full()),
-        files('stanowisko.pdf'),
+        loaded(positionPage()),
+        filesOf('stanowisko.pdf'),
         {
           request: { query: DeletePositionAttachmentDocument, variables: { id: 'd1' } },
           result: {

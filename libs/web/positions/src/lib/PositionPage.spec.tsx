@@ -2,47 +2,13 @@ import { Role } from '@civitas/shared/domain';
 import {
   DeletePositionStatementDocument,
   PositionStatementDocument,
-  PositionStatementDocumentsDocument,
 } from '@civitas/web/data-access';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { Link } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { statement } from './fixtures';
+import { filesOf, loaded, positionPage } from './fixtures';
 import { PositionPage } from './PositionPage';
 import { renderPage, signedInAs } from './testing';
-
-const full = (over: Record<string, unknown> = {}) => ({
-  ...statement(),
-  summaryMarkdown: '',
-  summaryHtml: '',
-  consultationId: null,
-  consultation: null,
-  ...over,
-});
-const loaded = (position: ReturnType<typeof full>) => ({
-  request: { query: PositionStatementDocument, variables: { id: 'p1' } },
-  result: { data: { positionStatement: position } },
-});
-const files = (...names: string[]) => ({
-  request: { query: PositionStatementDocumentsDocument, variables: { ownerId: 'p1' } },
-  result: {
-    data: {
-      documents: {
-        __typename: 'DocumentConnection' as const,
-        edges: names.map((name, i) => ({
-          __typename: 'DocumentEdge' as const,
-          node: {
-            __typename: 'Document' as const,
-            id: `d${i + 1}`,
-            name,
-            size: 2048,
-            downloadUrl: `/api/documents/versions/d${i + 1}`,
-          },
-        })),
-      },
-    },
-  },
-});
 
 describe('PositionPage: deleting', () => {
   it('the office deletes after confirming (told the consultation stays), then sees the list', async () => {
@@ -52,8 +18,8 @@ describe('PositionPage: deleting', () => {
       session: signedInAs(Role.OFFICE_ADMIN),
       otherRoutes: { '/positions': <p>Biblioteka dokumentów</p> },
       mocks: [
-        loaded(full({ consultationId: 'c1' })),
-        files('stanowisko.pdf'),
+        loaded(positionPage({ consultationId: 'c1' })),
+        filesOf('stanowisko.pdf'),
         {
           request: { query: DeletePositionStatementDocument, variables: { id: 'p1' } },
           result: { data: { deletePositionStatement: 'p1' } },
@@ -84,8 +50,8 @@ describe('PositionPage: deleting', () => {
         ),
       },
       mocks: [
-        loaded(full()),
-        files(),
+        loaded(positionPage()),
+        filesOf(),
         {
           request: { query: DeletePositionStatementDocument, variables: { id: 'p1' } },
           result: { data: { deletePositionStatement: 'p1' } },
@@ -96,7 +62,7 @@ describe('PositionPage: deleting', () => {
             errors: [{ message: 'Position not found', extensions: { code: 'NOT_FOUND' } } as never],
           },
         },
-        files(),
+        filesOf(),
       ],
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Usuń' }));
@@ -114,8 +80,8 @@ describe('PositionPage: deleting', () => {
       session: signedInAs(Role.OFFICE_ADMIN),
       otherRoutes: { '/positions': <p>Biblioteka dokumentów</p> },
       mocks: [
-        loaded(full()),
-        files(),
+        loaded(positionPage()),
+        filesOf(),
         {
           request: { query: DeletePositionStatementDocument, variables: { id: 'p1' } },
           result: {
@@ -145,7 +111,7 @@ describe('PositionPage: deleting', () => {
       path: '/positions/:id',
       route: '/positions/p1',
       session: signedInAs(Role.CITY_OFFICIAL),
-      mocks: [loaded(full()), files()],
+      mocks: [loaded(positionPage()), filesOf()],
     });
     expect(await screen.findByRole('heading', { level: 1 })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Usuń' })).toBeNull();

@@ -1,4 +1,9 @@
-import { PositionConsultationStatus, PositionStatementType } from '@civitas/web/data-access';
+import {
+  PositionConsultationStatus,
+  PositionStatementDocument,
+  PositionStatementDocumentsDocument,
+  PositionStatementType,
+} from '@civitas/web/data-access';
 
 export const consultation = (over: Record<string, unknown> = {}) => ({
   __typename: 'PositionConsultation' as const,
@@ -48,4 +53,42 @@ export const statement = (over: Record<string, unknown> = {}) => ({
   actTitle: 'Projekt ustawy o dochodach JST',
   actReference: 'druk nr 609',
   ...over,
+});
+
+/** Position p1 as its page reads it (no summary, no consultation unless given). */
+export const positionPage = (over: Record<string, unknown> = {}) => ({
+  ...statement(),
+  summaryMarkdown: '',
+  summaryHtml: '',
+  consultationId: null,
+  consultation: null,
+  ...over,
+});
+
+/** The API answering position p1's page. */
+export const loaded = (position: ReturnType<typeof positionPage>) => ({
+  request: { query: PositionStatementDocument, variables: { id: 'p1' } },
+  result: { data: { positionStatement: position } },
+});
+
+/** The API answering position p1's files, named in order (ids d1, d2…). */
+export const filesOf = (...names: string[]) => ({
+  request: { query: PositionStatementDocumentsDocument, variables: { ownerId: 'p1' } },
+  result: {
+    data: {
+      documents: {
+        __typename: 'DocumentConnection' as const,
+        edges: names.map((name, i) => ({
+          __typename: 'DocumentEdge' as const,
+          node: {
+            __typename: 'Document' as const,
+            id: `d${i + 1}`,
+            name,
+            size: 2048,
+            downloadUrl: `/api/documents/versions/d${i + 1}`,
+          },
+        })),
+      },
+    },
+  },
 });
