@@ -298,7 +298,7 @@ describe('RequestPage: a discussion live', () => {
 
   const inRoom = async () => (await server.io.in(`opinion:r1:${CITY}`).fetchSockets()).length;
 
-  function renderRequest(discussionPages: ReturnType<typeof page>[]) {
+  function renderRequest(discussionPages: (ReturnType<typeof page> & { delay?: number })[]) {
     const request = opinionRequest({
       state: OpinionRequestState.IN_PROGRESS,
       availableActions: [],
