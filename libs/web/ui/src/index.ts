@@ -10,6 +10,7 @@ export * from './lib/i18n/types';
 export { commonPl, type CommonTexts } from './lib/i18n/common.pl';
 export { commonEn } from './lib/i18n/common.en';
 export * from './lib/components/AppLayout';
+export * from './lib/components/AttachedFileList';
 export * from './lib/components/DescriptionList';
 export * from './lib/components/feedback';
 export * from './lib/components/LanguageSwitch';

@@ -1,6 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
-  Anchor,
   Button,
   FileInput,
   Group,
@@ -28,7 +27,7 @@ import {
   useDocumentUpload,
   UpdatePositionStatementDocument,
 } from '@civitas/web/data-access';
-import { ErrorAlert, LoadingState, Page, UploadProgress } from '@civitas/web/ui';
+import { AttachedFileList, ErrorAlert, LoadingState, Page, UploadProgress } from '@civitas/web/ui';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -77,25 +76,12 @@ function AttachedFiles({ positionId }: { positionId: string }) {
         {t('form.files')}
       </Text>
       {files.length === 0 && <Text size="sm">{t('position.noDocuments')}</Text>}
-      {files.length > 0 && (
-        <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {files.map((f) => (
-            <Group component="li" key={f.id} gap="sm">
-              <Anchor href={f.downloadUrl} download={f.name}>
-                {f.name}
-              </Anchor>
-              <Button
-                size="xs"
-                variant="default"
-                loading={removing === f.id}
-                onClick={() => void remove(f)}
-              >
-                {t('form.removeFile', { name: f.name })}
-              </Button>
-            </Group>
-          ))}
-        </Stack>
-      )}
+      <AttachedFileList
+        files={files}
+        removing={removing}
+        onRemove={(f) => void remove(f)}
+        removeLabel={(name) => t('form.removeFile', { name })}
+      />
       <div role="status" aria-live="polite">
         {status}
       </div>

@@ -31,6 +31,7 @@ import {
   useSession,
 } from '@civitas/web/data-access';
 import {
+  AttachedFileList,
   ErrorAlert,
   LoadingState,
   Page,
@@ -139,25 +140,12 @@ function Attachments({ practiceId }: { practiceId: string | null }) {
   const files = data?.documents.edges.map((e) => e.node) ?? [];
   return (
     <Stack gap="xs">
-      {files.length > 0 && (
-        <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {files.map((f) => (
-            <Group component="li" key={f.id} gap="sm">
-              <Anchor href={f.downloadUrl} download={f.name}>
-                {f.name}
-              </Anchor>
-              <Button
-                size="xs"
-                variant="default"
-                loading={removing === f.id}
-                onClick={() => void remove(f)}
-              >
-                {t('form.removeFile', { name: f.name })}
-              </Button>
-            </Group>
-          ))}
-        </Stack>
-      )}
+      <AttachedFileList
+        files={files}
+        removing={removing}
+        onRemove={(f) => void remove(f)}
+        removeLabel={(name) => t('form.removeFile', { name })}
+      />
       <FileInput
         id="practice-file"
         label={t('form.upload')}
