@@ -799,6 +799,44 @@ describe('group documents (library, versions, trash, search, attachments)', () =
       expect(files()).toEqual(filesBefore);
     });
 
+    it('waits for a removal still in progress (FOR SHARE against its DELETE), then is refused', async () => {
+      const leaver = await t.makeUser({
+        role: Role.CITY_OFFICIAL,
+        organisationId: member.organisationId,
+      });
+      await t.db.query(
+        `INSERT INTO group_membership (group_id, user_id, role) VALUES ($1, $2, 'MEMBER')`,
+        [groupId, leaver.id],
+      );
+      const filesBefore = files();
+      let removal: Promise<void> = Promise.resolve();
+      const res = await uploadWhile(
+        leaver.token,
+        { ownerId: groupId, name: 'w-trakcie-usuwania.txt' },
+        async () => {
+          const runner = t.db.createQueryRunner();
+          await runner.connect();
+          await runner.startTransaction();
+          await runner.query(`DELETE FROM group_membership WHERE group_id = $1 AND user_id = $2`, [
+            groupId,
+            leaver.id,
+          ]);
+          // Commits once the final step had time to reach the membership: a plain read there
+          // would still see it (and store the file), the lock waits for the commit.
+          removal = new Promise((resolve) => setTimeout(resolve, 500))
+            .then(() => runner.commitTransaction())
+            .finally(() => runner.release());
+        },
+      );
+      await removal;
+      expect(res.status).toBe(404);
+      expect(res.json.code).toBe('NOT_FOUND');
+      expect(
+        await t.db.query(`SELECT id FROM document WHERE name = 'w-trakcie-usuwania.txt'`),
+      ).toEqual([]);
+      expect(files()).toEqual(filesBefore);
+    });
+
     it('is refused (NOT_FOUND) when its forum post is removed: no row, no bytes', async () => {
       const thread = await t.gql(
         `mutation($input: CreateForumThreadInput!) { createForumThread(input: $input) { posts(first: 1) { edges { node { id } } } } }`,
