@@ -110,6 +110,7 @@ describe('S3 storage driver (s3rver)', () => {
         canWrite: all,
         canManage: all,
         quotaScopes: async (ids) => new Map(ids.map((id) => [id, id])),
+        lockOwner: async () => true,
       });
       const user = await t.makeUser({ role: Role.OFFICE_ADMIN });
       const ownerId = '0193a7a0-0000-7000-8000-000000000001';

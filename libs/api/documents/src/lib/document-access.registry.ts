@@ -27,12 +27,14 @@ export interface DocumentAccessChecker {
   /** Whether the owner kind has folders (a library) or a flat list (attachments). */
   readonly folders: boolean;
   /**
-   * Locks the owner in the upload's final transaction (the lock its deletion takes or waits
-   * for) and answers whether it still exists: an upload finishing while its owner is deleted
-   * then either lands before the deletion (which removes it) or is refused, never orphaned.
-   * Runs on `tx`, never a connection of its own.
+   * Locks the owner in the upload's final transaction (`FOR SHARE`, against the lock its
+   * deletion or change takes) with whatever else the caller's write access rests on that can
+   * vanish (a membership), and answers whether the owner still exists and the caller may still
+   * add to it: an upload finishing while its owner is deleted, or its uploader removed, then
+   * either lands before that change or is refused, never orphaned. Runs on `tx`, never a
+   * connection of its own. Required: an owner kind cannot forget it.
    */
-  lockOwner?(tx: EntityManager, ownerId: string): Promise<boolean>;
+  lockOwner(tx: EntityManager, ownerId: string, user: AuthUser): Promise<boolean>;
 }
 
 /**

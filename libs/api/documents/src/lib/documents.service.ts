@@ -868,9 +868,10 @@ export class DocumentsService {
    */
   async commitUpload(user: AuthUser, plan: UploadPlan, upload: CommittedUpload, finalKey: string) {
     return this.db.transaction(async (tx) => {
-      // The owner may have been deleted since planUpload checked access (a long upload).
-      const lockOwner = this.registry.checker(plan.ownerKind)?.lockOwner;
-      if (lockOwner && !(await lockOwner(tx, plan.ownerId))) throw notFound('Owner');
+      // The owner may have been deleted, or the uploader lost access, since planUpload checked
+      // (a long upload).
+      const checker = this.registry.checker(plan.ownerKind);
+      if (!checker || !(await checker.lockOwner(tx, plan.ownerId, user))) throw notFound('Owner');
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('documents-quota:' || $1))`, [
         plan.quotaScope,
       ]);

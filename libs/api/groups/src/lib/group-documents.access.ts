@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DocumentOwnerKind, Role } from '@civitas/shared/domain';
 import type { AuthUser } from '@civitas/api/auth';
 import { DocumentAccessRegistry } from '@civitas/api/documents';
@@ -16,7 +16,9 @@ const ids = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
  * - a forum post's attachments: whoever may read the post (members; hidden posts and
  *   threads only for coordinators and the office; nobody once the post is removed); its
  *   author adds them; coordinators and the office manage them.
- * Both count against the group's quota.
+ * Both count against the group's quota. Groups are never deleted; a member's removal, leaving
+ * or ban deletes their membership row and a post's removal or hiding updates its row, so the
+ * upload's final step locks those rows FOR SHARE and waits for (or holds off) such a change.
  */
 @Injectable()
 export class GroupDocumentsAccess implements OnModuleInit {
@@ -48,6 +50,17 @@ export class GroupDocumentsAccess implements OnModuleInit {
       canWrite: (user, groupIds) => libraryMembers(user, groupIds, false),
       canManage: (user, groupIds) => libraryMembers(user, groupIds, true),
       quotaScopes: async (groupIds) => new Map(groupIds.map((id) => [id, id])),
+      lockOwner: async (tx: EntityManager, groupId: string, user: AuthUser) =>
+        (
+          await tx.query(
+            office(user)
+              ? `SELECT id FROM working_group WHERE id = $1 FOR SHARE`
+              : `SELECT g.id FROM working_group g
+                 JOIN group_membership m ON m.group_id = g.id AND m.user_id = $2
+                 WHERE g.id = $1 FOR SHARE`,
+            office(user) ? [groupId] : [groupId, user.id],
+          )
+        ).length > 0,
     });
 
     const posts = async (
@@ -83,6 +96,19 @@ export class GroupDocumentsAccess implements OnModuleInit {
         );
         return new Map(rows.map((r) => [r.id, r.group_id]));
       },
+      // canWrite under the locks: the author, still a member, the post and its thread live.
+      lockOwner: async (tx: EntityManager, postId: string, user: AuthUser) =>
+        (
+          await tx.query(
+            `SELECT p.id FROM forum_post p
+             JOIN forum_thread t ON t.id = p.thread_id
+             JOIN group_membership m ON m.group_id = t.group_id AND m.user_id = $2
+             WHERE p.id = $1 AND p.deleted_at IS NULL AND p.author_id = $2
+               AND ($3 OR m.role = 'COORDINATOR' OR (p.hidden_at IS NULL AND t.hidden_at IS NULL))
+             FOR SHARE`,
+            [postId, user.id, office(user)],
+          )
+        ).length > 0,
     });
   }
 }

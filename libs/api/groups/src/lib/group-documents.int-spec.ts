@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { Role } from '@civitas/shared/domain';
-import { DocumentJobs, DocumentsModule } from '@civitas/api/documents';
+import { DocumentJobs, DocumentsModule, StorageDriver } from '@civitas/api/documents';
 import { errorCode, TestApp, TestUser } from '@civitas/api/testing';
 import { GroupsModule } from './groups.module';
 
@@ -742,5 +742,130 @@ describe('group documents (library, versions, trash, search, attachments)', () =
       headers: { authorization: `Bearer ${other.token}` },
     });
     expect(outsider.status).toBe(404);
+  });
+
+  describe('an upload whose access goes while its bytes are written', () => {
+    const files = () =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((f) => f.isFile())
+        .map((f) => join(f.parentPath, f.name))
+        .sort();
+    /** Runs `meanwhile` right after the upload's bytes are written, before its final step. */
+    const uploadWhile = async (
+      token: string,
+      query: Record<string, string>,
+      meanwhile: () => Promise<void>,
+    ) => {
+      const storage = t.app.get(StorageDriver);
+      const write = storage.write.bind(storage);
+      storage.write = async (key, body) => {
+        await write(key, body);
+        await meanwhile();
+      };
+      try {
+        return await upload(token, query, Buffer.from('Treść spóźniona'));
+      } finally {
+        storage.write = write;
+      }
+    };
+
+    it('is refused (NOT_FOUND) when its uploader is removed from the group: no row, no bytes', async () => {
+      const leaver = await t.makeUser({
+        role: Role.CITY_OFFICIAL,
+        organisationId: member.organisationId,
+      });
+      await t.db.query(
+        `INSERT INTO group_membership (group_id, user_id, role) VALUES ($1, $2, 'MEMBER')`,
+        [groupId, leaver.id],
+      );
+      const filesBefore = files();
+      const res = await uploadWhile(
+        leaver.token,
+        { ownerId: groupId, name: 'usuniety-w-trakcie.txt' },
+        async () => {
+          const removed = await t.gql(
+            `mutation($input: GroupPersonActInput!) { removeGroupMember(input: $input) }`,
+            { input: { groupId, userId: leaver.id } },
+            { token: coordinator.token },
+          );
+          expect(removed.errors).toBeUndefined();
+        },
+      );
+      expect(res.status).toBe(404);
+      expect(res.json.code).toBe('NOT_FOUND');
+      expect(
+        await t.db.query(`SELECT id FROM document WHERE name = 'usuniety-w-trakcie.txt'`),
+      ).toEqual([]);
+      expect(files()).toEqual(filesBefore);
+    });
+
+    it('waits for a removal still in progress (FOR SHARE against its DELETE), then is refused', async () => {
+      const leaver = await t.makeUser({
+        role: Role.CITY_OFFICIAL,
+        organisationId: member.organisationId,
+      });
+      await t.db.query(
+        `INSERT INTO group_membership (group_id, user_id, role) VALUES ($1, $2, 'MEMBER')`,
+        [groupId, leaver.id],
+      );
+      const filesBefore = files();
+      let removal: Promise<void> = Promise.resolve();
+      const res = await uploadWhile(
+        leaver.token,
+        { ownerId: groupId, name: 'w-trakcie-usuwania.txt' },
+        async () => {
+          const runner = t.db.createQueryRunner();
+          await runner.connect();
+          await runner.startTransaction();
+          await runner.query(`DELETE FROM group_membership WHERE group_id = $1 AND user_id = $2`, [
+            groupId,
+            leaver.id,
+          ]);
+          // Commits once the final step had time to reach the membership: a plain read there
+          // would still see it (and store the file), the lock waits for the commit.
+          removal = new Promise((resolve) => setTimeout(resolve, 500))
+            .then(() => runner.commitTransaction())
+            .finally(() => runner.release());
+        },
+      );
+      await removal;
+      expect(res.status).toBe(404);
+      expect(res.json.code).toBe('NOT_FOUND');
+      expect(
+        await t.db.query(`SELECT id FROM document WHERE name = 'w-trakcie-usuwania.txt'`),
+      ).toEqual([]);
+      expect(files()).toEqual(filesBefore);
+    });
+
+    it('is refused (NOT_FOUND) when its forum post is removed: no row, no bytes', async () => {
+      const thread = await t.gql(
+        `mutation($input: CreateForumThreadInput!) { createForumThread(input: $input) { posts(first: 1) { edges { node { id } } } } }`,
+        { input: { groupId, title: 'Post usuwany', body: 'Zaraz zniknie.' } },
+        { token: member.token },
+      );
+      const postId = thread.data!.createForumThread.posts.edges[0].node.id as string;
+      const filesBefore = files();
+      const res = await uploadWhile(
+        member.token,
+        { ownerKind: 'FORUM_POST', ownerId: postId, name: 'spozniony.txt' },
+        async () => {
+          const removed = await t.gql(
+            `mutation($id: ID!) { deleteForumPost(postId: $id) { id } }`,
+            { id: postId },
+            { token: member.token },
+          );
+          expect(removed.errors).toBeUndefined();
+        },
+      );
+      expect(res.status).toBe(404);
+      expect(res.json.code).toBe('NOT_FOUND');
+      expect(
+        await t.db.query(
+          `SELECT id FROM document WHERE owner_kind = 'FORUM_POST' AND owner_id = $1`,
+          [postId],
+        ),
+      ).toEqual([]);
+      expect(files()).toEqual(filesBefore);
+    });
   });
 });

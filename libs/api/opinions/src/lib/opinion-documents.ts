@@ -33,7 +33,9 @@ const legal = (p: OpinionParty | null, user: AuthUser) =>
  *   progress.
  * - OPINION_PUBLISHED, the redacted copy: the office, which adds it to a released opinion
  *   not yet published; every library reader once published redacted.
- * Everyone else gets NOT_FOUND from documents.
+ * Everyone else gets NOT_FOUND from documents. Requests are never deleted; every move and the
+ * publication lock the request FOR UPDATE, so the upload's final step re-checks `write` on the
+ * request locked FOR SHARE.
  */
 @Injectable()
 export class OpinionDocumentAccess implements OnModuleInit {
@@ -43,13 +45,14 @@ export class OpinionDocumentAccess implements OnModuleInit {
     private readonly registry: DocumentAccessRegistry,
   ) {}
 
-  private async facts(ids: readonly string[]): Promise<Facts[]> {
-    return this.db.query(
+  /** `lockIn`: in that transaction, the requests locked FOR SHARE (an upload's final step). */
+  private async facts(ids: readonly string[], lockIn?: EntityManager): Promise<Facts[]> {
+    return (lockIn ?? this.db.manager).query(
       `SELECT r.id, r.organisation_id, r.expert_id, r.state, r.submitted_at,
               p.id IS NOT NULL AS published,
               p.redacted
        FROM opinion_request r LEFT JOIN published_opinion p ON p.request_id = r.id
-       WHERE r.id = ANY($1::uuid[])`,
+       WHERE r.id = ANY($1::uuid[]) ${lockIn ? 'FOR SHARE OF r' : ''}`,
       [ids],
     );
   }
@@ -77,9 +80,11 @@ export class OpinionDocumentAccess implements OnModuleInit {
       level: 'read' | 'write' | 'manage',
       user: AuthUser,
       ids: readonly string[],
+      lockIn?: EntityManager,
     ) => {
-      const rows = await this.facts(ids);
-      const reader = rows.some((r) => r.published) && (await this.access.mayReadLibrary(user));
+      const rows = await this.facts(ids, lockIn);
+      const reader =
+        rows.some((r) => r.published) && (await this.access.mayReadLibrary(user, lockIn));
       const granted = rows.filter((f) => {
         const answer = rule(user, f, this.access.party(user, f), reader);
         return answer.read && answer[level];
@@ -101,6 +106,8 @@ export class OpinionDocumentAccess implements OnModuleInit {
       canManage: (user: AuthUser, ids: readonly string[]) => allowed('manage', user, ids),
       // No quota of a group: each request's documents count on their own.
       quotaScopes: async () => new Map<string, string>(),
+      lockOwner: async (tx: EntityManager, id: string, user: AuthUser) =>
+        (await allowed('write', user, [id], tx)).has(id),
     };
   }
 

@@ -31,7 +31,10 @@ export class PositionDocumentsAccess implements OnModuleInit {
     return new Set(rows.map((r) => r.id));
   }
 
-  /** FOR SHARE: waits for a deletion holding the row FOR UPDATE, and holds one off. */
+  /**
+   * FOR SHARE: waits for a deletion holding the row FOR UPDATE, and holds one off. Adding
+   * rests on the role alone (the office), which an upload cannot outlive.
+   */
   private lockOwner(table: string) {
     return async (tx: EntityManager, id: string): Promise<boolean> =>
       (await tx.query(`SELECT 1 FROM ${table} WHERE id = $1 FOR SHARE`, [id])).length > 0;

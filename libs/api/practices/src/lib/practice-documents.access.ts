@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DocumentOwnerKind, hasPermission, Permission, Role } from '@civitas/shared/domain';
 import type { AuthUser } from '@civitas/api/auth';
 import { DocumentAccessRegistry } from '@civitas/api/documents';
@@ -13,7 +13,8 @@ import { DocumentAccessRegistry } from '@civitas/api/documents';
  * - add: the author and their city admin while it is a DRAFT (with the rest of the entry), and
  *   the office at any time before it is archived;
  * - manage (delete anyone's, restore): the author, their city admin and the office.
- * No quota.
+ * No quota. Practices are never deleted; every change of status locks the row FOR UPDATE, so
+ * the upload's final step re-checks `write` on the row locked FOR SHARE.
  */
 @Injectable()
 export class PracticeDocumentsAccess implements OnModuleInit {
@@ -29,18 +30,21 @@ export class PracticeDocumentsAccess implements OnModuleInit {
       canWrite: (user, ids) => this.allowed(user, ids, 'write'),
       canManage: (user, ids) => this.allowed(user, ids, 'manage'),
       quotaScopes: async () => new Map(),
+      lockOwner: async (tx, id, user) => (await this.allowed(user, [id], 'write', tx)).has(id),
     });
   }
 
+  /** `lockIn`: in that transaction, the rows locked FOR SHARE (an upload's final step). */
   private async allowed(
     user: AuthUser,
     practiceIds: readonly string[],
     level: 'read' | 'write' | 'manage',
+    lockIn?: EntityManager,
   ): Promise<Set<string>> {
     if (!hasPermission(user.role, Permission.PRACTICES_READ)) return new Set();
     const office = user.role === Role.OFFICE_ADMIN;
     const cityAdmin = user.role === Role.CITY_ADMIN;
-    const rows: { id: string }[] = await this.db.query(
+    const rows: { id: string }[] = await (lockIn ?? this.db.manager).query(
       `SELECT p.id FROM good_practice p
        WHERE p.id = ANY($1::uuid[])
          AND CASE $5
@@ -48,7 +52,8 @@ export class PracticeDocumentsAccess implements OnModuleInit {
              OR ($4 AND p.organisation_id = $6)
            WHEN 'write' THEN ($3 AND p.status <> 'ARCHIVED') OR (p.status = 'DRAFT'
              AND (p.author_id = $2 OR ($4 AND p.organisation_id = $6)))
-           ELSE $3 OR p.author_id = $2 OR ($4 AND p.organisation_id = $6) END`,
+           ELSE $3 OR p.author_id = $2 OR ($4 AND p.organisation_id = $6) END
+       ${lockIn ? 'FOR SHARE' : ''}`,
       [practiceIds, user.id, office, cityAdmin, level, user.organisationId],
     );
     return new Set(rows.map((r) => r.id));

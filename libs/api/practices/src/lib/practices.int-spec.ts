@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DocumentOwnerKind, Role } from '@civitas/shared/domain';
 import type { AuthUser } from '@civitas/api/auth';
-import { DocumentAccessRegistry } from '@civitas/api/documents';
+import { DocumentAccessRegistry, StorageDriver } from '@civitas/api/documents';
 import { errorCode, TestApp, TestUser } from '@civitas/api/testing';
 import { PracticesModule } from './practices.module';
 
@@ -549,5 +549,39 @@ describe('good practices: entries, workflow, bookmarks, interest', () => {
     expect(await may('write', author, published)).toBe(false);
     expect(await may('manage', author, published)).toBe(true);
     expect(await may('write', office, published)).toBe(true);
+  });
+
+  it('refuses (NOT_FOUND) an upload to a draft submitted while its bytes were written: no row, no bytes', async () => {
+    const id = (await gql(CREATE, author, { input: complete })).data!.createPracticeDraft.id;
+    const files = () =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((f) => f.isFile())
+        .map((f) => join(f.parentPath, f.name))
+        .sort();
+    const filesBefore = files();
+    const storage = t.app.get(StorageDriver);
+    const write = storage.write.bind(storage);
+    storage.write = async (key, body) => {
+      await write(key, body);
+      expect((await gql(SUBMIT, author, { id })).data?.submitPractice.status).toBe('SUBMITTED');
+    };
+    try {
+      const q = new URLSearchParams({ ownerKind: 'PRACTICE', ownerId: id, name: 'spozniony.txt' });
+      const res = await fetch(`${t.url}/api/documents?${q}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${author.token}`, 'content-type': 'text/plain' },
+        body: 'Załącznik spóźniony',
+      });
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as { code: string }).code).toBe('NOT_FOUND');
+    } finally {
+      storage.write = write;
+    }
+    expect(
+      await t.db.query(`SELECT id FROM document WHERE owner_kind = 'PRACTICE' AND owner_id = $1`, [
+        id,
+      ]),
+    ).toEqual([]);
+    expect(files()).toEqual(filesBefore);
   });
 });

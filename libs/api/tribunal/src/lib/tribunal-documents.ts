@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DocumentOwnerKind, Role, TribunalStage } from '@civitas/shared/domain';
 import type { AuthUser } from '@civitas/api/auth';
 import { DocumentAccessRegistry } from '@civitas/api/documents';
@@ -16,7 +16,8 @@ import { TribunalCasesService } from './tribunal-cases.service';
  * - TRIBUNAL_RESOLUTION (a council's resolution): everyone who reads the case; while it is
  *   prepared, a member city's admin or legal officer adds one to ask to join; the office
  *   manages.
- * Everyone else gets NOT_FOUND from documents.
+ * Everyone else gets NOT_FOUND from documents. Cases are never deleted; stage moves lock the
+ * case FOR UPDATE, so the upload's final step re-checks `write` on the case locked FOR SHARE.
  */
 @Injectable()
 export class TribunalDocumentAccess implements OnModuleInit {
@@ -26,11 +27,14 @@ export class TribunalDocumentAccess implements OnModuleInit {
     private readonly registry: DocumentAccessRegistry,
   ) {}
 
-  private async readable(user: AuthUser, ids: readonly string[]) {
-    if (!(await this.cases.mayRead(user))) return [];
-    return (await this.db.query(`SELECT id, stage FROM tribunal_case WHERE id = ANY($1::uuid[])`, [
-      ids,
-    ])) as { id: string; stage: TribunalStage }[];
+  /** `lockIn`: in that transaction, the cases locked FOR SHARE (an upload's final step). */
+  private async readable(user: AuthUser, ids: readonly string[], lockIn?: EntityManager) {
+    const q = lockIn ?? this.db.manager;
+    if (!(await this.cases.mayRead(user, q))) return [];
+    return (await q.query(
+      `SELECT id, stage FROM tribunal_case WHERE id = ANY($1::uuid[]) ${lockIn ? 'FOR SHARE' : ''}`,
+      [ids],
+    )) as { id: string; stage: TribunalStage }[];
   }
 
   private checker(
@@ -44,11 +48,13 @@ export class TribunalDocumentAccess implements OnModuleInit {
       level: 'read' | 'write' | 'manage',
       user: AuthUser,
       ids: readonly string[],
+      lockIn?: EntityManager,
     ) => {
-      const rows = await this.readable(user, ids);
+      const rows = await this.readable(user, ids, lockIn);
       const parties = await this.cases.partyCases(
         user,
         rows.map((r) => r.id),
+        lockIn,
       );
       return new Set(
         rows
@@ -65,6 +71,8 @@ export class TribunalDocumentAccess implements OnModuleInit {
       canWrite: (user: AuthUser, ids: readonly string[]) => allowed('write', user, ids),
       canManage: (user: AuthUser, ids: readonly string[]) => allowed('manage', user, ids),
       quotaScopes: async () => new Map<string, string>(),
+      lockOwner: async (tx: EntityManager, id: string, user: AuthUser) =>
+        (await allowed('write', user, [id], tx)).has(id),
     };
   }
 
