@@ -1,3 +1,4 @@
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import {
   ConsentPurpose,
   ConsentSource,
@@ -6,6 +7,7 @@ import {
   LOGIN_FAILURES_PER_ACCOUNT,
   Role,
 } from '@civitas/shared/domain';
+import { DomainEvent } from '@civitas/api/core';
 import { ConsentLog, PersonalDataRegistry } from '@civitas/api/personal-data';
 import type { EmailAddressChange } from '@civitas/api/personal-data';
 import { errorCode, TEST_PASSWORD, TestApp, TestUser } from '@civitas/api/testing';
@@ -429,6 +431,29 @@ describe('changing one’s e-mail address', () => {
       expect((await ask(fresh, again, NEW_PASSWORD)).errors).toBeUndefined();
       expect((await confirm(fresh, await tokenSentTo(again))).errors).toBeUndefined();
       expect(await emailOf(igor)).toBe(again);
+    });
+
+    it('in the same transaction: when a listener fails, the password stays and so does the change', async () => {
+      const lena = await t.makeUser({ role: Role.EXPERT });
+      const wanted = address();
+      expect((await ask(lena, wanted)).errors).toBeUndefined();
+      const events = t.app.get(EventEmitter2);
+      const refuse = () => Promise.reject(new Error('a domain refused'));
+      events.on(DomainEvent.ACCOUNT_PASSWORD_REPLACED, refuse);
+      try {
+        const res = await t.gql(
+          CHANGE_PASSWORD,
+          { current: TEST_PASSWORD, next: NEW_PASSWORD },
+          { token: lena.token },
+        );
+        expect(res.errors).toBeDefined();
+      } finally {
+        events.off(DomainEvent.ACCOUNT_PASSWORD_REPLACED, refuse);
+      }
+      expect((await t.signIn(lena.email)).errors).toBeUndefined();
+      expect(await requestsOf(lena)).toEqual([
+        { new_email: wanted, confirmed: false, superseded: false },
+      ]);
     });
   });
 });
