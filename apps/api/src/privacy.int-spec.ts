@@ -9,6 +9,7 @@ import {
   currentConsentText,
   ERASED_PERSON_NAME,
   ERASURE_GRACE_DAYS,
+  LOGIN_FAILURES_PER_ACCOUNT,
   Role,
 } from '@civitas/shared/domain';
 import { DomainEvent } from '@civitas/api/core';
@@ -435,6 +436,30 @@ describe('the privacy centre', () => {
       expect(small).toBeLessThanOrEqual(3);
     }
     await t.db.query(`DELETE FROM privacy_request WHERE details LIKE 'Pytanie %'`);
+  });
+
+  it('erasure after too many wrong passwords is TOO_MANY_REQUESTS, even with the right one, and nothing is asked', async () => {
+    const REQUEST = `mutation($input: RequestErasureInput!) { requestErasure(input: $input) { id } }`;
+    const jadwiga = await t.makeUser({ role: Role.EXPERT });
+    for (let i = 1; i <= LOGIN_FAILURES_PER_ACCOUNT; i++) {
+      expect(
+        errorCode(await as(jadwiga, REQUEST, { input: { password: `nie to hasło ${i}` } })),
+      ).toBe('INVALID_CREDENTIALS');
+    }
+    const refused = await as(jadwiga, REQUEST, { input: { password: TEST_PASSWORD } });
+    expect(refused.status).toBe(429);
+    expect(errorCode(refused)).toBe('TOO_MANY_REQUESTS');
+    expect(refused.errors![0].extensions!['retryAfter']).toBeGreaterThan(0);
+    const [{ requests }] = await t.db.query(
+      `SELECT count(*)::int AS requests FROM erasure_request WHERE user_id = $1`,
+      [jadwiga.id],
+    );
+    expect(requests).toBe(0);
+    const [{ audited }] = await t.db.query(
+      `SELECT count(*)::int AS audited FROM audit_entry WHERE actor_id = $1`,
+      [jadwiga.id],
+    );
+    expect(audited).toBe(0);
   });
 
   describe('a person who leaves', () => {

@@ -1,10 +1,13 @@
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import {
   ConsentPurpose,
   ConsentSource,
   currentConsentText,
   EMAIL_CHANGE_REQUESTS_PER_HOUR,
+  LOGIN_FAILURES_PER_ACCOUNT,
   Role,
 } from '@civitas/shared/domain';
+import { DomainEvent } from '@civitas/api/core';
 import { ConsentLog, PersonalDataRegistry } from '@civitas/api/personal-data';
 import type { EmailAddressChange } from '@civitas/api/personal-data';
 import { errorCode, TEST_PASSWORD, TestApp, TestUser } from '@civitas/api/testing';
@@ -17,6 +20,12 @@ const CONFIRM = `mutation($input: ConfirmEmailChangeInput!) {
 const PENDING = `query { myPendingEmailChange { newEmail expiresAt } }`;
 const ME = `query { me { email } }`;
 const REFRESH = `mutation { refreshSession { accessToken } }`;
+const CHANGE_PASSWORD = `mutation($current: String!, $next: String!) {
+  changePassword(input: { currentPassword: $current, newPassword: $next }) { accessToken } }`;
+const REQUEST_RESET = `mutation($email: String!) { requestPasswordReset(input: { email: $email }) }`;
+const RESET = `mutation($token: String!, $password: String!) {
+  resetPassword(input: { token: $token, newPassword: $password }) }`;
+const NEW_PASSWORD = 'Zupełnie nowe hasło 1';
 
 const cookieOf = (r: { cookies: Record<string, string> }) =>
   `civitas_refresh=${r.cookies['civitas_refresh']}`;
@@ -162,7 +171,7 @@ describe('changing one’s e-mail address', () => {
 
     const superseded = await confirm(ola, firstToken);
     expect(errorCode(superseded)).toBe('TOKEN_INVALID');
-    expect(superseded.errors![0].message).toMatch(/replaced by a newer/);
+    expect(superseded.errors![0].message).toMatch(/newer change request/);
     expect(errorCode(await confirm(jan, secondToken))).toBe('TOKEN_INVALID');
     expect(errorCode(await t.gql(CONFIRM, { input: { token: secondToken } }))).toBe(
       'UNAUTHENTICATED',
@@ -312,5 +321,139 @@ describe('changing one’s e-mail address', () => {
     expect((await requestsOf(anna)).filter((r) => !r.superseded)).toHaveLength(1);
     await mailSettles();
     expect(t.mail.sentTo(over)).toHaveLength(0);
+  });
+
+  describe('wrong passwords of a signed-in person', () => {
+    const hashOf = async (u: TestUser) =>
+      (await t.db.query(`SELECT password_hash FROM app_user WHERE id = $1`, [u.id]))[0]
+        .password_hash as string;
+    const changePassword = (u: TestUser, current: string) =>
+      t.gql(CHANGE_PASSWORD, { current, next: NEW_PASSWORD }, { token: u.token });
+
+    it(`are counted per account across re-authenticating mutations: after ${LOGIN_FAILURES_PER_ACCOUNT}, TOO_MANY_REQUESTS even for the right one, nothing changed and no mail`, async () => {
+      const ewa = await t.makeUser({ role: Role.EXPERT });
+      const hashBefore = await hashOf(ewa);
+      const tried: string[] = [];
+      for (let i = 1; i < LOGIN_FAILURES_PER_ACCOUNT; i++) {
+        tried.push(address());
+        expect(errorCode(await ask(ewa, tried.at(-1)!, `nie to hasło ${i}`))).toBe(
+          'INVALID_CREDENTIALS',
+        );
+      }
+      // A wrong current password on the password change counts towards the same limit.
+      expect(errorCode(await changePassword(ewa, 'nie to hasło'))).toBe('INVALID_CREDENTIALS');
+
+      const refused = await ask(ewa, address());
+      expect(refused.status).toBe(429);
+      expect(errorCode(refused)).toBe('TOO_MANY_REQUESTS');
+      expect(refused.errors![0].extensions!['retryAfter']).toBeGreaterThan(0);
+      expect(errorCode(await changePassword(ewa, TEST_PASSWORD))).toBe('TOO_MANY_REQUESTS');
+
+      expect(await requestsOf(ewa)).toEqual([]);
+      expect(await hashOf(ewa)).toBe(hashBefore);
+      await mailSettles();
+      for (const to of tried) expect(t.mail.sentTo(to)).toHaveLength(0);
+      expect(t.mail.sentTo(ewa.email)).toHaveLength(0);
+      // Her session still works, and signing in is counted apart: the owner is not locked out.
+      expect((await t.gql(ME, {}, { token: ewa.token })).data!.me.email).toBe(ewa.email);
+      expect((await t.signIn(ewa.email)).errors).toBeUndefined();
+    });
+
+    it('start counting again after the right password', async () => {
+      const jerzy = await t.makeUser({ role: Role.EXPERT });
+      for (let i = 1; i < LOGIN_FAILURES_PER_ACCOUNT; i++) {
+        expect(errorCode(await ask(jerzy, address(), `nie to hasło ${i}`))).toBe(
+          'INVALID_CREDENTIALS',
+        );
+      }
+      expect((await ask(jerzy, address())).errors).toBeUndefined();
+      for (let i = 1; i <= LOGIN_FAILURES_PER_ACCOUNT; i++) {
+        expect(errorCode(await ask(jerzy, address(), `nie to hasło ${i}`))).toBe(
+          'INVALID_CREDENTIALS',
+        );
+      }
+      expect(errorCode(await ask(jerzy, address()))).toBe('TOO_MANY_REQUESTS');
+    });
+  });
+
+  describe('a new password cancels a pending change', () => {
+    const superseded = (r: Awaited<ReturnType<typeof confirm>>) => {
+      expect(errorCode(r)).toBe('TOKEN_INVALID');
+      expect(r.errors![0].message).toMatch(/new password/);
+    };
+
+    it('after a password reset: the link no longer works and nothing is pending', async () => {
+      const hanna = await t.makeUser({ role: Role.EXPERT });
+      const wanted = address();
+      expect((await ask(hanna, wanted)).errors).toBeUndefined();
+      const token = await tokenSentTo(wanted);
+
+      expect((await t.gql(REQUEST_RESET, { email: hanna.email })).errors).toBeUndefined();
+      const resetLink = await t.linkInMailTo(hanna.email, (s) => s.includes('nowe hasło'));
+      const reset = await t.gql(RESET, {
+        token: resetLink.searchParams.get('token'),
+        password: NEW_PASSWORD,
+      });
+      expect(reset.errors).toBeUndefined();
+
+      const signedIn = await t.signIn(hanna.email, NEW_PASSWORD);
+      const fresh = { ...hanna, token: signedIn.data!.signIn.accessToken };
+      superseded(await confirm(fresh, token));
+      expect(
+        (await t.gql(PENDING, {}, { token: fresh.token })).data!.myPendingEmailChange,
+      ).toBeNull();
+      expect(await emailOf(hanna)).toBe(hanna.email);
+      expect(await requestsOf(hanna)).toEqual([
+        { new_email: wanted, confirmed: false, superseded: true },
+      ]);
+    });
+
+    it('after a password change: the link no longer works; a later request works as usual', async () => {
+      const igor = await t.makeUser({ role: Role.EXPERT });
+      const wanted = address();
+      expect((await ask(igor, wanted)).errors).toBeUndefined();
+      const token = await tokenSentTo(wanted);
+
+      const changed = await t.gql<{ changePassword: { accessToken: string } }>(
+        CHANGE_PASSWORD,
+        { current: TEST_PASSWORD, next: NEW_PASSWORD },
+        { token: igor.token },
+      );
+      expect(changed.errors).toBeUndefined();
+      const fresh = { ...igor, token: changed.data!.changePassword.accessToken };
+      superseded(await confirm(fresh, token));
+      expect(
+        (await t.gql(PENDING, {}, { token: fresh.token })).data!.myPendingEmailChange,
+      ).toBeNull();
+      expect(await emailOf(igor)).toBe(igor.email);
+
+      const again = address();
+      expect((await ask(fresh, again, NEW_PASSWORD)).errors).toBeUndefined();
+      expect((await confirm(fresh, await tokenSentTo(again))).errors).toBeUndefined();
+      expect(await emailOf(igor)).toBe(again);
+    });
+
+    it('in the same transaction: when a listener fails, the password stays and so does the change', async () => {
+      const lena = await t.makeUser({ role: Role.EXPERT });
+      const wanted = address();
+      expect((await ask(lena, wanted)).errors).toBeUndefined();
+      const events = t.app.get(EventEmitter2);
+      const refuse = () => Promise.reject(new Error('a domain refused'));
+      events.on(DomainEvent.ACCOUNT_PASSWORD_REPLACED, refuse);
+      try {
+        const res = await t.gql(
+          CHANGE_PASSWORD,
+          { current: TEST_PASSWORD, next: NEW_PASSWORD },
+          { token: lena.token },
+        );
+        expect(res.errors).toBeDefined();
+      } finally {
+        events.off(DomainEvent.ACCOUNT_PASSWORD_REPLACED, refuse);
+      }
+      expect((await t.signIn(lena.email)).errors).toBeUndefined();
+      expect(await requestsOf(lena)).toEqual([
+        { new_email: wanted, confirmed: false, superseded: false },
+      ]);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
 import {
   EMAIL_CHANGE_REQUESTS_PER_HOUR,
   EMAIL_CHANGE_TTL_HOURS,
@@ -10,11 +11,12 @@ import {
   APP_CONFIG,
   badUserInput,
   conflict,
+  DomainEvent,
   domainError,
   isUniqueViolation,
   tooManyRequests,
 } from '@civitas/api/core';
-import type { AppConfig } from '@civitas/api/core';
+import type { AccountPasswordReplacedEvent, AppConfig } from '@civitas/api/core';
 import { AuditService } from '@civitas/api/audit';
 import type { AuthUser, ClientInfo, IssuedSession } from '@civitas/api/auth';
 import {
@@ -66,10 +68,8 @@ export class EmailChangeService {
 
   async request(user: AuthUser, input: RequestEmailChangeInput): Promise<PendingEmailChange> {
     const newEmail = input.newEmail.trim().toLowerCase();
+    await this.passwords.verifyCurrent(user.id, input.password);
     const account = await this.db.getRepository(User).findOneByOrFail({ id: user.id });
-    if (!(await this.passwords.verify(account.passwordHash, input.password))) {
-      throw domainError(ErrorCode.INVALID_CREDENTIALS, 'The password is wrong.');
-    }
     if (newEmail === account.email) {
       const problem = 'is already your e-mail address';
       throw badUserInput(`This ${problem}`, [{ field: 'newEmail', problems: [problem] }]);
@@ -88,11 +88,7 @@ export class EmailChangeService {
         const waitMs = new Date(recent.oldest!).getTime() + HOUR_MS - Date.now();
         throw tooManyRequests(Math.max(1, Math.ceil(waitMs / 1000)));
       }
-      await tx.query(
-        `UPDATE email_change_request SET superseded_at = now()
-         WHERE user_id = $1 AND confirmed_at IS NULL AND superseded_at IS NULL`,
-        [user.id],
-      );
+      await this.supersedePending(user.id, tx);
       const created = await tx.getRepository(EmailChangeRequest).save({
         userId: user.id,
         newEmail,
@@ -165,7 +161,7 @@ export class EmailChangeService {
         if (request.supersededAt) {
           throw domainError(
             ErrorCode.TOKEN_INVALID,
-            'This link was replaced by a newer change request. Use the link in the latest message.',
+            'This link was cancelled by a newer change request or by a new password. Ask for the change again if you still want it.',
           );
         }
         if (request.expiresAt <= new Date()) {
@@ -221,6 +217,23 @@ export class EmailChangeService {
       }),
     );
     return session;
+  }
+
+  /**
+   * A new password (reset or changed) cancels a pending change: whoever asked for it with
+   * the old password — perhaps someone who took over a session — loses it with the password.
+   */
+  @OnEvent(DomainEvent.ACCOUNT_PASSWORD_REPLACED, { suppressErrors: false })
+  async passwordReplaced({ userId, manager }: AccountPasswordReplacedEvent): Promise<void> {
+    await this.supersedePending(userId, manager);
+  }
+
+  private async supersedePending(userId: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE email_change_request SET superseded_at = now()
+       WHERE user_id = $1 AND confirmed_at IS NULL AND superseded_at IS NULL`,
+      [userId],
+    );
   }
 
   private toPending(row: EmailChangeRequest): PendingEmailChange {

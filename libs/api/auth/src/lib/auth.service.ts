@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { ErrorCode, PASSWORD_RESET_TTL_MINUTES } from '@civitas/shared/domain';
-import { APP_CONFIG, domainError } from '@civitas/api/core';
-import type { AppConfig } from '@civitas/api/core';
+import { APP_CONFIG, DomainEvent, domainError } from '@civitas/api/core';
+import type { AccountPasswordReplacedEvent, AppConfig } from '@civitas/api/core';
 import { composeMail, MailQueue } from '@civitas/api/mail';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordResetToken } from './password-reset-token.entity';
@@ -24,6 +25,7 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottleService,
     private readonly mail: MailQueue,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** The same answer for an unknown e-mail and a wrong password, so accounts cannot be probed. */
@@ -92,6 +94,7 @@ export class AuthService {
         .update(reset.userId, { passwordHash: await this.passwords.hash(newPassword) });
       await tx.getRepository(PasswordResetToken).update(reset.id, { usedAt: new Date() });
       await this.sessions.endAll(reset.userId, 'password-reset', tx);
+      await this.passwordReplaced(reset.userId, tx);
       return null;
     });
     if (outcome) throw outcome;
@@ -103,18 +106,22 @@ export class AuthService {
     newPassword: string,
     client: ClientInfo,
   ): Promise<IssuedSession> {
-    const user = await this.db.getRepository(User).findOneByOrFail({ id: userId });
-    if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
-      throw domainError(ErrorCode.INVALID_CREDENTIALS, 'The current password is wrong.');
-    }
+    await this.passwords.verifyCurrent(userId, currentPassword);
     this.passwords.assertStrong(newPassword);
     return this.db.transaction(async (tx) => {
       await tx
         .getRepository(User)
-        .update(user.id, { passwordHash: await this.passwords.hash(newPassword) });
-      await this.sessions.endAll(user.id, 'password-change', tx);
-      const fresh = await tx.getRepository(User).findOneByOrFail({ id: user.id });
+        .update(userId, { passwordHash: await this.passwords.hash(newPassword) });
+      await this.sessions.endAll(userId, 'password-change', tx);
+      await this.passwordReplaced(userId, tx);
+      const fresh = await tx.getRepository(User).findOneByOrFail({ id: userId });
       return this.sessions.start(fresh, client, tx);
     });
+  }
+
+  /** Other domains drop what the old password vouched for (a pending e-mail change), in `tx`. */
+  private async passwordReplaced(userId: string, manager: EntityManager): Promise<void> {
+    const event: AccountPasswordReplacedEvent = { userId, manager };
+    await this.events.emitAsync(DomainEvent.ACCOUNT_PASSWORD_REPLACED, event);
   }
 }

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { OpinionDiscussionMessageEvent } from '@civitas/shared/domain';
 
 /**
@@ -46,7 +47,18 @@ export const DomainEvent = {
   POSITION_CONSULTATION_OPENED: 'position.consultation-opened',
   /** The office moved a consultation's closing time later (the same people are told). */
   POSITION_CONSULTATION_EXTENDED: 'position.consultation-extended',
+  /**
+   * A person's password was reset or changed. Emitted with emitAsync inside the transaction
+   * that replaces it; listeners work in `manager` (and must not suppress errors), so what
+   * they undo commits or rolls back with the new password.
+   */
+  ACCOUNT_PASSWORD_REPLACED: 'account.password-replaced',
 } as const;
+
+export interface AccountPasswordReplacedEvent {
+  userId: string;
+  manager: EntityManager;
+}
 
 export interface UserMentionedEvent {
   mentionedUserIds: string[];

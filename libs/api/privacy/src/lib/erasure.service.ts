@@ -1,11 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ERASURE_GRACE_DAYS, ErrorCode } from '@civitas/shared/domain';
+import { ERASURE_GRACE_DAYS } from '@civitas/shared/domain';
 import type { AuthUser } from '@civitas/api/auth';
 import { PasswordService } from '@civitas/api/auth';
 import { AuditService } from '@civitas/api/audit';
-import { Clock, conflict, domainError, notFound, RecurringJob } from '@civitas/api/core';
+import { Clock, conflict, notFound, RecurringJob } from '@civitas/api/core';
 import type { RecurringJobOptions } from '@civitas/api/core';
 import { ConsentLog, PersonalDataRegistry } from '@civitas/api/personal-data';
 import type { AfterErasure } from '@civitas/api/personal-data';
@@ -43,13 +43,7 @@ export class ErasureService {
   ) {}
 
   async request(user: AuthUser, password: string, now = new Date()): Promise<ErasureRequest> {
-    const [account]: { password_hash: string }[] = await this.db.query(
-      `SELECT password_hash FROM app_user WHERE id = $1`,
-      [user.id],
-    );
-    if (!(await this.passwords.verify(account?.password_hash, password))) {
-      throw domainError(ErrorCode.INVALID_CREDENTIALS, 'The password is wrong.');
-    }
+    await this.passwords.verifyCurrent(user.id, password);
     return this.db.transaction(async (tx) => {
       const [row]: { id: string; requested_at: Date; due_at: Date }[] = await tx.query(
         `INSERT INTO erasure_request (user_id, requested_at, due_at) VALUES ($1, $2, $3)

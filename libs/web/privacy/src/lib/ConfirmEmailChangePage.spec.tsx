@@ -48,7 +48,7 @@ describe('ConfirmEmailChangePage', () => {
   it.each([
     ['TOKEN_EXPIRED', /Ten link wygasł/],
     ['TOKEN_USED', /został już użyty/],
-    ['TOKEN_INVALID', /zastąpiła go nowsza prośba/],
+    ['TOKEN_INVALID', /unieważniła go nowsza prośba o zmianę adresu lub nowe hasło/],
     ['CONFLICT', /już używany przez inne konto/],
   ])('explains a refused link (%s) and changes nothing', async (code, text) => {
     const { session } = open([refused(code)]);

@@ -20,10 +20,14 @@ const asked = (newEmail: string, password = 'Moje hasło 2026') => ({
   query: RequestEmailChangeDocument,
   variables: { input: { newEmail, password } },
 });
-const refused = (code: string, fields?: unknown) => ({
+const refused = (code: string, fields?: unknown, extensions: Record<string, unknown> = {}) => ({
   request: asked('nowy@gmina.example.pl'),
   result: {
-    errors: [new GraphQLError('refused', { extensions: { code, ...(fields ? { fields } : {}) } })],
+    errors: [
+      new GraphQLError('refused', {
+        extensions: { code, ...(fields ? { fields } : {}), ...extensions },
+      }),
+    ],
   },
 });
 
@@ -93,5 +97,14 @@ describe('EmailChangeForm', () => {
       expect(screen.queryByRole('status')).toBeNull();
       view.unmount();
     }
+  });
+
+  it('after too many wrong passwords says how long to wait, without blaming the password', async () => {
+    open([loadPending(), refused('TOO_MANY_REQUESTS', undefined, { retryAfter: 600 })]);
+    await screen.findByText('Twój adres: someone@civitas.local');
+    fill('nowy@gmina.example.pl');
+    expect(await screen.findByText('Zbyt wiele prób. Spróbuj ponownie za 10 minut.')).toBeTruthy();
+    expect(screen.queryByText(/Hasło jest nieprawidłowe/)).toBeNull();
+    expect(screen.queryByRole('status')).toBeNull();
   });
 });

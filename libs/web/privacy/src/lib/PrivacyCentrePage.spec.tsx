@@ -10,6 +10,7 @@ import {
   WithdrawConsentDocument,
 } from '@civitas/web/data-access';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { PrivacyCentrePage } from './PrivacyCentrePage';
 import { renderPage, signedInAs } from './testing';
@@ -165,5 +166,37 @@ describe('PrivacyCentrePage', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Tak, usuń konto' }));
     expect(await screen.findByTestId('privacy-erasure-pending')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Zrezygnuj z usunięcia' })).toBeTruthy();
+  });
+
+  it('says plainly when the erasure password is wrong, and how long to wait after too many tries', async () => {
+    const refusedErasure = (extensions: Record<string, unknown>) => ({
+      request: { query: RequestErasureDocument, variables: { input: { password: 'sekret' } } },
+      result: { errors: [new GraphQLError('refused', { extensions })] },
+    });
+    renderPage(<PrivacyCentrePage />, {
+      path: '/',
+      session: signedInAs(Role.CITY_OFFICIAL),
+      mocks: [
+        load(),
+        noPendingEmailChange,
+        refusedErasure({ code: 'INVALID_CREDENTIALS' }),
+        refusedErasure({ code: 'TOO_MANY_REQUESTS', retryAfter: 840 }),
+      ],
+    });
+    const ask = async () => {
+      fireEvent.change(screen.getByLabelText(/Hasło \(potwierdzenie\)/), {
+        target: { value: 'sekret' },
+      });
+      fireEvent.click(await screen.findByRole('button', { name: 'Usuń moje konto' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Usunąć konto?' });
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Tak, usuń konto' }));
+    };
+    await screen.findByRole('button', { name: 'Usuń moje konto' });
+    await ask();
+    expect(await screen.findByText('Hasło jest nieprawidłowe.')).toBeTruthy();
+    expect(screen.queryByText(/adres e-mail lub hasło/)).toBeNull();
+    await ask();
+    expect(await screen.findByText('Zbyt wiele prób. Spróbuj ponownie za 14 minut.')).toBeTruthy();
+    expect(screen.queryByTestId('privacy-erasure-pending')).toBeNull();
   });
 });

@@ -22,6 +22,7 @@ import {
   RequestDataExportDocument,
   RequestErasureDocument,
   RestrictProcessingDocument,
+  toApiProblem,
   useSession,
   WithdrawConsentDocument,
   type PrivacyCentreFieldsFragment,
@@ -267,10 +268,14 @@ function ErasureSection({ centre }: { centre: PrivacyCentreFieldsFragment }) {
   const [cancelErasure, cancelState] = useMutation(CancelErasureDocument, refetch);
   const error = requestState.error ?? cancelState.error;
   const pending = centre.pendingErasure;
+  // Only the password is asked here: the sign-in wording ("e-mail or password") would mislead.
+  const wrongPassword = toApiProblem(error)?.code === 'INVALID_CREDENTIALS';
   return (
     <Section id="privacy-erase" title={t('erase.title')}>
       <Text>{t('erase.intro')}</Text>
-      {error && <ErrorAlert>{errorOf(error)}</ErrorAlert>}
+      {error && (
+        <ErrorAlert>{wrongPassword ? t('erase.wrongPassword') : errorOf(error)}</ErrorAlert>
+      )}
       {cancelledNow && !pending && <StatusMessage>{t('erase.cancelled')}</StatusMessage>}
       {pending ? (
         <Stack gap="xs">

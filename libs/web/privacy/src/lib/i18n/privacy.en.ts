@@ -46,7 +46,7 @@ export const privacyEn: DeepStrings<typeof privacyPl> = {
     expired: 'This link has expired (it works for 24 hours). Ask for the change again.',
     used: 'This link has already been used — your address was changed.',
     invalid:
-      'This link is not valid, or a newer change request replaced it. Open the link in the latest message or ask for the change again.',
+      'This link is not valid, or it was cancelled by a newer change request or by a new password. Open the link in the latest message or ask for the change again.',
     taken:
       'This address is already used by another Civitas account. Ask to change to another address.',
     missing: 'The confirmation code is missing from the address. Open the link from the e-mail.',
@@ -115,6 +115,7 @@ export const privacyEn: DeepStrings<typeof privacyPl> = {
     intro:
       'Your account is closed after 14 days; until then it keeps working and you can change your mind. Your posts, messages and comments stay in their threads as "Anonymous user", without your data. Files in groups stay with the groups.',
     password: 'Password (to confirm)',
+    wrongPassword: 'The password is wrong.',
     button: 'Erase my account',
     confirmTitle: 'Erase your account?',
     confirmBody:

@@ -43,7 +43,7 @@ export const privacyPl = {
     expired: 'Ten link wygasł (działa 24 godziny). Poproś o zmianę adresu ponownie.',
     used: 'Ten link został już użyty — adres został zmieniony.',
     invalid:
-      'Ten link jest nieprawidłowy albo zastąpiła go nowsza prośba o zmianę adresu. Otwórz link z najnowszej wiadomości albo poproś o zmianę ponownie.',
+      'Ten link jest nieprawidłowy albo unieważniła go nowsza prośba o zmianę adresu lub nowe hasło. Otwórz link z najnowszej wiadomości albo poproś o zmianę ponownie.',
     taken: 'Ten adres jest już używany przez inne konto w Civitas. Poproś o zmianę na inny adres.',
     missing: 'W adresie brakuje kodu potwierdzenia. Otwórz link z wiadomości e-mail.',
     again: 'Wróć do centrum prywatności',
@@ -110,6 +110,7 @@ export const privacyPl = {
     intro:
       'Konto zostanie zamknięte po 14 dniach; do tego czasu działa i możesz zrezygnować. Twoje wpisy, wiadomości i komentarze pozostaną w wątkach jako „Anonimowy użytkownik”, bez Twoich danych. Pliki w grupach pozostaną w grupach.',
     password: 'Hasło (potwierdzenie)',
+    wrongPassword: 'Hasło jest nieprawidłowe.',
     button: 'Usuń moje konto',
     confirmTitle: 'Usunąć konto?',
     confirmBody:
