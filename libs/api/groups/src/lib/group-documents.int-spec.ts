@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { Role } from '@civitas/shared/domain';
 import { DocumentJobs, DocumentsModule, StorageDriver } from '@civitas/api/documents';
-import { errorCode, TestApp, TestUser } from '@civitas/api/testing';
+import { afterStorageWrite, errorCode, filesUnder, TestApp, TestUser } from '@civitas/api/testing';
 import { GroupsModule } from './groups.module';
 
 const POZNAN = '3064011';
@@ -745,27 +745,18 @@ describe('group documents (library, versions, trash, search, attachments)', () =
   });
 
   describe('an upload whose access goes while its bytes are written', () => {
-    const files = () =>
-      readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((f) => f.isFile())
-        .map((f) => join(f.parentPath, f.name))
-        .sort();
+    const files = () => filesUnder(dir);
     /** Runs `meanwhile` right after the upload's bytes are written, before its final step. */
     const uploadWhile = async (
       token: string,
       query: Record<string, string>,
       meanwhile: () => Promise<void>,
     ) => {
-      const storage = t.app.get(StorageDriver);
-      const write = storage.write.bind(storage);
-      storage.write = async (key, body) => {
-        await write(key, body);
-        await meanwhile();
-      };
+      const restore = afterStorageWrite(t.app.get(StorageDriver), meanwhile);
       try {
         return await upload(token, query, Buffer.from('Treść spóźniona'));
       } finally {
-        storage.write = write;
+        restore();
       }
     };
 

@@ -1,9 +1,16 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MembershipStatus, Role } from '@civitas/shared/domain';
 import { StorageDriver } from '@civitas/api/documents';
-import { errorCode, GqlResponse, TestApp, TestUser } from '@civitas/api/testing';
+import {
+  afterStorageWrite,
+  errorCode,
+  filesUnder,
+  GqlResponse,
+  TestApp,
+  TestUser,
+} from '@civitas/api/testing';
 import { PositionsModule } from './positions.module';
 
 const LODZ = '1061011';
@@ -390,24 +397,17 @@ describe('position statements: the library', () => {
         adoptedOn: '2025-02-04',
       }),
     ).createPositionStatement;
-    const files = () =>
-      readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((f) => f.isFile())
-        .map((f) => join(f.parentPath, f.name))
-        .sort();
+    const files = () => filesUnder(dir);
     const filesBefore = files();
     // The position goes between the access check and the upload's final step: when its bytes
     // are written.
-    const storage = t.app.get(StorageDriver);
-    const write = storage.write.bind(storage);
-    storage.write = async (key, body) => {
-      await write(key, body);
+    const restore = afterStorageWrite(t.app.get(StorageDriver), async () => {
       data(
         await as(office, `mutation($id: ID!) { deletePositionStatement(id: $id) }`, {
           id: created.id,
         }),
       );
-    };
+    });
     try {
       const q = new URLSearchParams({
         ownerKind: 'POSITION_STATEMENT',
@@ -422,7 +422,7 @@ describe('position statements: the library', () => {
       expect(res.status).toBe(404);
       expect(((await res.json()) as { code: string }).code).toBe('NOT_FOUND');
     } finally {
-      storage.write = write;
+      restore();
     }
     expect(
       await t.db.query(

@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DocumentOwnerKind, Role } from '@civitas/shared/domain';
 import type { AuthUser } from '@civitas/api/auth';
 import { DocumentAccessRegistry, StorageDriver } from '@civitas/api/documents';
-import { errorCode, TestApp, TestUser } from '@civitas/api/testing';
+import { afterStorageWrite, errorCode, filesUnder, TestApp, TestUser } from '@civitas/api/testing';
 import { PracticesModule } from './practices.module';
 
 const FIELDS = `id status title organisationId reviewComment viewerCanEdit viewerBookmarked
@@ -553,18 +553,11 @@ describe('good practices: entries, workflow, bookmarks, interest', () => {
 
   it('refuses (NOT_FOUND) an upload to a draft submitted while its bytes were written: no row, no bytes', async () => {
     const id = (await gql(CREATE, author, { input: complete })).data!.createPracticeDraft.id;
-    const files = () =>
-      readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((f) => f.isFile())
-        .map((f) => join(f.parentPath, f.name))
-        .sort();
+    const files = () => filesUnder(dir);
     const filesBefore = files();
-    const storage = t.app.get(StorageDriver);
-    const write = storage.write.bind(storage);
-    storage.write = async (key, body) => {
-      await write(key, body);
+    const restore = afterStorageWrite(t.app.get(StorageDriver), async () => {
       expect((await gql(SUBMIT, author, { id })).data?.submitPractice.status).toBe('SUBMITTED');
-    };
+    });
     try {
       const q = new URLSearchParams({ ownerKind: 'PRACTICE', ownerId: id, name: 'spozniony.txt' });
       const res = await fetch(`${t.url}/api/documents?${q}`, {
@@ -575,7 +568,7 @@ describe('good practices: entries, workflow, bookmarks, interest', () => {
       expect(res.status).toBe(404);
       expect(((await res.json()) as { code: string }).code).toBe('NOT_FOUND');
     } finally {
-      storage.write = write;
+      restore();
     }
     expect(
       await t.db.query(`SELECT id FROM document WHERE owner_kind = 'PRACTICE' AND owner_id = $1`, [
