@@ -26,14 +26,14 @@ import {
   RegisterForEventDocument,
 } from '@civitas/web/data-access';
 import {
+  Page,
   ConfirmDialog,
   DescriptionList,
-  ErrorAlert,
   LoadingState,
-  LoadMoreButton,
-  Page,
+  LoadMoreFooter,
+  ErrorAlert,
   StatusMessage,
-  useLoadMore,
+  useAnnouncedLoadMore,
   usePersonName,
 } from '@civitas/web/ui';
 import { type FormEvent, useState } from 'react';
@@ -430,27 +430,20 @@ export function Participants({
   const { t, i18n } = useTranslation(EVENTS_NS);
   const errorOf = useEventsError();
   const personName = usePersonName();
-  const [loaded, setLoaded] = useState('');
-  const [moreFailed, setMoreFailed] = useState<string | null>(null);
   const shown = participants.edges.length;
-  const more = useLoadMore(participants.pageInfo, async (after) => {
-    setLoaded('');
-    setMoreFailed(null);
-    try {
+  const more = useAnnouncedLoadMore(
+    participants.pageInfo,
+    async (after) => {
       const added = await onMore(after);
-      if (added) {
-        setLoaded(
-          t('participants.loadedMore', {
-            count: added,
-            shown: shown + added,
-            total: participants.totalCount,
-          }),
-        );
-      }
-    } catch (e) {
-      setMoreFailed(errorOf(e));
-    }
-  });
+      if (!added) return null;
+      return t('participants.loadedMore', {
+        count: added,
+        shown: shown + added,
+        total: participants.totalCount,
+      });
+    },
+    errorOf,
+  );
   const rows = participants.edges.map((e) => e.node);
   const registered = rows.filter((p) => p.status === EventRegistrationStatus.Registered);
   const waitlist = rows.filter((p) => p.status === EventRegistrationStatus.Waitlisted);
@@ -502,15 +495,7 @@ export function Participants({
             {waitlist.length > 0 && table(waitlist, t('participants.waitlist'), 'waitlist')}
           </>
         )}
-        <Text className="civitas-visually-hidden" role="status" aria-live="polite">
-          {loaded}
-        </Text>
-        {moreFailed && <ErrorAlert>{moreFailed}</ErrorAlert>}
-        <LoadMoreButton
-          onClick={more.onLoadMore}
-          loading={more.loadingMore}
-          hasMore={more.hasMore}
-        />
+        <LoadMoreFooter more={more} />
       </Stack>
     </section>
   );

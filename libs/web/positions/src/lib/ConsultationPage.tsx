@@ -26,13 +26,13 @@ import {
   useSession,
 } from '@civitas/web/data-access';
 import {
+  Page,
   ConfirmDialog,
   DescriptionList,
-  ErrorAlert,
   LoadingState,
-  LoadMoreButton,
-  Page,
-  useLoadMore,
+  LoadMoreFooter,
+  ErrorAlert,
+  useAnnouncedLoadMore,
   usePersonName,
 } from '@civitas/web/ui';
 import { type FormEvent, useEffect, useState } from 'react';
@@ -315,32 +315,26 @@ export function ConsultationPage() {
   });
   const documents = useQuery(PositionConsultationDocumentsDocument, { variables: { ownerId: id } });
   const c = data?.positionConsultation;
-  const [loaded, setLoaded] = useState('');
-  const [moreFailed, setMoreFailed] = useState<string | null>(null);
   const [focusComment, setFocusComment] = useState<string | null>(null);
   const shownComments = c?.comments?.edges.length ?? 0;
-  const more = useLoadMore(c?.comments?.pageInfo, async (after) => {
-    setLoaded('');
-    setMoreFailed(null);
-    try {
+  const more = useAnnouncedLoadMore(
+    c?.comments?.pageInfo,
+    async (after) => {
       const { data: page } = await fetchMore({
         variables: { commentsAfter: after },
         updateQuery: appendComments,
       });
       const added = page?.positionConsultation.comments;
-      if (!added?.edges.length) return;
+      if (!added?.edges.length) return null;
       setFocusComment(added.edges[0].node.id);
-      setLoaded(
-        t('consultation.loadedMore', {
-          count: added.edges.length,
-          shown: shownComments + added.edges.length,
-          total: added.totalCount,
-        }),
-      );
-    } catch (e) {
-      setMoreFailed(errorOf(e));
-    }
-  });
+      return t('consultation.loadedMore', {
+        count: added.edges.length,
+        shown: shownComments + added.edges.length,
+        total: added.totalCount,
+      });
+    },
+    errorOf,
+  );
   useEffect(() => {
     // Once the appended page is rendered (the cache may answer after fetchMore resolves).
     const card = focusComment && document.getElementById(`comment-${focusComment}`);
@@ -441,15 +435,7 @@ export function ConsultationPage() {
         {c.comments?.edges.map(({ node }) => (
           <CommentCard key={`${node.id}-${node.updatedAt}`} comment={node} onChanged={reload} />
         ))}
-        <Text className="civitas-visually-hidden" role="status" aria-live="polite">
-          {loaded}
-        </Text>
-        {moreFailed && <ErrorAlert>{moreFailed}</ErrorAlert>}
-        <LoadMoreButton
-          onClick={more.onLoadMore}
-          loading={more.loadingMore}
-          hasMore={more.hasMore}
-        />
+        <LoadMoreFooter more={more} />
         {c.viewerMayComment ? (
           <CommentForm consultationId={c.id} onSent={reload} />
         ) : (

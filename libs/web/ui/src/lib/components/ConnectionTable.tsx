@@ -106,6 +106,50 @@ export function useLoadMore(
   };
 }
 
+/** A load-more whose outcome is said: {@link useAnnouncedLoadMore}, shown by {@link LoadMoreFooter}. */
+export interface AnnouncedLoadMore extends LoadMoreProps {
+  /** What the last page brought, for screen readers ("10 more, 30 of 42 shown"). */
+  announced: string;
+  /** Why the last page could not be loaded, in words. */
+  failed: string | null;
+}
+
+/**
+ * {@link useLoadMore} that says what each page brought: `fetchAfter` answers the words to
+ * announce (or nothing), and a failure is put into words by `errorOf` instead of thrown.
+ */
+export function useAnnouncedLoadMore(
+  pageInfo: { endCursor?: string | null; hasNextPage: boolean } | undefined,
+  fetchAfter: (cursor: string) => Promise<string | null | undefined>,
+  errorOf: (error: unknown) => string,
+): AnnouncedLoadMore {
+  const [announced, setAnnounced] = useState('');
+  const [failed, setFailed] = useState<string | null>(null);
+  const more = useLoadMore(pageInfo, async (after) => {
+    setAnnounced('');
+    setFailed(null);
+    try {
+      setAnnounced((await fetchAfter(after)) ?? '');
+    } catch (e) {
+      setFailed(errorOf(e));
+    }
+  });
+  return { ...more, announced, failed };
+}
+
+/** Below a paged list: the polite announcement of the last page, its failure, and the button. */
+export function LoadMoreFooter({ more }: { more: AnnouncedLoadMore }) {
+  return (
+    <>
+      <Text className="civitas-visually-hidden" role="status" aria-live="polite">
+        {more.announced}
+      </Text>
+      {more.failed && <ErrorAlert>{more.failed}</ErrorAlert>}
+      <LoadMoreButton onClick={more.onLoadMore} loading={more.loadingMore} hasMore={more.hasMore} />
+    </>
+  );
+}
+
 /**
  * What stands in for a paged list until it has rows: the error, the first load,
  * or the "none found" text. `children` renders the list once it has any.
