@@ -760,15 +760,32 @@ describe('group documents (library, versions, trash, search, attachments)', () =
       }
     };
 
-    it('is refused (NOT_FOUND) when its uploader is removed from the group: no row, no bytes', async () => {
-      const leaver = await t.makeUser({
+    /** Someone of the member's city who has just joined the group. */
+    const newMember = async () => {
+      const person = await t.makeUser({
         role: Role.CITY_OFFICIAL,
         organisationId: member.organisationId,
       });
       await t.db.query(
         `INSERT INTO group_membership (group_id, user_id, role) VALUES ($1, $2, 'MEMBER')`,
-        [groupId, leaver.id],
+        [groupId, person.id],
       );
+      return person;
+    };
+    /** The refusal a late upload gets, with no document row named `name` and no bytes kept. */
+    const expectRefusedLeavingNothing = async (
+      res: Awaited<ReturnType<typeof uploadWhile>>,
+      name: string,
+      filesBefore: string[],
+    ) => {
+      expect(res.status).toBe(404);
+      expect(res.json.code).toBe('NOT_FOUND');
+      expect(await t.db.query(`SELECT id FROM document WHERE name = $1`, [name])).toEqual([]);
+      expect(files()).toEqual(filesBefore);
+    };
+
+    it('is refused (NOT_FOUND) when its uploader is removed from the group: no row, no bytes', async () => {
+      const leaver = await newMember();
       const filesBefore = files();
       const res = await uploadWhile(
         leaver.token,
@@ -782,23 +799,11 @@ describe('group documents (library, versions, trash, search, attachments)', () =
           expect(removed.errors).toBeUndefined();
         },
       );
-      expect(res.status).toBe(404);
-      expect(res.json.code).toBe('NOT_FOUND');
-      expect(
-        await t.db.query(`SELECT id FROM document WHERE name = 'usuniety-w-trakcie.txt'`),
-      ).toEqual([]);
-      expect(files()).toEqual(filesBefore);
+      await expectRefusedLeavingNothing(res, 'usuniety-w-trakcie.txt', filesBefore);
     });
 
     it('waits for a removal still in progress (FOR SHARE against its DELETE), then is refused', async () => {
-      const leaver = await t.makeUser({
-        role: Role.CITY_OFFICIAL,
-        organisationId: member.organisationId,
-      });
-      await t.db.query(
-        `INSERT INTO group_membership (group_id, user_id, role) VALUES ($1, $2, 'MEMBER')`,
-        [groupId, leaver.id],
-      );
+      const leaver = await newMember();
       const filesBefore = files();
       let removal: Promise<void> = Promise.resolve();
       const res = await uploadWhile(
@@ -820,12 +825,7 @@ describe('group documents (library, versions, trash, search, attachments)', () =
         },
       );
       await removal;
-      expect(res.status).toBe(404);
-      expect(res.json.code).toBe('NOT_FOUND');
-      expect(
-        await t.db.query(`SELECT id FROM document WHERE name = 'w-trakcie-usuwania.txt'`),
-      ).toEqual([]);
-      expect(files()).toEqual(filesBefore);
+      await expectRefusedLeavingNothing(res, 'w-trakcie-usuwania.txt', filesBefore);
     });
 
     it('is refused (NOT_FOUND) when its forum post is removed: no row, no bytes', async () => {
